@@ -1,0 +1,94 @@
+"""huisvesting: command line for matching, simulation, comparison and the province's table.
+
+Bad input ends with one line per problem on stderr and exit code 2, never a traceback;
+output files are written atomically, so an interrupted run leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import click
+
+from matching.invoer import InvoerFout, InvoerFouten, schrijf_atomisch
+
+FORMATEN = ["tabel", "csv", "json"]
+
+
+def _uit(tekst: str, uitvoer: str | None) -> None:
+    if uitvoer:
+        schrijf_atomisch(uitvoer, tekst)
+        click.echo(f"geschreven: {uitvoer}", err=True)
+    else:
+        click.echo(tekst, nl=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="huisvesting")
+def huisvesting():
+    """Huisvesting van vergunninghouders: toewijzen, simuleren, vergelijken en prognose."""
+
+
+@huisvesting.command()
+@click.option("--huishoudens", "huishoudens_pad", type=click.Path(dir_okay=False), help="huishoudens.csv of .xlsx")
+@click.option("--woningen", "woningen_pad", type=click.Path(dir_okay=False), help="woningen.csv of .xlsx")
+@click.option("--beleid", "beleiden", multiple=True, help="strikt, flexibel of een beleid uit het scenario; "
+              "twee keer geven vergelijkt ze")
+@click.option("--scenario", default=None, help="scenario (naam of .toml): kernen, beleidsregels, peildatum, bestanden")
+@click.option("--peildatum", default=None, help="datum van de toewijzingsronde (JJJJ-MM-DD); standaard de startdatum van het scenario")
+@click.option("--oplosser", type=click.Choice(["auto", "stroom", "scipy", "cpsat"]), default="auto", show_default=True)
+@click.option("--format", "formaat", type=click.Choice(FORMATEN), default="tabel", show_default=True)
+@click.option("--uitvoer", default=None, help="bestand; standaard het scherm")
+def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, oplosser, formaat, uitvoer):
+    """Wijs huishoudens toe aan woningen, met redenen per plaatsing en per niet-plaatsing."""
+    from matching import laad_huishoudens, laad_woningen, verschil_beleid, wijs_toe
+    from matching.invoer import lees_datum
+    from matching.uitvoer import als_csv, als_json, als_tabel
+    from simulatie.scenario import laad_scenario
+
+    sc = laad_scenario(scenario)
+    kernen = list(sc.sc.kernen)
+    huishoudens = laad_huishoudens(huishoudens_pad, kernen) if huishoudens_pad else sc.huishoudens
+    woningen = laad_woningen(woningen_pad, kernen) if woningen_pad else sc.woningen
+    datum = lees_datum(peildatum, None, None, "--peildatum") if peildatum else sc.sc.startdatum
+    namen = list(beleiden) or (["strikt", "flexibel"] if not scenario else [sc.sc.beleid])
+    resultaten = [wijs_toe(huishoudens, woningen, sc.beleid(n), datum, oplosser) for n in namen]
+    verschillen = [verschil_beleid(a, b) for a, b in zip(resultaten, resultaten[1:])]
+    tekst = {"tabel": lambda: als_tabel(resultaten, verschillen),
+             "csv": lambda: als_csv(resultaten),
+             "json": lambda: als_json(resultaten, verschillen)}[formaat]()
+    _uit(tekst, uitvoer)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        huisvesting.main(args=argv, standalone_mode=False, prog_name="huisvesting")
+        return 0
+    except InvoerFouten as e:
+        for f in e.fouten:
+            click.echo(f"fout: {f}", err=True)
+        return 2
+    except InvoerFout as e:
+        click.echo(f"fout: {e}", err=True)
+        return 2
+    except click.exceptions.Abort:
+        click.echo("afgebroken: niets geschreven", err=True)
+        return 130
+    except KeyboardInterrupt:
+        click.echo("afgebroken: niets geschreven", err=True)
+        return 130
+    except click.ClickException as e:
+        e.show()
+        return e.exit_code
+    except click.exceptions.Exit as e:
+        return e.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

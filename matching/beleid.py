@@ -1,0 +1,169 @@
+"""Beleid: a named set of occupancy-rule parameters, loaded from TOML and validated.
+
+The presets `strikt` and `flexibel` live in `beleid.toml` beside this module; a scenario can
+override any key (`[beleidsregels.flexibel]`) or add a policy (`[beleidsregels.eigen]` with
+`basis = "strikt"`). Validation errors name the key and suggest the right spelling.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .invoer import InvoerFout
+
+REGELCODES = ("nog_niet_in_nederland", "wacht_op_nareizigers", "soort_niet_aangeboden",
+              "nog_niet_beschikbaar", "kern_niet_toegestaan", "niet_toegankelijk",
+              "te_weinig_slaapkamers", "te_veel_slaapkamers", "huur_boven_aftoppingsgrens")
+DOELEN = ("personen", "wachttijd", "passing", "voorkeur")
+
+
+class Doel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    volgorde: tuple[Literal["personen", "wachttijd", "passing", "voorkeur"], ...] = DOELEN
+    lexicografisch: bool = True
+    gewichten: dict[Literal["personen", "wachttijd", "passing", "voorkeur"], int] = Field(
+        default_factory=lambda: {"personen": 1000, "wachttijd": 1, "passing": 10, "voorkeur": 5})
+
+    @model_validator(mode="after")
+    def _volledig(self):
+        if sorted(self.volgorde) != sorted(DOELEN):
+            raise ValueError(f"volgorde moet elk doel één keer noemen: {', '.join(DOELEN)}")
+        if any(g < 0 for g in self.gewichten.values()):
+            raise ValueError("gewichten mogen niet negatief zijn")
+        return self
+
+
+class Grens(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    laag: float = Field(gt=0)
+    hoog: float = Field(gt=0)
+
+
+class Beleid(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    naam: str
+    omschrijving: str = ""
+    kinderen_per_kamer: int = Field(ge=1, le=6)
+    gemengd_tot_leeftijd: int = Field(ge=0, le=18)
+    ouder_deelt_met_kind: bool
+    ouder_kind_tot_leeftijd: int = Field(ge=0, le=18)
+    nareizigers: Literal["nu", "wachten", "vooruit"]
+    nareiziger_kinderen_per_kamer: int = Field(ge=1, le=6)
+    max_extra_slaapkamers: int = Field(ge=0, le=10)
+    alleenstaande_max_slaapkamers: int = Field(ge=0, le=10)
+    studio_voor_alleenstaande: bool
+    kernen: tuple[str, ...]
+    soorten: tuple[Literal["vrij", "gereserveerd", "nieuwbouw", "renovatie", "opzegging"], ...]
+    vooruit_maanden: int = Field(ge=0, le=36)
+    passend_toewijzen: bool
+    woningdelen: bool = False
+    max_delers: int = Field(default=2, ge=2, le=6)
+    regels: tuple[str, ...] = REGELCODES
+    doel: Doel = Field(default_factory=Doel)
+    aftoppingsgrenzen: dict[int, Grens]
+
+    @model_validator(mode="after")
+    def _regels(self):
+        onbekend = [r for r in self.regels if r not in REGELCODES]
+        if onbekend:
+            raise ValueError(f"onbekende regel '{onbekend[0]}' in regels")
+        ontbrekend = [r for r in REGELCODES if r not in self.regels]
+        if ontbrekend:
+            raise ValueError(f"regels mist '{ontbrekend[0]}': elke regel krijgt een plaats in de volgorde")
+        if not self.aftoppingsgrenzen:
+            raise ValueError("aftoppingsgrenzen: minstens één jaar nodig")
+        return self
+
+    def aftoppingsgrens(self, jaar: int) -> Grens:
+        """Values for `jaar`; before the first known year the first, after the last the last."""
+        jaren = sorted(self.aftoppingsgrenzen)
+        bekend = [j for j in jaren if j <= jaar]
+        return self.aftoppingsgrenzen[bekend[-1] if bekend else jaren[0]]
+
+    def met(self, **wijzigingen) -> "Beleid":
+        """A copy with some parameters changed, validated again (used by attribution runs)."""
+        return maak_beleid(self.naam if "naam" not in wijzigingen else wijzigingen.pop("naam"),
+                           {**self.model_dump(exclude={"naam"}), **wijzigingen}, "beleid")
+
+    @property
+    def zijvoorwaarden(self) -> bool:
+        """True when the assignment is no longer a pure 1:1 matching."""
+        return self.woningdelen
+
+
+@lru_cache(maxsize=1)
+def _presets() -> dict:
+    tekst = resources.files("matching").joinpath("beleid.toml").read_text(encoding="utf-8")
+    return tomllib.loads(tekst)
+
+
+def _fout_uit_validatie(e: ValidationError, bron: str, naam: str) -> InvoerFout:
+    err = e.errors()[0]
+    loc = [str(x) for x in err["loc"]]
+    sleutel = ".".join(loc) or naam
+    if err["type"] == "extra_forbidden":
+        tip = difflib.get_close_matches(loc[-1], list(Beleid.model_fields) + list(Doel.model_fields), n=1)
+        melding = f"onbekende sleutel '{loc[-1]}'" + (f"; bedoelt u '{tip[0]}'?" if tip else "")
+    elif err["type"] == "missing":
+        melding = f"sleutel '{loc[-1]}' ontbreekt"
+    else:
+        melding = err["msg"].removeprefix("Value error, ")
+    return InvoerFout(bron, f"beleid '{naam}': {melding}", veld=sleutel)
+
+
+def maak_beleid(naam: str, parameters: dict, bron: str = "beleid") -> Beleid:
+    try:
+        return Beleid(naam=naam, **parameters)
+    except ValidationError as e:
+        raise _fout_uit_validatie(e, bron, naam) from None
+    except TypeError as e:
+        raise InvoerFout(bron, f"beleid '{naam}': {e}") from None
+
+
+def _samenvoegen(basis: dict, extra: dict) -> dict:
+    uit = dict(basis)
+    for k, v in extra.items():
+        if isinstance(v, dict) and isinstance(uit.get(k), dict) and k != "aftoppingsgrenzen":
+            uit[k] = _samenvoegen(uit[k], v)
+        else:
+            uit[k] = v
+    return uit
+
+
+def beleid_parameters(naam: str, eigen: dict | None = None, bron: str = "beleid",
+                      _bezig: tuple = ()) -> dict:
+    """Parameters of policy `naam`, following `basis` chains: scenario tables over presets."""
+    presets = _presets()
+    eigen = eigen or {}
+    if naam in _bezig:
+        raise InvoerFout(bron, f"beleid '{naam}' verwijst via basis naar zichzelf")
+    tabel = dict(presets.get(naam, {}))
+    if naam in eigen:
+        tabel = _samenvoegen(tabel, eigen[naam])
+    if not tabel:
+        bekend = sorted(set(presets) - {"aftoppingsgrenzen"} | set(eigen))
+        tip = difflib.get_close_matches(naam, bekend, n=1)
+        raise InvoerFout(bron, f"onbekend beleid '{naam}'" + (f"; bedoelt u '{tip[0]}'?" if tip else "")
+                         + f" (bekend: {', '.join(bekend)})", veld="beleid")
+    basis = tabel.pop("basis", None)
+    if basis is not None:
+        tabel = _samenvoegen(beleid_parameters(basis, eigen, bron, _bezig + (naam,)), tabel)
+    tabel.setdefault("aftoppingsgrenzen", presets["aftoppingsgrenzen"])
+    tabel["aftoppingsgrenzen"] = {int(k): v for k, v in tabel["aftoppingsgrenzen"].items()}
+    return tabel
+
+
+def laad_beleid(naam: str, eigen: dict | None = None, bron: str = "beleid") -> Beleid:
+    """Policy `naam` from the presets, with a scenario's `[beleidsregels]` tables applied."""
+    return maak_beleid(naam, beleid_parameters(naam, eigen, bron), bron)
+
+
+def bekende_beleiden(eigen: dict | None = None) -> list[str]:
+    return sorted((set(_presets()) - {"aftoppingsgrenzen"}) | set(eigen or {}))

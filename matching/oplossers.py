@@ -1,0 +1,176 @@
+"""Solver dispatch: the exact optimum of a round, by the cheapest method that is exact for it.
+
+- `leeg`: no admissible arc.
+- `enkel`: one dwelling or one household: the best arc (argmax) is the optimum.
+- `stroom`: OR-Tools min-cost flow on the admissible arcs only (pure 1:1 assignment).
+- `scipy`: scipy's linear_sum_assignment on the dense matrix (an independent check).
+- `cpsat`: CP-SAT, single worker and fixed seed, for side constraints a flow cannot carry
+  (woningdelen: several single persons sharing one dwelling).
+Every backend returns the same optimum value; tests check that on random instances.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .beleid import Beleid
+from .doel import Bogen, DoelTeGroot, bogen
+from .regels import Ronde, bezwaren, toelaatbaar
+
+OPLOSSERS = ("auto", "stroom", "scipy", "cpsat")
+
+
+@dataclass(frozen=True)
+class Oplossing:
+    plaats: np.ndarray   # per household: dwelling index, or -1
+    doelwaarde: int
+    oplosser: str
+    status: str          # OPTIMAL, or FEASIBLE when a time limit cut CP-SAT short
+    bogen: Bogen
+
+    @property
+    def geplaatst(self) -> np.ndarray:
+        return np.nonzero(self.plaats >= 0)[0]
+
+
+def _uit_bogen(n_hh: int, b: Bogen, gekozen: np.ndarray) -> tuple[np.ndarray, int]:
+    plaats = np.full(n_hh, -1, np.int64)
+    plaats[b.hh[gekozen]] = b.w[gekozen]
+    return plaats, int(b.waarde[gekozen].sum())
+
+
+def via_enkel(n_hh: int, b: Bogen) -> tuple[np.ndarray, int, str]:
+    return (*_uit_bogen(n_hh, b, np.array([int(np.argmax(b.waarde))])), "OPTIMAL")
+
+
+def via_stroom(n_hh: int, n_w: int, b: Bogen) -> tuple[np.ndarray, int, str]:
+    from ortools.graph.python import min_cost_flow
+
+    # Nodes: households 0..n_hh-1, dwellings n_hh.., sink last. Each household sends one
+    # unit, through a dwelling (cost -value) or straight to the sink ("geen woning", cost 0).
+    put = n_hh + n_w
+    m = min_cost_flow.SimpleMinCostFlow()
+    staart = np.concatenate([b.hh, np.arange(n_w) + n_hh, np.arange(n_hh)])
+    kop = np.concatenate([b.w + n_hh, np.full(n_w, put), np.full(n_hh, put)])
+    kosten = np.concatenate([-b.waarde, np.zeros(n_w + n_hh, np.int64)])
+    m.add_arcs_with_capacity_and_unit_cost(staart, kop, np.ones(len(staart), np.int64), kosten)
+    aanbod = np.zeros(put + 1, np.int64)
+    aanbod[:n_hh] = 1
+    aanbod[put] = -n_hh
+    m.set_nodes_supplies(np.arange(put + 1), aanbod)
+    status = m.solve()
+    if status == m.BAD_COST_RANGE:
+        raise DoelTeGroot("doelwaarden te groot voor min-cost flow; zet doel.lexicografisch = false")
+    if status != m.OPTIMAL:
+        raise RuntimeError(f"min-cost flow gaf status {status}")
+    stromen = m.flows(np.arange(len(b)))
+    return (*_uit_bogen(n_hh, b, np.nonzero(stromen > 0)[0]), "OPTIMAL")
+
+
+def via_scipy(n_hh: int, n_w: int, b: Bogen) -> tuple[np.ndarray, int, str]:
+    from scipy.optimize import linear_sum_assignment
+
+    # Non-admissible cells are worth 0, the same as leaving the household out.
+    waarde = np.zeros((n_hh, n_w), np.float64)
+    waarde[b.hh, b.w] = b.waarde
+    rij, kol = linear_sum_assignment(waarde, maximize=True)
+    echt = waarde[rij, kol] > 0
+    index = {(h, w): i for i, (h, w) in enumerate(zip(b.hh.tolist(), b.w.tolist()))}
+    gekozen = np.array([index[(h, w)] for h, w in zip(rij[echt].tolist(), kol[echt].tolist())], np.int64)
+    return (*_uit_bogen(n_hh, b, gekozen), "OPTIMAL")
+
+
+def deel_bogen(r: Ronde, beleid: Beleid, ok: np.ndarray) -> np.ndarray:
+    """Pairs allowed only when the dwelling is shared: one-person households in a dwelling of
+    2+ bedrooms that every rule except the spare-bedroom rule allows."""
+    alle = bezwaren(r, beleid)
+    vorm = ok.shape
+    zonder = np.ones(vorm, bool)
+    for code, weigert in alle.items():
+        if code != "te_veel_slaapkamers":
+            zonder &= ~np.broadcast_to(weigert, vorm)
+    return zonder & ~ok & (r.hh.alleen & (r.hh.nodig == 1))[:, None] & (r.w.slaapkamers >= 2)[None, :]
+
+
+def via_cpsat(r: Ronde, beleid: Beleid, ok: np.ndarray, b: Bogen, seed: int,
+              tijdslimiet: float | None = None) -> tuple[np.ndarray, int, str, Bogen]:
+    from ortools.sat.python import cp_model
+
+    n_hh, n_w = len(r.hh), len(r.w)
+    if beleid.woningdelen:
+        extra = deel_bogen(r, beleid, ok)
+        b = bogen(r, ok | extra, beleid)
+        alleen_delen = extra[b.hh, b.w]
+    else:
+        alleen_delen = np.zeros(len(b), bool)
+    model = cp_model.CpModel()
+    x = [model.new_bool_var(f"x{i}") for i in range(len(b))]
+    per_hh: dict[int, list[int]] = {}
+    per_w: dict[int, list[int]] = {}
+    for i, (h, w) in enumerate(zip(b.hh.tolist(), b.w.tolist())):
+        per_hh.setdefault(h, []).append(i)
+        per_w.setdefault(w, []).append(i)
+    for bogen_h in per_hh.values():
+        model.add_at_most_one(x[i] for i in bogen_h)
+    alleen = r.hh.alleen & (r.hh.nodig == 1)
+    for w, bogen_w in per_w.items():
+        cap = min(beleid.max_delers, int(r.w.slaapkamers[w])) if beleid.woningdelen else 1
+        cap = max(cap, 1)
+        som = sum(x[i] for i in bogen_w)
+        model.add(som <= cap)
+        if cap > 1:
+            for i in bogen_w:
+                if not alleen[b.hh[i]]:
+                    # A family (or a person who is not sharing) has the dwelling to itself.
+                    model.add(som + (cap - 1) * x[i] <= cap)
+                if alleen_delen[i]:
+                    model.add(som >= 2).only_enforce_if(x[i])
+    model.maximize(sum(int(v) * x[i] for i, v in enumerate(b.waarde.tolist())))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = seed
+    if tijdslimiet:
+        solver.parameters.max_time_in_seconds = tijdslimiet
+    status = solver.solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise RuntimeError(f"CP-SAT gaf status {solver.status_name(status)}")
+    gekozen = np.array([i for i in range(len(b)) if solver.boolean_value(x[i])], np.int64)
+    plaats = np.full(n_hh, -1, np.int64)
+    waarde = 0
+    for i in gekozen.tolist():
+        plaats[b.hh[i]] = b.w[i]
+        waarde += int(b.waarde[i])
+    return plaats, waarde, solver.status_name(status), b
+
+
+def los_op(r: Ronde, beleid: Beleid, oplosser: str = "auto", seed: int = 0,
+           ok: np.ndarray | None = None, tijdslimiet: float | None = None) -> Oplossing:
+    if oplosser not in OPLOSSERS:
+        raise ValueError(f"onbekende oplosser '{oplosser}' (bekend: {', '.join(OPLOSSERS)})")
+    if ok is None:
+        ok = toelaatbaar(r, beleid)
+    b = bogen(r, ok, beleid)
+    n_hh, n_w = len(r.hh), len(r.w)
+    if oplosser == "auto":
+        if beleid.zijvoorwaarden:
+            oplosser = "cpsat"
+        elif len(b) == 0:
+            oplosser = "leeg"
+        elif n_hh == 1 or n_w == 1:
+            oplosser = "enkel"
+        else:
+            oplosser = "stroom"
+    if oplosser == "cpsat":
+        plaats, waarde, status, b = via_cpsat(r, beleid, ok, b, seed, tijdslimiet)
+        return Oplossing(plaats, waarde, "cpsat", status, b)
+    if len(b) == 0:
+        return Oplossing(np.full(n_hh, -1, np.int64), 0, oplosser, "OPTIMAL", b)
+    if oplosser == "enkel":
+        plaats, waarde, status = via_enkel(n_hh, b)
+    elif oplosser == "stroom":
+        plaats, waarde, status = via_stroom(n_hh, n_w, b)
+    else:
+        plaats, waarde, status = via_scipy(n_hh, n_w, b)
+    return Oplossing(plaats, waarde, oplosser, status, b)

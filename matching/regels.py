@@ -1,0 +1,166 @@
+"""Hard rules as whole-matrix checks: which (household, dwelling) pairs a policy allows.
+
+A round is a `Ronde`: the waiting households and offered dwellings as arrays. Each rule
+returns a boolean "refuses" array that broadcasts to (households, dwellings); no Python loop
+over pairs. `toelaatbaar` is the hot path the simulation calls every allocation round;
+`eerste_bezwaar` gives, per pair, the first rule in policy order that refuses it, which is how
+a refusal is explained to the adviser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from .beleid import REGELCODES, Beleid
+from .bezetting import slaapkamers_nodig
+from .huishoudens import Huishouden
+from .woningen import SOORTEN, Woning
+
+EPOCHE = dt.date(1970, 1, 1)
+GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS = 0, 1, 2
+
+
+def dag(d: dt.date) -> int:
+    return (d - EPOCHE).days
+
+
+def datum(dagnr: int) -> dt.date:
+    return EPOCHE + dt.timedelta(days=int(dagnr))
+
+
+@dataclass(frozen=True)
+class HuishoudenKenmerken:
+    """Per-household arrays a policy needs; built once per household list and policy."""
+    ids: np.ndarray            # object
+    personen: np.ndarray       # present persons: count for the taakstelling when housed
+    personen_huur: np.ndarray  # size used for passend toewijzen (the family under `vooruit`)
+    nodig: np.ndarray          # bedrooms needed under the policy
+    alleen: np.ndarray         # a one-person household as sized
+    toegankelijk: np.ndarray
+    koppeldag: np.ndarray
+    voorkeur: np.ndarray       # object: kern name or None
+    blokkade: np.ndarray       # GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def deel(self, index) -> "HuishoudenKenmerken":
+        return HuishoudenKenmerken(**{k: getattr(self, k)[index] for k in self.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class WoningKenmerken:
+    ids: np.ndarray
+    kern: np.ndarray        # object
+    slaapkamers: np.ndarray
+    huur: np.ndarray
+    beschikbaar: np.ndarray  # day number
+    soort: np.ndarray       # index into SOORTEN
+    toegankelijk: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def deel(self, index) -> "WoningKenmerken":
+        return WoningKenmerken(**{k: getattr(self, k)[index] for k in self.__dataclass_fields__})
+
+
+def blokkade(hh: Huishouden, beleid: Beleid, nareizigers_aanwezig: bool = False) -> int:
+    if hh.verblijf == "buitenland":
+        return NIET_IN_NL
+    if beleid.nareizigers == "wachten" and hh.nareizigers > 0 and not nareizigers_aanwezig:
+        return WACHT_NAREIZIGERS
+    return GEEN_BLOKKADE
+
+
+def huishouden_kenmerken(huishoudens: list[Huishouden], beleid: Beleid) -> HuishoudenKenmerken:
+    vooruit = beleid.nareizigers == "vooruit"
+    n = len(huishoudens)
+    personen_huur = np.fromiter((h.personen_totaal if vooruit else h.personen for h in huishoudens), np.int64, n)
+    return HuishoudenKenmerken(
+        ids=np.array([h.id for h in huishoudens], dtype=object),
+        personen=np.fromiter((h.personen for h in huishoudens), np.int64, n),
+        personen_huur=personen_huur,
+        nodig=np.fromiter((slaapkamers_nodig(h, beleid) for h in huishoudens), np.int64, n),
+        alleen=personen_huur == 1,
+        toegankelijk=np.fromiter((h.toegankelijk for h in huishoudens), bool, n),
+        koppeldag=np.fromiter((dag(h.koppeldatum) for h in huishoudens), np.int64, n),
+        voorkeur=np.array([h.voorkeur_kern for h in huishoudens], dtype=object),
+        blokkade=np.fromiter((blokkade(h, beleid) for h in huishoudens), np.int64, n),
+    )
+
+
+def woning_kenmerken(woningen: list[Woning]) -> WoningKenmerken:
+    n = len(woningen)
+    return WoningKenmerken(
+        ids=np.array([w.id for w in woningen], dtype=object),
+        kern=np.array([w.kern for w in woningen], dtype=object),
+        slaapkamers=np.fromiter((w.slaapkamers for w in woningen), np.int64, n),
+        huur=np.fromiter((w.huur for w in woningen), np.float64, n),
+        beschikbaar=np.fromiter((dag(w.beschikbaar) for w in woningen), np.int64, n),
+        soort=np.fromiter((SOORTEN.index(w.soort) for w in woningen), np.int64, n),
+        toegankelijk=np.fromiter((w.toegankelijk for w in woningen), bool, n),
+    )
+
+
+@dataclass(frozen=True)
+class Ronde:
+    """One allocation round: who waits, what is offered, on which day."""
+    hh: HuishoudenKenmerken
+    w: WoningKenmerken
+    peildag: int
+
+
+def _horizon_dagen(beleid: Beleid) -> int:
+    return round(beleid.vooruit_maanden * 365.25 / 12)
+
+
+def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
+    """Every rule's refusals, keyed by reason code; arrays broadcast to (hh, w)."""
+    hh, w = r.hh, r.w
+    grens = beleid.aftoppingsgrens(datum(r.peildag).year)
+    kamers = w.slaapkamers[None, :]
+    studio_ok = beleid.studio_voor_alleenstaande & hh.alleen[:, None] & (kamers == 0)
+    effectief = np.where(studio_ok, 1, kamers)
+    extra = kamers - hh.nodig[:, None]
+    te_groot = (extra > beleid.max_extra_slaapkamers) | (hh.alleen[:, None] & (kamers > beleid.alleenstaande_max_slaapkamers))
+    if beleid.passend_toewijzen:
+        limiet = np.where(hh.personen_huur <= 2, grens.laag, grens.hoog)
+        huur = w.huur[None, :] > limiet[:, None] + 1e-9
+    else:
+        huur = np.zeros((1, 1), bool)
+    soorten_ok = np.isin(np.arange(len(SOORTEN)), [SOORTEN.index(s) for s in beleid.soorten])
+    return {
+        "nog_niet_in_nederland": (hh.blokkade == NIET_IN_NL)[:, None],
+        "wacht_op_nareizigers": (hh.blokkade == WACHT_NAREIZIGERS)[:, None],
+        # A reservation's soort matters only until it is available; then it is simply vacant.
+        "soort_niet_aangeboden": (~soorten_ok[w.soort] & (w.beschikbaar > r.peildag))[None, :],
+        "nog_niet_beschikbaar": (w.beschikbaar > r.peildag + _horizon_dagen(beleid))[None, :],
+        "kern_niet_toegestaan": ~np.isin(w.kern, list(beleid.kernen))[None, :],
+        "niet_toegankelijk": hh.toegankelijk[:, None] & ~w.toegankelijk[None, :],
+        "te_weinig_slaapkamers": effectief < hh.nodig[:, None],
+        "te_veel_slaapkamers": te_groot,
+        "huur_boven_aftoppingsgrens": huur,
+    }
+
+
+def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
+    """(hh, w) boolean: the pair meets every hard rule."""
+    vorm = (len(r.hh), len(r.w))
+    ok = np.ones(vorm, bool)
+    for weigert in bezwaren(r, beleid).values():
+        ok &= ~weigert
+    return ok
+
+
+def eerste_bezwaar(r: Ronde, beleid: Beleid) -> np.ndarray:
+    """(hh, w) int: index into REGELCODES of the first refusing rule in policy order, -1 if none."""
+    vorm = (len(r.hh), len(r.w))
+    alle = bezwaren(r, beleid)
+    uit = np.full(vorm, -1, np.int64)
+    for code in reversed(beleid.regels):  # earlier rules overwrite later ones
+        uit = np.where(np.broadcast_to(alle[code], vorm), REGELCODES.index(code), uit)
+    return uit

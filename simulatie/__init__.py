@@ -1,0 +1,1 @@
+"""Simulatie: a SimPy model of a municipality's year of housing vergunninghouders."""

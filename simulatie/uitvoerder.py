@@ -1,0 +1,115 @@
+"""Uitvoerder: one interface to run independent tasks (replications, gemeenten) in parallel.
+
+Results come back in task order whatever the engine, so output is byte-identical on one
+worker, several local processes or a Dask cluster. Tasks must be picklable top-level calls.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Iterable, Protocol, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Uitvoerder(Protocol):
+    naam: str
+
+    def map(self, functie: Callable[[T], R], taken: Iterable[T],
+            voortgang: Callable[[int], None] | None = None) -> list[R]: ...
+
+
+class Serieel:
+    naam = "serieel"
+
+    def map(self, functie, taken, voortgang=None):
+        uit = []
+        for t in taken:
+            uit.append(functie(t))
+            if voortgang:
+                voortgang(1)
+        return uit
+
+
+class LokaleProcessen:
+    """Local worker processes; chunks keep the pickling overhead per task small."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = workers or os.cpu_count() or 1
+        self.naam = f"lokaal ({self.workers} processen)"
+
+    def map(self, functie, taken, voortgang=None):
+        taken = list(taken)
+        if self.workers <= 1 or len(taken) <= 1:
+            return Serieel().map(functie, taken, voortgang)
+        import multiprocessing as mp
+
+        # forkserver/spawn would re-import everything per worker; fork is fine for pure tasks.
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        uit: list = [None] * len(taken)
+        brokken = _brokken(len(taken), self.workers * 4)
+        with ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx) as pool:
+            futures = {pool.submit(_map_brok, functie, taken[a:b]): (a, b) for a, b in brokken}
+            from concurrent.futures import as_completed
+            for f in as_completed(futures):
+                a, b = futures[f]
+                uit[a:b] = f.result()
+                if voortgang:
+                    voortgang(b - a)
+        return uit
+
+
+class Dask:
+    """A Dask distributed cluster: `adres` is tcp://host:port, or 'local' for a LocalCluster."""
+
+    def __init__(self, adres: str = "local", workers: int | None = None):
+        self.adres = adres
+        self.workers = workers or os.cpu_count() or 1
+        self.naam = f"dask ({adres})"
+
+    def map(self, functie, taken, voortgang=None):
+        from dask.distributed import Client, LocalCluster, as_completed
+
+        taken = list(taken)
+        cluster = None
+        if self.adres == "local":
+            cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+        else:
+            client = Client(self.adres)
+        try:
+            brokken = _brokken(len(taken), max(self.workers, 1) * 4)
+            futures = [client.submit(_map_brok, functie, taken[a:b], pure=False) for a, b in brokken]
+            plek = {f.key: (a, b) for f, (a, b) in zip(futures, brokken)}
+            uit: list = [None] * len(taken)
+            for f in as_completed(futures):
+                a, b = plek[f.key]
+                uit[a:b] = f.result()
+                if voortgang:
+                    voortgang(b - a)
+            return uit
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _map_brok(functie, brok):
+    return [functie(t) for t in brok]
+
+
+def _brokken(n: int, delen: int) -> list[tuple[int, int]]:
+    delen = max(1, min(n, delen))
+    grens = [round(i * n / delen) for i in range(delen + 1)]
+    return [(a, b) for a, b in zip(grens, grens[1:]) if b > a]
+
+
+def maak_uitvoerder(workers: int | None = 1, dask: str | None = None) -> Uitvoerder:
+    if dask:
+        return Dask(dask, workers)
+    if workers is None or workers > 1:
+        return LokaleProcessen(workers)
+    return Serieel()
