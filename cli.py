@@ -61,6 +61,64 @@ def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, oplo
     _uit(tekst, uitvoer)
 
 
+class _Voortgang:
+    """A progress bar on stderr for long runs in a terminal; silent otherwise."""
+
+    def __init__(self, totaal: int, omschrijving: str):
+        self.balk = None
+        if sys.stderr.isatty() and totaal >= 50:
+            from rich.progress import Progress
+            self.balk = Progress(transient=True)
+            self.taak = self.balk.add_task(omschrijving, total=totaal)
+
+    def __enter__(self):
+        if self.balk:
+            self.balk.start()
+        return self
+
+    def __call__(self, n: int) -> None:
+        if self.balk:
+            self.balk.advance(self.taak, n)
+
+    def __exit__(self, *exc):
+        if self.balk:
+            self.balk.stop()
+
+
+@huisvesting.command()
+@click.argument("scenario", required=False)
+@click.option("--replicaties", type=click.IntRange(1, 1_000_000), default=None,
+              help="aantal replicaties (standaard uit het scenario: 1000)")
+@click.option("--seed", type=click.IntRange(0), default=None, help="seed (standaard uit het scenario)")
+@click.option("--beleid", default=None, help="strikt, flexibel of een beleid uit het scenario")
+@click.option("--workers", type=click.IntRange(1, 256), default=None, help="lokale processen (standaard: aantal kernen)")
+@click.option("--dask", default=None, help="Dask-cluster: tcp://host:poort, of 'local'")
+@click.option("--format", "formaat", type=click.Choice(FORMATEN), default="tabel", show_default=True)
+@click.option("--uitvoer", default=None, help="bestand; standaard het scherm")
+@click.option("--grafiek", default=None, help="PNG met de waaier van cumulatieve realisatie")
+def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoer, grafiek):
+    """Simuleer het jaar: kans dat de taakstelling per periode wordt gehaald."""
+    from simulatie.grafiek import waaier_png
+    from simulatie.rapport import als_csv, als_json, als_tabel
+    from simulatie.replicaties import simuleer as simuleer_
+    from simulatie.scenario import laad_scenario
+    from simulatie.uitvoerder import maak_uitvoerder
+
+    g = laad_scenario(scenario)
+    b = g.beleid(beleid)
+    n = replicaties or g.sc.replicaties
+    uitvoerder = maak_uitvoerder(workers, dask)
+    with _Voortgang(n, f"{g.sc.naam}, beleid {b.naam}") as voortgang:
+        res = simuleer_(g, b, n, seed, uitvoerder, voortgang)
+    tekst = {"tabel": lambda: als_tabel([res]), "json": lambda: als_json([res]),
+             "csv": lambda: als_csv([res])}[formaat]()
+    png = waaier_png(res) if grafiek else None
+    _uit(tekst, uitvoer)
+    if png is not None:
+        schrijf_atomisch(grafiek, png)
+        click.echo(f"geschreven: {grafiek}", err=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         huisvesting.main(args=argv, standalone_mode=False, prog_name="huisvesting")

@@ -65,10 +65,15 @@ def gewichten(beleid: Beleid, t: dict[str, np.ndarray], max_plaatsingen: int) ->
     return gew
 
 
-def bogen(r: Ronde, toelaatbaar: np.ndarray, beleid: Beleid) -> Bogen:
+def bogen(r: Ronde, toelaatbaar: np.ndarray, beleid: Beleid, max_plaatsingen: int | None = None) -> Bogen:
+    """`max_plaatsingen`: most placements a solution can hold; a 1:1 matching holds at most
+    min(households, dwellings), but shared dwellings hold more, and the lexicographic weights
+    are exact only if this bounds the number of placed households."""
     hi, wi = np.nonzero(toelaatbaar)
     t = termen(r, hi, wi)
-    gew = gewichten(beleid, t, min(len(r.hh), len(r.w)))
+    if max_plaatsingen is None:
+        max_plaatsingen = min(len(r.hh), len(r.w))
+    gew = gewichten(beleid, t, max_plaatsingen)
     waarde = np.zeros(len(hi), np.int64)
     for niveau, g in gew.items():
         waarde += np.int64(g) * t[niveau].astype(np.int64)

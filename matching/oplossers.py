@@ -101,7 +101,9 @@ def via_cpsat(r: Ronde, beleid: Beleid, ok: np.ndarray, b: Bogen, seed: int,
     n_hh, n_w = len(r.hh), len(r.w)
     if beleid.woningdelen:
         extra = deel_bogen(r, beleid, ok)
-        b = bogen(r, ok | extra, beleid)
+        # Up to max_delers households per dwelling: the weights must cover that many placements.
+        plaatsen = int(np.maximum(np.minimum(beleid.max_delers, r.w.slaapkamers), 1).sum())
+        b = bogen(r, ok | extra, beleid, min(n_hh, plaatsen))
         alleen_delen = extra[b.hh, b.w]
     else:
         alleen_delen = np.zeros(len(b), bool)

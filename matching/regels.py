@@ -9,8 +9,10 @@ a refusal is explained to the adviser.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -114,8 +116,18 @@ class Ronde:
     peildag: int
 
 
-def _horizon_dagen(beleid: Beleid) -> int:
-    return round(beleid.vooruit_maanden * 365.25 / 12)
+@lru_cache(maxsize=64)
+def _soorten_masker(soorten: tuple[str, ...]) -> np.ndarray:
+    return np.array([s in soorten for s in SOORTEN])
+
+
+def horizon_dag(peildag: int, maanden: int) -> int:
+    """Last day on which a reservation may become available and still be offered now:
+    `maanden` calendar months after the peildatum (31 Aug + 6 months = 28/29 Feb)."""
+    d = datum(peildag)
+    m = d.month - 1 + maanden
+    jaar, maand = d.year + m // 12, m % 12 + 1
+    return dag(dt.date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1])))
 
 
 def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
@@ -132,14 +144,15 @@ def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
         huur = w.huur[None, :] > limiet[:, None] + 1e-9
     else:
         huur = np.zeros((1, 1), bool)
-    soorten_ok = np.isin(np.arange(len(SOORTEN)), [SOORTEN.index(s) for s in beleid.soorten])
+    soorten_ok = _soorten_masker(beleid.soorten)
+    kernen = set(beleid.kernen)
     return {
         "nog_niet_in_nederland": (hh.blokkade == NIET_IN_NL)[:, None],
         "wacht_op_nareizigers": (hh.blokkade == WACHT_NAREIZIGERS)[:, None],
         # A reservation's soort matters only until it is available; then it is simply vacant.
         "soort_niet_aangeboden": (~soorten_ok[w.soort] & (w.beschikbaar > r.peildag))[None, :],
-        "nog_niet_beschikbaar": (w.beschikbaar > r.peildag + _horizon_dagen(beleid))[None, :],
-        "kern_niet_toegestaan": ~np.isin(w.kern, list(beleid.kernen))[None, :],
+        "nog_niet_beschikbaar": (w.beschikbaar > horizon_dag(r.peildag, beleid.vooruit_maanden))[None, :],
+        "kern_niet_toegestaan": ~np.fromiter((k in kernen for k in w.kern.tolist()), bool, len(w))[None, :],
         "niet_toegankelijk": hh.toegankelijk[:, None] & ~w.toegankelijk[None, :],
         "te_weinig_slaapkamers": effectief < hh.nodig[:, None],
         "te_veel_slaapkamers": te_groot,

@@ -1,0 +1,61 @@
+"""Fan chart of cumulative realisatie against the taakstelling line. Reads results only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import numpy as np
+
+from .replicaties import SimResultaat
+
+
+def cumulatief(res: SimResultaat) -> np.ndarray:
+    sc = res.invoer.sc
+    dagen = sc.horizon_dagen
+    uit = np.zeros((res.replicaties, dagen + 1), np.int64)
+    for i, boekingen in enumerate(u.boekingen for u in res.uitkomsten):
+        per_dag = np.zeros(dagen + 1, np.int64)
+        for d, n, _ in boekingen:
+            if 0 <= d <= dagen:
+                per_dag[d] += n
+        uit[i] = np.cumsum(per_dag)
+    return uit
+
+
+def waaier_png(res: SimResultaat, titel: str | None = None) -> bytes:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sc = res.invoer.sc
+    cum = cumulatief(res)
+    x = [sc.startdatum + dt.timedelta(days=int(d)) for d in range(cum.shape[1])]
+    fig, ax = plt.subplots(figsize=(9, 5), dpi=110)
+    for lo, hi, alpha in ((5, 95, 0.18), (10, 90, 0.25), (25, 75, 0.35)):
+        ax.fill_between(x, np.percentile(cum, lo, axis=0), np.percentile(cum, hi, axis=0), color="tab:blue",
+                        alpha=alpha, linewidth=0, label=f"p{lo}–p{hi}")
+    ax.plot(x, np.median(cum, axis=0), color="tab:blue", linewidth=2, label="mediaan realisatie")
+    # Taakstelling line: the totaalopgave accrues over each period, starting from the stand.
+    opgave, lijn = 0.0, []
+    grens = {(p.start - sc.startdatum).days: p for p in sc.periode}
+    huidig = None
+    for d in range(cum.shape[1]):
+        if d in grens:
+            huidig = grens[d]
+            start_opgave = opgave
+        if huidig is not None:
+            lengte = (huidig.eind - huidig.start).days
+            opgave = start_opgave + huidig.taakstelling * min((d - (huidig.start - sc.startdatum).days) / lengte, 1.0)
+        lijn.append(opgave - sc.stand_start)
+    ax.plot(x, lijn, color="tab:red", linestyle="--", linewidth=1.5, label="taakstelling (incl. stand bij start)")
+    ax.set_ylabel("personen gehuisvest (cumulatief)")
+    ax.set_title(titel or f"{res.scenario}: realisatie tegen taakstelling — beleid {res.beleid}, "
+                          f"{cum.shape[0]} replicaties")
+    ax.legend(loc="upper left", fontsize=8)
+    ax.grid(alpha=0.3)
+    fig.autofmt_xdate()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    plt.close(fig)
+    return buf.getvalue()

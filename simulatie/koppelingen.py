@@ -1,0 +1,37 @@
+"""COA links households to the municipality (koppeling); those linked from abroad arrive later."""
+
+from __future__ import annotations
+
+from .nareizigers import nareizigers
+from .takecarebnb import takecarebnb
+from .toestand import SimHuishouden, Toestand
+from .wereld import KomendHuishouden
+
+
+def koppelingen(env, t: Toestand, komende: list[KomendHuishouden]):
+    """COA links each household on its day; it links no new one while the list is full
+    (the 2021 mechanism: a list blocked by households that cannot move yet)."""
+    for k in sorted(komende, key=lambda k: (k.dag, k.hh.id)):
+        if k.dag > env.now:
+            yield env.timeout(k.dag - env.now)
+        if k.dag > 0 and len(t.wachtenden()) >= t.sc.vraag.max_wachtlijst:
+            t.tel("niet_gekoppeld")
+            continue
+        s = SimHuishouden(k, k.hh, "buitenland" if k.in_nl_dag > env.now else "wachtend", gehuisvest=env.event())
+        t.herbereken(s)
+        t.huishoudens[k.hh.id] = s
+        t.personen_in += k.hh.personen_totaal
+        t.tel("koppelingen" if k.dag > 0 else "startlijst")
+        if s.status == "buitenland":
+            env.process(aankomst(env, t, s))
+        if k.nareizigers_dag is not None:
+            env.process(nareizigers(env, t, s))
+        if k.tcb_dagen and s.status == "wachtend" and t.gasten < t.sc.takecarebnb.gastgezinnen:
+            env.process(takecarebnb(env, t, s))
+
+
+def aankomst(env, t: Toestand, s: SimHuishouden):
+    """A household linked while still abroad can be housed once it is here."""
+    yield env.timeout(max(s.k.in_nl_dag - env.now, 0))
+    if s.status == "buitenland":
+        s.status = "wachtend"

@@ -1,0 +1,130 @@
+"""One replication: draw the world, run every actor as a SimPy process, book the results."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+import simpy
+
+from matching.beleid import REGELCODES, Beleid
+from matching.huishoudens import Huishouden
+from matching.regels import Ronde, dag, eerste_bezwaar
+from matching.woningen import Woning
+
+from .koppelingen import koppelingen
+from .nidos import nidos_uitstroom
+from .rondes import toewijzingsrondes
+from .scenario import Scenario
+from .toestand import STATUSSEN, Toestand
+from .vacatures import vacatures
+from .wereld import Wereld, trek_wereld
+
+
+@dataclass(frozen=True)
+class SimInvoer:
+    """What every replication needs; picklable, shipped once per chunk of replications."""
+    sc: Scenario
+    startlijst: tuple[Huishouden, ...]
+    startwoningen: tuple[Woning, ...]
+    seed: int
+
+
+@dataclass
+class Uitkomst:
+    """Flat results of one replication."""
+    replicatie: int
+    realisatie: list[int]                 # persons per period
+    per_bron: dict[str, int]
+    wachtweken: list[float]
+    tellers: dict[str, int]
+    per_kern: dict[str, int]
+    kinderen_per_slaapkamer: list[float]
+    wachtend_eind: int
+    wachtend_redenen: dict[str, int]
+    status_personen: dict[str, int]       # persons present by household status at the end
+    nareizigers_onderweg: int
+    personen_in: int
+    geteld: int                           # persons booked, summed over households
+    bezetting_ok: bool                    # no dwelling held by two households at once
+    vacatures_per_jaar: float = 0.0
+    boekingen: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def _redenen_wachtend(t: Toestand, nu: int) -> dict[str, int]:
+    """Why households still wait at the end, from the engine's own rules."""
+    lijst = t.wachtenden()
+    if not lijst:
+        return {}
+    redenen: Counter = Counter()
+    woningen = list(t.aanbod.values())
+    if woningen:
+        r = Ronde(t.kenmerken(lijst), t.woningkenmerken(woningen, nu), t.start_abs + nu)
+        bezwaar = eerste_bezwaar(r, t.beleid)
+    for i, s in enumerate(lijst):
+        b = t.blokkade(s)
+        if b:
+            redenen["nog_niet_in_nederland" if s.status == "buitenland" else "wacht_op_nareizigers"] += 1
+        elif s.vervolg:
+            redenen["wacht_op_vervolghuisvesting"] += 1
+        elif not woningen:
+            redenen["geen_woning_in_aanbod"] += 1
+        elif (bezwaar[i] < 0).any():
+            redenen["passende_woning_in_aanbod"] += 1
+        else:
+            codes = bezwaar[i]
+            meest = Counter(codes.tolist()).most_common(1)[0][0]
+            redenen[REGELCODES[meest]] += 1
+    return dict(sorted(redenen.items()))
+
+
+def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None = None) -> Uitkomst:
+    sc = invoer.sc
+    if wereld is None:
+        wereld = trek_wereld(sc, invoer.seed, rep, list(invoer.startlijst), list(invoer.startwoningen))
+    env = simpy.Environment()
+    t = Toestand(sc, beleid, dag(sc.startdatum))
+    env.process(vacatures(env, t, wereld.woningen))
+    env.process(koppelingen(env, t, wereld.huishoudens))
+    for amv in wereld.amvs:
+        env.process(nidos_uitstroom(env, t, amv))
+    env.process(toewijzingsrondes(env, t))
+    horizon = sc.horizon_dagen
+    env.run(until=horizon)
+
+    grenzen = [(p.start - sc.startdatum).days for p in sc.periode] + [(sc.periode[-1].eind - sc.startdatum).days]
+    realisatie = [0] * len(sc.periode)
+    per_bron: Counter = Counter()
+    for d, n, bron in t.boekingen:
+        per_bron[bron] += n
+        i = int(np.searchsorted(grenzen, d, side="right")) - 1
+        if 0 <= i < len(realisatie):
+            realisatie[i] += n
+    status_personen = {s: 0 for s in STATUSSEN}
+    onderweg = 0
+    bezet: Counter = Counter()
+    for s in t.huishoudens.values():
+        status_personen[s.status] += s.hh.personen
+        onderweg += s.hh.nareizigers
+        if s.woning is not None and s.status == "gehuisvest" or (s.status == "wachtend" and s.vervolg):
+            bezet[s.woning.woning.id] += 1
+    geteld = sum(s.geteld for s in t.huishoudens.values())
+    return Uitkomst(
+        replicatie=rep,
+        realisatie=realisatie,
+        per_bron=dict(sorted(per_bron.items())),
+        wachtweken=t.wachtweken,
+        tellers=dict(sorted(t.tellers.items())),
+        per_kern=dict(sorted(t.per_kern.items())),
+        kinderen_per_slaapkamer=t.kinderen_per_slaapkamer,
+        wachtend_eind=len(t.wachtenden()),
+        wachtend_redenen=_redenen_wachtend(t, horizon),
+        status_personen=status_personen,
+        nareizigers_onderweg=onderweg,
+        personen_in=t.personen_in,
+        geteld=geteld,
+        bezetting_ok=all(v == 1 for v in bezet.values()),
+        vacatures_per_jaar=wereld.vacatures_per_jaar,
+        boekingen=list(t.boekingen),
+    )

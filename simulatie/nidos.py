@@ -1,0 +1,26 @@
+"""Nidos: AMVs in small-scale housing (KSO) and their outflow to an own dwelling."""
+
+from __future__ import annotations
+
+from .toestand import Toestand
+from .wereld import AMV
+
+
+def nidos_uitstroom(env, t: Toestand, amv: AMV):
+    """An AMV counts at move-in into the KSO if old enough (15+), else when it gets its own
+    dwelling. Nidos signals half a year before outflow, and WSL then reserves a dwelling
+    outside the regular waitlist."""
+    telt_bij_kso = amv.leeftijd_kso >= t.sc.nidos.telt_vanaf_leeftijd
+    if amv.kso_dag >= 0:
+        yield env.timeout(max(amv.kso_dag - env.now, 0))
+        t.tel("nidos_instroom")
+        if telt_bij_kso:
+            t.boek(int(env.now), 1, "nidos_kso")
+    signaal = amv.uitstroom_dag - t.sc.nidos.signaal_dagen
+    if signaal > env.now:
+        yield env.timeout(signaal - env.now)
+    t.tel("nidos_reserveringen")
+    yield env.timeout(max(amv.uitstroom_dag - env.now, 0))
+    t.tel("nidos_uitstroom")
+    if not telt_bij_kso:
+        t.boek(int(env.now), 1, "nidos_woning")

@@ -1,0 +1,105 @@
+"""Writers for simulation results: readable table, JSON and CSV per replication. Pure: text out."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from rich.console import Console
+from rich.table import Table
+
+from matching.invoer import veilige_cel
+
+from .replicaties import SimResultaat, samenvatting, standen
+
+KPI_TEKST = {
+    "wachtweken_mediaan": "mediaan weken van koppeling tot woning",
+    "aandeel_binnen_norm": "aandeel binnen de norm",
+    "vervolghuisvesting_verhuizingen": "vervolghuisvesting: verhuizingen",
+    "vervolghuisvesting_nodig": "vervolghuisvesting: nodig geworden",
+    "takecarebnb_verblijven": "TakeCareBNB: verblijven",
+    "takecarebnb_verlopen": "TakeCareBNB: verblijf verlopen zonder woning",
+    "weigeringen": "weigeringen van het aanbod",
+    "woningen_aangeboden": "woningen in het aanbod voor statushouders",
+    "woningen_terug_regulier": "woningen terug naar reguliere verhuur (niemand paste)",
+    "koppelingen": "koppelingen door het COA",
+    "niet_gekoppeld_wachtlijst_vol": "niet gekoppeld: wachtlijst vol",
+    "nareizigers_aangekomen": "nareizigers aangekomen (personen)",
+    "nidos_uitstroom": "Nidos: AMV's uitgestroomd naar eigen woning",
+    "kinderen_per_slaapkamer": "kinderen per kinderslaapkamer",
+    "ouder_kind_kamers": "ouder en kind delen een kamer (huishoudens)",
+    "wachtend_eind": "huishoudens nog wachtend aan het eind",
+}
+
+
+def als_json(resultaten: list[SimResultaat], extra: dict | None = None) -> str:
+    if len(resultaten) == 1:
+        data = samenvatting(resultaten[0])
+    else:
+        data = {"beleiden": [samenvatting(r) for r in resultaten]}
+    if extra:
+        data.update(extra)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def als_csv(resultaten: list[SimResultaat]) -> str:
+    """One row per replication and period: the raw material for any further analysis."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["beleid", "replicatie", "periode", "taakstelling", "extra_opgave", "stand_start", "totaalopgave",
+                "realisatie", "stand_eind", "totaalopgave_gehaald", "inclusief_extra_gehaald", "vacatures_per_jaar"])
+    for res in resultaten:
+        real, stand = standen(res)
+        for i, u in enumerate(res.uitkomsten):
+            for j, p in enumerate(res.invoer.sc.periode):
+                opgave = p.taakstelling - stand[i, j]
+                w.writerow([veilige_cel(res.beleid), u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
+                            int(stand[i, j]), int(opgave), int(real[i, j]), int(stand[i, j] + real[i, j] - p.taakstelling),
+                            int(real[i, j] >= opgave), int(real[i, j] >= opgave + p.extra_opgave),
+                            f"{u.vacatures_per_jaar:.3f}"])
+    return buf.getvalue()
+
+
+def als_tabel(resultaten: list[SimResultaat], breedte: int = 120) -> str:
+    console = Console(file=io.StringIO(), width=breedte, color_system=None, force_terminal=False)
+    for res in resultaten:
+        s = samenvatting(res)
+        console.print(f"[bold]Scenario {s['scenario']}[/bold] — beleid {s['beleid']}, {s['replicaties']} replicaties, "
+                      f"seed {s['seed']}")
+        tab = Table(title="Taakstelling per periode (personen)", title_justify="left")
+        for kol in ("periode", "taakstelling", "totaalopgave", "realisatie gem.", "p10", "p50", "p90",
+                    "kans gehaald", "kans incl. extra", "stand eind"):
+            tab.add_column(kol, justify="right" if kol != "periode" else "left")
+        for p in s["perioden"]:
+            r = p["realisatie"]
+            naam = p["periode"] + ("" if p["volledig"] else " (deels)")
+            tab.add_row(naam, str(p["taakstelling"]), f"{p['totaalopgave']:.1f}", f"{r['gemiddeld']:.1f}",
+                        f"{r['p10']:.0f}", f"{r['p50']:.0f}", f"{r['p90']:.0f}",
+                        f"{p['kans_totaalopgave_gehaald']:.0%}", f"{p['kans_inclusief_extra_opgave_gehaald']:.0%}",
+                        f"{p['stand_eind']:+.1f}")
+        console.print(tab)
+        k = s["kpi"]
+        tab = Table(title="Kengetallen (gemiddeld per replicatie)", title_justify="left")
+        tab.add_column("kengetal")
+        tab.add_column("waarde", justify="right")
+        for sleutel, tekst in KPI_TEKST.items():
+            v = k.get(sleutel)
+            if v is None:
+                continue
+            if sleutel == "aandeel_binnen_norm":
+                waarde = f"{v:.0%} (≤ {k['norm_weken']} weken)"
+            else:
+                waarde = f"{v:.1f}" if isinstance(v, float) else str(v)
+            tab.add_row(tekst, waarde)
+        for kern, n in k["personen_per_kern"].items():
+            tab.add_row(f"personen geplaatst in {kern}", f"{n:.1f}")
+        console.print(tab)
+        if k["wachtend_eind_redenen"]:
+            tab = Table(title="Nog wachtend aan het eind, en waarom (gemiddeld aantal huishoudens)", title_justify="left")
+            tab.add_column("reden")
+            tab.add_column("huishoudens", justify="right")
+            for reden, n in sorted(k["wachtend_eind_redenen"].items(), key=lambda kv: -kv[1]):
+                tab.add_row(reden, f"{n:.1f}")
+            console.print(tab)
+    return console.file.getvalue()

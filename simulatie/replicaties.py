@@ -1,0 +1,155 @@
+"""Replications with common random numbers, run through the executor, and their summary.
+
+Replication i of every policy draws the same world (seed, i), so policies compare pair by
+pair. Results come back in replication order whatever the executor, and every summary is
+computed from those ordered arrays: same scenario + seed gives byte-identical output on one
+or many workers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import partial
+
+import numpy as np
+
+from matching.beleid import Beleid
+
+from .model import SimInvoer, Uitkomst, simuleer_replicatie
+from .scenario import GeladenScenario
+from .uitvoerder import Serieel, Uitvoerder
+
+
+@dataclass
+class SimResultaat:
+    scenario: str
+    scenario_hash: str
+    beleid: str
+    seed: int
+    uitkomsten: list[Uitkomst]
+    invoer: SimInvoer
+
+    @property
+    def replicaties(self) -> int:
+        return len(self.uitkomsten)
+
+
+def _taak(invoer: SimInvoer, beleid: Beleid, rep: int) -> Uitkomst:
+    return simuleer_replicatie(invoer, beleid, rep)
+
+
+def maak_invoer(g: GeladenScenario, seed: int | None = None) -> SimInvoer:
+    return SimInvoer(g.sc, tuple(g.huishoudens), tuple(g.woningen), g.sc.seed if seed is None else seed)
+
+
+def scenario_hash(g: GeladenScenario) -> str:
+    h = hashlib.sha256(g.pad.read_bytes())
+    for naam in (g.sc.huishoudens, g.sc.woningen):
+        if naam:
+            h.update((g.pad.parent / naam).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def simuleer(g: GeladenScenario, beleid: str | Beleid | None = None, replicaties: int | None = None,
+             seed: int | None = None, uitvoerder: Uitvoerder | None = None, voortgang=None,
+             eerste: int = 0) -> SimResultaat:
+    b = beleid if isinstance(beleid, Beleid) else g.beleid(beleid)
+    invoer = maak_invoer(g, seed)
+    n = replicaties or g.sc.replicaties
+    uitkomsten = (uitvoerder or Serieel()).map(partial(_taak, invoer, b), range(eerste, eerste + n), voortgang)
+    return SimResultaat(g.sc.naam, scenario_hash(g), b.naam, invoer.seed, uitkomsten, invoer)
+
+
+# ------------------------------------------------------------------ summary
+
+def kwantielen(x: np.ndarray) -> dict[str, float]:
+    if len(x) == 0:
+        return {"gemiddeld": 0.0, "p10": 0.0, "p50": 0.0, "p90": 0.0}
+    q = np.percentile(x, [10, 50, 90], method="inverted_cdf")
+    return {"gemiddeld": round(float(np.mean(x)), 3), "p10": float(q[0]), "p50": float(q[1]), "p90": float(q[2])}
+
+
+def standen(res: SimResultaat) -> tuple[np.ndarray, np.ndarray]:
+    """(realisatie, stand at each period's start) per replication: stand(next) = stand +
+    realisatie - taakstelling."""
+    sc = res.invoer.sc
+    real = np.array([u.realisatie for u in res.uitkomsten], np.int64).reshape(len(res.uitkomsten), len(sc.periode))
+    taak = np.array([p.taakstelling for p in sc.periode], np.int64)
+    stand = np.empty_like(real)
+    stand[:, 0] = sc.stand_start
+    for i in range(1, real.shape[1]):
+        stand[:, i] = stand[:, i - 1] + real[:, i - 1] - taak[i - 1]
+    return real, stand
+
+
+def perioden(res: SimResultaat) -> list[dict]:
+    sc = res.invoer.sc
+    real, stand = standen(res)
+    uit = []
+    for i, p in enumerate(sc.periode):
+        opgave = p.taakstelling - stand[:, i]
+        eind = stand[:, i] + real[:, i] - p.taakstelling
+        uit.append({
+            "periode": p.naam,
+            "volledig": p.eind <= sc.einddatum,
+            "taakstelling": p.taakstelling,
+            "extra_opgave": p.extra_opgave,
+            "totaalopgave": round(float(opgave.mean()), 3),
+            "stand_start": round(float(stand[:, i].mean()), 3),
+            "realisatie": kwantielen(real[:, i]),
+            "kans_totaalopgave_gehaald": round(float((real[:, i] >= opgave).mean()), 4),
+            "kans_inclusief_extra_opgave_gehaald": round(float((real[:, i] >= opgave + p.extra_opgave).mean()), 4),
+            "stand_eind": round(float(eind.mean()), 3),
+            "stand_eind_verdeling": kwantielen(eind),
+        })
+    return uit
+
+
+def kpi(res: SimResultaat) -> dict:
+    sc = res.invoer.sc
+    u = res.uitkomsten
+    n = max(len(u), 1)
+    weken = np.concatenate([np.asarray(x.wachtweken, float) for x in u]) if u else np.zeros(0)
+    kps = np.concatenate([np.asarray(x.kinderen_per_slaapkamer, float) for x in u]) if u else np.zeros(0)
+
+    def gem(naam: str) -> float:
+        return round(sum(x.tellers.get(naam, 0) for x in u) / n, 3)
+
+    kernen = sorted({k for x in u for k in x.per_kern} | set(sc.kernen))
+    redenen = sorted({k for x in u for k in x.wachtend_redenen})
+    return {
+        "wachtweken_mediaan": round(float(np.median(weken)), 2) if len(weken) else None,
+        "aandeel_binnen_norm": round(float((weken <= sc.toewijzing.norm_weken).mean()), 4) if len(weken) else None,
+        "norm_weken": sc.toewijzing.norm_weken,
+        "plaatsingen": gem("huishoudens_" + sc.kernen[0]) + sum(gem("huishoudens_" + k) for k in sc.kernen[1:]),
+        "personen_per_kern": {k: round(sum(x.per_kern.get(k, 0) for x in u) / n, 3) for k in kernen},
+        "huishoudens_per_kern": {k: gem("huishoudens_" + k) for k in kernen},
+        "vervolghuisvesting_nodig": gem("vervolg_nodig"),
+        "vervolghuisvesting_verhuizingen": gem("vervolg_verhuizingen"),
+        "takecarebnb_verblijven": gem("tcb_verblijven"),
+        "takecarebnb_verlopen": gem("tcb_verlopen"),
+        "weigeringen": gem("weigeringen"),
+        "woningen_aangeboden": gem("woningen_aangeboden"),
+        "woningen_terug_regulier": gem("woningen_terug_regulier"),
+        "koppelingen": gem("koppelingen"),
+        "niet_gekoppeld_wachtlijst_vol": gem("niet_gekoppeld"),
+        "nareizigers_aangekomen": gem("nareizigers_aangekomen"),
+        "nidos_uitstroom": gem("nidos_uitstroom"),
+        "kinderen_per_slaapkamer": round(float(kps.mean()), 3) if len(kps) else None,
+        "ouder_kind_kamers": gem("ouder_kind_kamers"),
+        "wachtend_eind": round(sum(x.wachtend_eind for x in u) / n, 3),
+        "wachtend_eind_redenen": {r: round(sum(x.wachtend_redenen.get(r, 0) for x in u) / n, 3) for r in redenen},
+    }
+
+
+def samenvatting(res: SimResultaat) -> dict:
+    return {
+        "scenario": res.scenario,
+        "scenario_hash": res.scenario_hash,
+        "beleid": res.beleid,
+        "seed": res.seed,
+        "replicaties": res.replicaties,
+        "perioden": perioden(res),
+        "kpi": kpi(res),
+    }

@@ -1,0 +1,17 @@
+"""Common random numbers: one generator per (replication, stochastic source).
+
+Keyed by name, not by draw order, so two policies see the same vacancies, koppelingen,
+compositions, nareizigers, refusals and stays, whatever each does with them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+STROMEN = ("vacatures", "koppelingen", "samenstelling", "nareizigers", "weigeringen", "verblijf",
+           "opleveringen", "renovaties", "nidos", "buitenland", "startlijst")
+
+
+def stroom(seed: int, replicatie: int, naam: str) -> np.random.Generator:
+    ss = np.random.SeedSequence(seed, spawn_key=(replicatie, STROMEN.index(naam)))
+    return np.random.default_rng(ss)

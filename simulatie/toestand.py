@@ -1,0 +1,139 @@
+"""Toestand: the municipality's state during one replication, and its bookkeeping.
+
+A household is in exactly one status at a time: buitenland (linked, not yet in NL),
+wachtend (on the waitlist; also while a TakeCareBNB guest, or waiting for vervolghuisvesting),
+gematcht (offer accepted, keys not yet handed over), gehuisvest, vertrokken (refused the offer).
+Realisatie is booked in persons on the day a household gets its dwelling; nareizigers who
+join a housed household are booked on arrival; a vervolghuisvesting move is never booked again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from matching.beleid import Beleid
+from matching.bezetting import deelt_ouder_met_kind, slaapkamers_nodig
+from matching.huishoudens import Huishouden
+from matching.regels import (GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS, HuishoudenKenmerken,
+                             WoningKenmerken, dag)
+from matching.woningen import SOORTEN, Woning
+
+from .scenario import Scenario
+from .wereld import KomendHuishouden
+
+STATUSSEN = ("buitenland", "wachtend", "gematcht", "gehuisvest", "vertrokken")
+
+
+@dataclass(slots=True)
+class SimWoning:
+    woning: Woning
+    beschikbaar: int  # sim day
+    bekend: int
+
+
+@dataclass(slots=True)
+class SimHuishouden:
+    k: KomendHuishouden
+    hh: Huishouden
+    status: str
+    nodig: int = 0
+    personen_huur: int = 0
+    vervolg: bool = False           # housed, but too small since the family arrived
+    woning: SimWoning | None = None
+    geteld: int = 0                 # persons booked for the taakstelling
+    in_tcb: bool = False
+    gehuisvest: object = None       # simpy event, set when the keys are handed over
+    aangeboden: bool = False
+
+
+@dataclass
+class Toestand:
+    sc: Scenario
+    beleid: Beleid
+    start_abs: int                  # absolute day number of the scenario's start
+    huishoudens: dict[str, SimHuishouden] = field(default_factory=dict)
+    aanbod: dict[str, SimWoning] = field(default_factory=dict)
+    boekingen: list[tuple[int, int, str]] = field(default_factory=list)  # (day, persons, source)
+    wachtweken: list[float] = field(default_factory=list)
+    tellers: dict[str, int] = field(default_factory=dict)
+    per_kern: dict[str, int] = field(default_factory=dict)
+    gasten: int = 0                 # TakeCareBNB guests now
+    kinderen_per_slaapkamer: list[float] = field(default_factory=list)
+    personen_in: int = 0            # persons who entered (present + nareizigers still to come)
+
+    def tel(self, naam: str, n: int = 1) -> None:
+        self.tellers[naam] = self.tellers.get(naam, 0) + n
+
+    def boek(self, dag_: int, personen: int, bron: str) -> None:
+        if personen:
+            self.boekingen.append((dag_, personen, bron))
+
+    def herbereken(self, s: SimHuishouden) -> None:
+        """Policy-dependent needs, recomputed only when the composition changes."""
+        s.nodig = slaapkamers_nodig(s.hh, self.beleid)
+        s.personen_huur = s.hh.personen_totaal if self.beleid.nareizigers == "vooruit" else s.hh.personen
+
+    def blokkade(self, s: SimHuishouden) -> int:
+        if s.status == "buitenland":
+            return NIET_IN_NL
+        if self.beleid.nareizigers == "wachten" and s.hh.nareizigers > 0 and not s.vervolg:
+            return WACHT_NAREIZIGERS
+        return GEEN_BLOKKADE
+
+    def wachtenden(self) -> list[SimHuishouden]:
+        """Households on the list in the allocation sense: waiting, and those still abroad."""
+        return [s for s in self.huishoudens.values() if s.status in ("wachtend", "buitenland")]
+
+    def kenmerken(self, lijst: list[SimHuishouden]) -> HuishoudenKenmerken:
+        n = len(lijst)
+        personen_huur = np.fromiter((s.personen_huur for s in lijst), np.int64, n)
+        return HuishoudenKenmerken(
+            ids=np.array([s.hh.id for s in lijst], dtype=object),
+            # A vervolghuisvesting move does not count for the taakstelling again.
+            personen=np.fromiter((0 if s.vervolg else s.hh.personen for s in lijst), np.int64, n),
+            personen_huur=personen_huur,
+            nodig=np.fromiter((s.nodig for s in lijst), np.int64, n),
+            alleen=personen_huur == 1,
+            toegankelijk=np.fromiter((s.hh.toegankelijk for s in lijst), bool, n),
+            koppeldag=np.fromiter((dag(s.hh.koppeldatum) for s in lijst), np.int64, n),
+            voorkeur=np.array([s.hh.voorkeur_kern for s in lijst], dtype=object),
+            blokkade=np.fromiter((self.blokkade(s) for s in lijst), np.int64, n),
+        )
+
+    def woningkenmerken(self, lijst: list[SimWoning], vandaag: int) -> WoningKenmerken:
+        n = len(lijst)
+        vrij = SOORTEN.index("vrij")
+        return WoningKenmerken(
+            ids=np.array([w.woning.id for w in lijst], dtype=object),
+            kern=np.array([w.woning.kern for w in lijst], dtype=object),
+            slaapkamers=np.fromiter((w.woning.slaapkamers for w in lijst), np.int64, n),
+            huur=np.fromiter((w.woning.huur for w in lijst), np.float64, n),
+            beschikbaar=np.fromiter((self.start_abs + w.beschikbaar for w in lijst), np.int64, n),
+            # Once a reserved dwelling is available it is simply vacant.
+            soort=np.fromiter((vrij if w.beschikbaar <= vandaag else SOORTEN.index(w.woning.soort)
+                               for w in lijst), np.int64, n),
+            toegankelijk=np.fromiter((w.woning.toegankelijk for w in lijst), bool, n),
+        )
+
+    def registreer_plaatsing(self, s: SimHuishouden, dag_: int) -> None:
+        w = s.woning.woning
+        if not s.vervolg:
+            s.geteld += s.hh.personen
+            self.boek(dag_, s.hh.personen, "plaatsing")
+            self.wachtweken.append((dag_ - (s.hh.koppeldatum - self.sc.startdatum).days) / 7.0)
+            self.per_kern[w.kern] = self.per_kern.get(w.kern, 0) + s.hh.personen
+            self.tel(f"huishoudens_{w.kern}")
+            if s.hh.kinderen:
+                h = s.hh
+                volwassenkamers = 1 + max(h.volwassenen - 2, 0) if h.heeft_partners else h.volwassenen
+                self.kinderen_per_slaapkamer.append(len(h.kinderen) / max(w.slaapkamers - volwassenkamers, 1))
+            # Sharing saves at most one room: it was needed only if there is no spare room.
+            if w.slaapkamers <= s.nodig and deelt_ouder_met_kind(s.hh, self.beleid):
+                self.tel("ouder_kind_kamers")
+
+
+def datum_van(sc: Scenario, simdag: int) -> dt.date:
+    return sc.startdatum + dt.timedelta(days=int(simdag))

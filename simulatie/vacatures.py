@@ -1,0 +1,17 @@
+"""WSL brings dwellings into the statushouder pool: re-lets (some announced before formal
+notice, so reservable early), new-build and renovation deliveries."""
+
+from __future__ import annotations
+
+from .toestand import SimWoning, Toestand
+from .wereld import KomendeWoning
+
+
+def vacatures(env, t: Toestand, komende: list[KomendeWoning]):
+    """Each dwelling enters the pool on the day it becomes known to the gemeente."""
+    for k in komende:
+        if k.bekend > env.now:
+            yield env.timeout(k.bekend - env.now)
+        beschikbaar = (k.woning.beschikbaar - t.sc.startdatum).days
+        t.aanbod[k.woning.id] = SimWoning(k.woning, beschikbaar, k.bekend)
+        t.tel("woningen_aangeboden")
