@@ -1,43 +1,58 @@
 """Reading tables the way Dutch users save them, and refusing bad input clearly.
 
 Every loader in the project goes through `lees_tabel`, so a CSV saved by Dutch Excel
-(`;`, BOM, cp1252, decimal comma, dates as 10-11-2022) and an xlsx give the same rows.
-Errors are `InvoerFout`s: one line naming file, row and field; the CLI turns them into
-exit code 2 without a traceback.
+(`;`, BOM, cp1252, CRLF, decimal comma, dates as 10-11-2022), Excel's "Unicode-tekst"
+(UTF-16, tabs) and an xlsx give the same rows.
+Errors are `InvoerFout`s: one line naming file, row and field, and what was expected; the CLI
+turns them into exit code 2 without a traceback. Loaders take a `Fouten` collector: on the
+normal path it raises the first problem at once, under `huisvesting controleer` it collects
+every problem and raises them together as `InvoerFouten`.
 """
 
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 import io
+import logging
 import os
 import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Columns that would hold special categories of personal data (AVG art. 9) or proxies for
-# them. Matching must never depend on them, so a file that carries them is refused whole
-# rather than having the column silently dropped: the user should not be sending it.
+log = logging.getLogger(__name__)
+
+# Columns that would hold special categories of personal data (AVG art. 9), direct identifiers,
+# or proxies for them. Matching must never depend on them, so a file that carries them is
+# refused whole rather than having the column silently dropped: the user should not be sending it.
 VERBODEN_KOLOMMEN = {
     "nationaliteit", "nationality", "herkomst", "herkomstland", "land_van_herkomst",
     "geboorteland", "afkomst", "etniciteit", "ethnicity", "etnische_achtergrond", "ras",
     "religie", "religion", "geloof", "godsdienst", "levensovertuiging", "taal", "moedertaal",
     "bsn", "naam", "voornaam", "achternaam", "geboortedatum", "v_nummer", "vnummer",
-    "gezondheid", "medisch",
+    "gezondheid", "medisch", "telefoon", "telefoonnummer", "email", "e-mail", "e_mail",
 }
+# Stems that mark the same kind of column under another name ("nationaliteit_hoofdaanvrager").
+VERBODEN_STAMMEN = ("nationalit", "religi", "etnic", "etnisc", "ethnic", "herkomst", "afkomst",
+                    "geboorte", "geloof", "godsdienst", "burgerservice", "seksu", "gezondheid",
+                    "medisch", "strafrecht", "politiek")
+FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+MAX_ID_LENGTE = 64
+JAREN = (2000, 2100)  # plausible years for dates in waitlists and dwelling lists
 
 
 class InvoerFout(ValueError):
-    """Bad input: names file, row and field, in one line."""
+    """Bad input: names file, row (or TOML line) and field, in one line."""
 
     def __init__(self, bestand: str | os.PathLike | None, melding: str, rij: int | None = None,
-                 veld: str | None = None):
+                 veld: str | None = None, regel: int | None = None):
         self.bestand = str(bestand) if bestand is not None else None
         self.rij = rij
         self.veld = veld
         self.melding = melding
+        self.regel = regel
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -46,6 +61,8 @@ class InvoerFout(ValueError):
             delen.append(Path(self.bestand).name)
         if self.rij is not None:
             delen.append(f"rij {self.rij}")
+        if self.regel is not None:
+            delen.append(f"regel {self.regel}")
         if self.veld:
             delen.append(f"veld '{self.veld}'")
         plaats = ", ".join(delen)
@@ -58,6 +75,70 @@ class InvoerFouten(ValueError):
     def __init__(self, fouten: list[InvoerFout]):
         self.fouten = fouten
         super().__init__("\n".join(str(f) for f in fouten))
+
+
+MISLUKT = object()  # what `Fouten.probeer` returns for a value that could not be read
+
+
+class Fouten:
+    """Problems found while reading one input.
+
+    `verzamel=False` (every command that runs something) raises the first problem at once;
+    `verzamel=True` (`huisvesting controleer`) records it and carries on, and `klaar()` raises
+    all of them as one `InvoerFouten`. Beyond `maximum` problems only the count is kept.
+    """
+
+    def __init__(self, verzamel: bool = False, maximum: int | None = None):
+        self.verzamel = verzamel
+        self.maximum = maximum
+        self.lijst: list[InvoerFout] = []
+        self.aantal = 0
+
+    def meld(self, fout: InvoerFout | InvoerFouten) -> None:
+        if isinstance(fout, InvoerFouten):
+            for f in fout.fouten:
+                self.meld(f)
+            return
+        if not self.verzamel:
+            raise fout
+        self.aantal += 1
+        grens = self.maximum if self.maximum is not None else _grens("max_getoonde_fouten", 200)
+        if len(self.lijst) < grens:
+            self.lijst.append(fout)
+
+    def probeer(self, functie, *args, **kwargs):
+        """functie(*args, **kwargs), or MISLUKT after recording the problem it raised."""
+        try:
+            return functie(*args, **kwargs)
+        except (InvoerFout, InvoerFouten) as f:
+            self.meld(f)
+            return MISLUKT
+
+    def __len__(self) -> int:
+        return self.aantal
+
+    def klaar(self) -> None:
+        if not self.aantal:
+            return
+        lijst = list(self.lijst)
+        if self.aantal > len(lijst):
+            lijst.append(InvoerFout(lijst[-1].bestand, f"en nog {self.aantal - len(lijst)} problemen "
+                                                       f"(de eerste {len(lijst)} staan hierboven)"))
+        raise InvoerFouten(lijst)
+
+
+def _grens(naam: str, standaard: int) -> int:
+    try:
+        from .grenzen import grenzen
+        return int(grenzen()[naam])
+    except (KeyError, FileNotFoundError):
+        return standaard
+
+
+def kort(tekst: str, n: int = 40) -> str:
+    """A value quoted in a message, cut short so a stray paragraph does not flood the screen."""
+    tekst = str(tekst)
+    return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
 
 
 @dataclass
@@ -74,47 +155,138 @@ def _normaliseer_kolom(naam: str) -> str:
     return re.sub(r"\s+", "_", str(naam).strip().lower())
 
 
-def _lees_tekst(pad: Path) -> tuple[str, str]:
-    ruw = pad.read_bytes()
+def _lees_tekst(pad: Path, ruw: bytes) -> tuple[str, str]:
     if ruw.startswith(b"\xef\xbb\xbf"):
-        return ruw[3:].decode("utf-8"), "utf-8 met BOM"
-    try:
-        return ruw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        # Dutch Excel's "CSV (gescheiden door lijstscheidingsteken)" writes Windows-1252.
-        return ruw.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as e:
-        raise InvoerFout(pad, f"tekens niet te lezen op byte {e.start}: sla op als UTF-8 of CSV uit Excel") from None
+        tekst, codering = ruw[3:].decode("utf-8", errors="strict"), "utf-8 met BOM"
+    elif ruw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            tekst, codering = ruw.decode("utf-16"), "UTF-16 (Excel 'Unicode-tekst')"
+        except UnicodeDecodeError as e:
+            raise InvoerFout(pad, f"UTF-16-tekst niet te lezen op byte {e.start}; sla op als CSV (UTF-8)") from None
+    else:
+        try:
+            tekst, codering = ruw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            try:
+                # Dutch Excel's "CSV (gescheiden door lijstscheidingsteken)" writes Windows-1252.
+                tekst, codering = ruw.decode("cp1252"), "cp1252 (Windows)"
+            except UnicodeDecodeError as e:
+                raise InvoerFout(pad, f"tekens niet te lezen op byte {e.start} (geen UTF-8 en geen Windows-1252); "
+                                      "sla op als 'CSV UTF-8' of 'CSV (gescheiden door lijstscheidingsteken)' "
+                                      "uit Excel") from None
+    if "\x00" in tekst:
+        raise InvoerFout(pad, "geen tekstbestand (bevat nul-tekens); verwacht CSV of een Excel-werkmap (.xlsx)")
+    return tekst, codering
 
 
-def _lees_csv(pad: Path) -> Tabel:
-    tekst, codering = _lees_tekst(pad)
+_SEP_REGEL = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
+_SCHEIDING_NAAM = {";": "puntkomma", ",": "komma", "\t": "tab", "|": "verticale streep"}
+
+
+def _kop_uit(kopregels: list[list[str]]) -> list[str]:
+    """Column names from one or more header rows. With several (merged cells in the province's
+    table), an empty cell in an upper row takes the value on its left, and the parts are joined."""
+    if len(kopregels) == 1:
+        return [_normaliseer_kolom(k) for k in kopregels[0]]
+    breedte = max(len(r) for r in kopregels)
+    gevuld = []
+    for i, rij in enumerate(kopregels):
+        rij = list(rij) + [""] * (breedte - len(rij))
+        if i < len(kopregels) - 1:
+            vorige = ""
+            for j, c in enumerate(rij):
+                vorige = c if str(c).strip() else vorige
+                rij[j] = vorige
+        gevuld.append(rij)
+    namen = []
+    for j in range(breedte):
+        delen = []
+        for rij in gevuld:
+            d = str(rij[j]).strip()
+            if d and (not delen or delen[-1] != d):
+                delen.append(d)
+        namen.append(_normaliseer_kolom(" ".join(delen)))
+    return namen
+
+
+def _regels_naar_tabel(pad: Path, regels: list[tuple[int, list[str]]], kopregels: int,
+                       fouten: Fouten, herkend: list[str], scheiding: str | None) -> Tabel:
+    """Shared by CSV and xlsx: header from the first non-empty rows, then one dict per data row."""
+    regels = [(nr, r) for nr, r in regels if any(str(c).strip() for c in r)]
+    if not regels:
+        raise InvoerFout(pad, "bestand is leeg; verwacht een kopregel met kolomnamen")
+    kop = _kop_uit([r for _, r in regels[:kopregels]])
+    while kop and not kop[-1]:
+        kop.pop()
+    rijen = []
+    for nr, regel in regels[kopregels:]:
+        regel = [str(c) for c in regel]
+        fout_in_rij = False
+        if len(regel) > len(kop):
+            extra = [(j, c) for j, c in enumerate(regel[len(kop):], start=len(kop)) if c.strip()]
+            if extra and scheiding is not None:
+                tip = ""
+                if scheiding == ",":
+                    tip = ("; staat er een komma in een getal of tekst? zet die waarde tussen "
+                           "aanhalingstekens of gebruik ; als scheidingsteken")
+                fouten.meld(InvoerFout(pad, f"{len(regel)} velden, kopregel heeft er {len(kop)}{tip}", rij=nr))
+                fout_in_rij = True
+            elif extra:
+                j, c = extra[0]
+                fouten.meld(InvoerFout(pad, f"waarde '{kort(c.strip())}' in kolom {j + 1}, die geen kopnaam heeft",
+                                       rij=nr))
+                fout_in_rij = True
+        for j, (k, c) in enumerate(zip(kop, regel)):
+            if not k and c.strip():
+                fouten.meld(InvoerFout(pad, f"waarde '{kort(c.strip())}' in kolom {j + 1}, die geen kopnaam heeft",
+                                       rij=nr))
+                fout_in_rij = True
+            elif "\n" in c or "\r" in c:
+                fouten.meld(InvoerFout(pad, "waarde loopt over meerdere regels (een aanhalingsteken dat niet "
+                                            "is gesloten?); verwacht één regel per veld", rij=nr, veld=k or None))
+                fout_in_rij = True
+        if fout_in_rij:
+            continue
+        regel = regel[: len(kop)] + [""] * (len(kop) - len(regel))
+        rijen.append((nr, {k: v.strip() for k, v in zip(kop, regel) if k}))
+    return Tabel(str(pad), kop, rijen, herkend)
+
+
+def _lees_csv(pad: Path, ruw: bytes, fouten: Fouten, kopregels: int = 1) -> Tabel:
+    tekst, codering = _lees_tekst(pad, ruw)
     if not tekst.strip():
         raise InvoerFout(pad, "bestand is leeg; verwacht een kopregel met kolomnamen")
-    eerste = tekst.splitlines()[0]
-    scheiding = max([";", ",", "\t"], key=eerste.count)
+    herkend = [f"codering {codering}"]
+    regels_tekst = tekst.splitlines()
+    start = 0
+    m = _SEP_REGEL.match(regels_tekst[0])
+    if m:
+        scheiding = m.group(1)
+        herkend.append("regel 'sep=' van Excel")
+        tekst = tekst.split("\n", 1)[1] if "\n" in tekst else ""
+        start = 1
+    else:
+        eerste = next((r for r in regels_tekst if r.strip()), "")
+        scheiding = max([";", ",", "\t"], key=eerste.count)
+    herkend.append(f"scheidingsteken {_SCHEIDING_NAAM.get(scheiding, repr(scheiding))}")
+    if "\r\n" in tekst:
+        herkend.append("Windows-regeleinden (CRLF)")
     lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
-    regels = list(lezer)
-    kop = [_normaliseer_kolom(k) for k in regels[0]]
-    rijen = []
-    for nr, regel in enumerate(regels[1:], start=2):
-        if not any(c.strip() for c in regel):
-            continue
-        if len(regel) > len(kop):
-            extra = [c for c in regel[len(kop):] if c.strip()]
-            if extra:
-                raise InvoerFout(pad, f"{len(regel)} velden, kopregel heeft er {len(kop)}", rij=nr)
-        regel = regel[: len(kop)] + [""] * (len(kop) - len(regel))
-        rijen.append((nr, {k: v.strip() for k, v in zip(kop, regel)}))
-    naam = {";": "puntkomma", ",": "komma", "\t": "tab"}[scheiding]
-    return Tabel(str(pad), kop, rijen, [f"codering {codering}", f"scheidingsteken {naam}"])
+    regels: list[tuple[int, list[str]]] = []
+    try:
+        for nr, regel in enumerate(lezer, start=1 + start):
+            regels.append((nr, regel))
+    except csv.Error as e:
+        raise InvoerFout(pad, f"CSV niet te lezen ({e}); staat er een aanhalingsteken dat niet is gesloten?",
+                         rij=len(regels) + 1 + start) from None
+    return _regels_naar_tabel(pad, regels, kopregels, fouten, herkend, scheiding)
 
 
 def _cel_als_tekst(waarde) -> str:
     if waarde is None:
         return ""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
     if isinstance(waarde, dt.datetime):
         return waarde.date().isoformat()
     if isinstance(waarde, dt.date):
@@ -124,118 +296,249 @@ def _cel_als_tekst(waarde) -> str:
     return str(waarde).strip()
 
 
-def _lees_xlsx(pad: Path, kopregels: int | None = None) -> Tabel:
+def _lees_xlsx(pad: Path, kopregels: int | None = None, fouten: Fouten | None = None,
+               bron: bytes | None = None) -> Tabel:
     import openpyxl
 
+    fouten = fouten or Fouten()
     try:
-        boek = openpyxl.load_workbook(pad, read_only=True, data_only=True)
+        boek = openpyxl.load_workbook(io.BytesIO(bron) if bron is not None else pad, read_only=True,
+                                      data_only=True)
     except Exception as e:  # openpyxl raises many types for a damaged file
-        raise InvoerFout(pad, f"geen leesbaar Excel-bestand ({type(e).__name__})") from None
-    blad = boek.worksheets[0]
-    waarden = [[_cel_als_tekst(c) for c in rij] for rij in blad.iter_rows(values_only=True)]
-    boek.close()
-    waarden = [r for r in waarden if any(r)] if waarden else []
-    if not waarden:
+        raise InvoerFout(pad, f"geen leesbaar Excel-bestand ({type(e).__name__}); sla opnieuw op als "
+                              "Excel-werkmap (.xlsx) of als CSV") from None
+    try:
+        if not boek.worksheets:
+            raise InvoerFout(pad, "werkmap heeft geen werkblad")
+        blad = boek.worksheets[0]
+        blad.reset_dimensions()  # some programs write a wrong size; read what is really there
+        regels = [(nr, [_cel_als_tekst(c) for c in rij])
+                  for nr, rij in enumerate(blad.iter_rows(values_only=True), start=1)]
+        herkend = ["Excel-werkmap (xlsx)"]
+        if len(boek.worksheets) > 1:
+            herkend.append(f"eerste werkblad '{blad.title}' gelezen")
+    finally:
+        boek.close()
+    if not any(any(r) for _, r in regels):
         raise InvoerFout(pad, "werkblad is leeg; verwacht een kopregel met kolomnamen")
-    kop = [_normaliseer_kolom(k) for k in waarden[0]]
-    while kop and not kop[-1]:
-        kop.pop()
-    rijen = []
-    for nr, regel in enumerate(waarden[1:], start=2):
-        regel = list(regel[: len(kop)]) + [""] * (len(kop) - len(regel))
-        rijen.append((nr, dict(zip(kop, regel))))
-    return Tabel(str(pad), kop, rijen, ["Excel-werkmap (xlsx)"])
+    return _regels_naar_tabel(pad, regels, kopregels or 1, fouten, herkend, None)
 
 
-def lees_tabel(pad: str | os.PathLike) -> Tabel:
+def _soort_bestand(pad: Path, ruw: bytes) -> str:
+    if ruw.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if ruw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InvoerFout(pad, "oud Excel-formaat (.xls) of een met wachtwoord beveiligde werkmap; sla op als "
+                              "Excel-werkmap (.xlsx) zonder wachtwoord, of als CSV")
+    if pad.suffix.lower() in {".xlsx", ".xlsm"}:
+        raise InvoerFout(pad, "geen leesbaar Excel-bestand (geen xlsx-inhoud); sla opnieuw op als "
+                              "Excel-werkmap (.xlsx) of als CSV")
+    if pad.suffix.lower() in {".ods", ".numbers"}:
+        raise InvoerFout(pad, f"{pad.suffix}-bestanden worden niet gelezen; sla op als Excel-werkmap (.xlsx) of CSV")
+    return "csv"
+
+
+def verboden_kolom(naam: str) -> bool:
+    return naam in VERBODEN_KOLOMMEN or any(s in naam for s in VERBODEN_STAMMEN)
+
+
+def lees_tabel(pad: str | os.PathLike, fouten: Fouten | None = None, kopregels: int = 1) -> Tabel:
+    """A CSV (any of the Dutch Excel variants) or xlsx as text rows. Problems of the whole file
+    (missing, empty, unreadable) raise at once; row problems go to `fouten`."""
+    fouten = fouten if fouten is not None else Fouten()
     pad = Path(pad)
     if not pad.exists():
         raise InvoerFout(pad, "bestand bestaat niet")
-    if pad.suffix.lower() in {".xlsx", ".xlsm"}:
-        tabel = _lees_xlsx(pad)
+    if pad.is_dir():
+        raise InvoerFout(pad, "is een map; verwacht een bestand (CSV of .xlsx)")
+    grens_mb = _grens("max_bestand_mb", 100)
+    grootte = pad.stat().st_size
+    if grootte > grens_mb * 1024 * 1024:
+        raise InvoerFout(pad, f"bestand is {grootte / 1024 / 1024:.0f} MB; de grens is {grens_mb} MB "
+                              "(max_bestand_mb in matching/grenzen.toml); splits het bestand, bijvoorbeeld per kern")
+    ruw = pad.read_bytes()
+    if _soort_bestand(pad, ruw) == "xlsx":
+        tabel = _lees_xlsx(pad, kopregels, fouten, bron=ruw)
+        if pad.suffix.lower() not in {".xlsx", ".xlsm"}:
+            tabel.herkend.append(f"Excel-inhoud met extensie {pad.suffix or '(geen)'}")
     else:
-        tabel = _lees_csv(pad)
-    verboden = sorted(set(tabel.kolommen) & VERBODEN_KOLOMMEN)
-    if verboden:
-        raise InvoerFout(pad, f"kolom '{verboden[0]}' bevat een beschermd persoonskenmerk; "
-                              "dat mag niet worden aangeleverd en speelt geen rol bij toewijzing",
-                         veld=verboden[0])
+        tabel = _lees_csv(pad, ruw, fouten, kopregels)
+    for k in tabel.kolommen:
+        if k and verboden_kolom(k):
+            fouten.meld(InvoerFout(pad, f"kolom '{k}' bevat een beschermd persoonskenmerk of een direct "
+                                        "identificerend gegeven; dat mag niet worden aangeleverd (AVG) en speelt "
+                                        "geen rol bij toewijzing: haal de kolom weg", rij=1, veld=k))
     dubbel = sorted({k for k in tabel.kolommen if k and tabel.kolommen.count(k) > 1})
-    if dubbel:
-        raise InvoerFout(pad, f"kolom '{dubbel[0]}' staat er twee keer in", veld=dubbel[0])
+    for k in dubbel:
+        fouten.meld(InvoerFout(pad, f"kolom '{k}' staat er twee keer in", rij=1, veld=k))
+    log.info("%s gelezen: %d rijen; %s", pad.name, len(tabel.rijen), ", ".join(tabel.herkend))
     return tabel
 
 
-def controleer_kolommen(tabel: Tabel, verplicht: list[str], optioneel: list[str]) -> None:
+def controleer_kolommen(tabel: Tabel, verplicht: list[str], optioneel: list[str],
+                        fouten: Fouten | None = None) -> bool:
+    """Every missing and every unknown column; True when the rows can be checked one by one."""
+    import difflib
+
+    fouten = fouten if fouten is not None else Fouten()
     ontbrekend = [k for k in verplicht if k not in tabel.kolommen]
-    if ontbrekend:
-        raise InvoerFout(tabel.bestand, f"verplichte kolom '{ontbrekend[0]}' ontbreekt "
-                                        f"(verwacht: {', '.join(verplicht)})", rij=1, veld=ontbrekend[0])
     bekend = set(verplicht) | set(optioneel)
-    onbekend = [k for k in tabel.kolommen if k and k not in bekend]
-    if onbekend:
-        import difflib
-        tip = difflib.get_close_matches(onbekend[0], sorted(bekend), n=1)
-        extra = f"; bedoelt u '{tip[0]}'?" if tip else f"; toegestaan: {', '.join(sorted(bekend))}"
-        raise InvoerFout(tabel.bestand, f"onbekende kolom '{onbekend[0]}'{extra}", rij=1, veld=onbekend[0])
+    onbekend = [k for k in tabel.kolommen if k and k not in bekend and not verboden_kolom(k)]
+    for k in ontbrekend:
+        # A misspelt required column shows up twice (missing, and unknown): say it once.
+        tip = difflib.get_close_matches(k, onbekend, n=1, cutoff=0.6)
+        if tip:
+            onbekend.remove(tip[0])
+            extra = f"; kolom '{tip[0]}' is misschien een tikfout voor '{k}'"
+        else:
+            extra = f" (verplicht: {', '.join(verplicht)})"
+        fouten.meld(InvoerFout(tabel.bestand, f"verplichte kolom '{k}' ontbreekt{extra}", rij=1, veld=k))
+    vrij = sorted(bekend - set(tabel.kolommen))
+    for k in onbekend:
+        tip = difflib.get_close_matches(k, vrij, n=1, cutoff=0.6)
+        extra = f"; bedoelt u '{tip[0]}'?" if tip else f"; toegestaan: {', '.join(verplicht + optioneel)}"
+        fouten.meld(InvoerFout(tabel.bestand, f"onbekende kolom '{k}'{extra}", rij=1, veld=k))
     if not tabel.rijen:
-        raise InvoerFout(tabel.bestand, "alleen een kopregel, geen gegevens")
+        fouten.meld(InvoerFout(tabel.bestand, "alleen een kopregel, geen gegevens; verwacht een rij per "
+                                              "huishouden of woning onder de kopregel"))
+        return False
+    return not ontbrekend
+
+
+def controleer_ids(tabel: Tabel, soort: str, fouten: Fouten) -> set[int]:
+    """Check every row's `id` (empty, duplicate, formula-like); returns the rows to skip."""
+    gezien: dict[str, int] = {}
+    slecht: set[int] = set()
+    for nr, r in tabel.rijen:
+        hid = r.get("id", "")
+        if fouten.probeer(lees_id, hid, tabel.bestand, nr, soort) is MISLUKT:
+            slecht.add(nr)
+            continue
+        if hid in gezien:
+            fouten.meld(InvoerFout(tabel.bestand, f"id '{hid}' komt al voor op rij {gezien[hid]}; "
+                                                  "elk id mag maar één keer voorkomen", nr, "id"))
+            slecht.add(nr)
+            continue
+        gezien[hid] = nr
+    return slecht
 
 
 # ---------------------------------------------------------------- field parsers
 
+def formule_achtig(tekst: str) -> bool:
+    """Text a spreadsheet would run as a formula (CSV injection): starts with = + - @ tab or CR."""
+    return isinstance(tekst, str) and tekst[:1] in FORMULE_TEKENS
+
+
+def lees_id(waarde: str, bestand: str, rij: int, soort: str = "huishouden") -> str:
+    """An id as it may travel into outputs. Ids that a spreadsheet would run as a formula are
+    refused here rather than rewritten: the id must stay the same in every file and every run."""
+    w = waarde.strip()
+    if not w:
+        raise InvoerFout(bestand, f"leeg; elk{'e' if soort == 'woning' else ''} {soort} heeft een id", rij, "id")
+    if formule_achtig(w):
+        raise InvoerFout(bestand, f"id '{kort(w)}' begint met '{w[0]}': Excel leest dat als formule (CSV-injectie); "
+                                  "laat het id met een letter of cijfer beginnen", rij, "id")
+    if len(w) > MAX_ID_LENGTE:
+        raise InvoerFout(bestand, f"id is {len(w)} tekens lang; verwacht een kort pseudoniem "
+                                  f"(hoogstens {MAX_ID_LENGTE} tekens)", rij, "id")
+    if any(ord(c) < 32 for c in w):
+        raise InvoerFout(bestand, "id bevat stuurtekens; verwacht letters, cijfers en leestekens", rij, "id")
+    return w
+
+
+def _bereik(minimum: float | None, maximum: float | None, soort: str = "een geheel getal") -> str:
+    if minimum is not None and maximum is not None:
+        return f"{soort} van {minimum} t/m {maximum}"
+    if minimum is not None:
+        return f"{soort} van minstens {minimum}"
+    if maximum is not None:
+        return f"{soort} van hoogstens {maximum}"
+    return soort
+
+
+_GEHEEL = re.compile(r"^[+-]?\d+(?:[.,]0{1,2})?$")
+
+
 def lees_int(waarde: str, bestand: str, rij: int, veld: str, minimum: int | None = None,
              maximum: int | None = None, leeg: int | None = None) -> int:
     w = waarde.strip()
+    verwacht = _bereik(minimum, maximum)
     if not w:
         if leeg is not None:
             return leeg
-        raise InvoerFout(bestand, "leeg; verwacht een geheel getal", rij, veld)
-    try:
-        getal = int(w)
-    except ValueError:
-        try:
-            f = float(w.replace(",", "."))
-        except ValueError:
-            raise InvoerFout(bestand, f"'{w}' is geen geheel getal", rij, veld) from None
-        if not f.is_integer():
-            raise InvoerFout(bestand, f"'{w}' is geen geheel getal", rij, veld) from None
-        getal = int(f)
+        raise InvoerFout(bestand, f"leeg; verwacht {verwacht}", rij, veld)
+    if not _GEHEEL.match(w):
+        raise InvoerFout(bestand, f"'{kort(w)}' is geen geheel getal; verwacht {verwacht}", rij, veld)
+    getal = int(re.split(r"[.,]", w)[0])
     if minimum is not None and getal < minimum:
-        raise InvoerFout(bestand, f"{getal} is kleiner dan {minimum}", rij, veld)
+        raise InvoerFout(bestand, f"{getal} is kleiner dan {minimum}; verwacht {verwacht}", rij, veld)
     if maximum is not None and getal > maximum:
-        raise InvoerFout(bestand, f"{getal} is onwaarschijnlijk groot (hoogstens {maximum})", rij, veld)
+        raise InvoerFout(bestand, f"{getal} is onwaarschijnlijk groot; verwacht {verwacht}", rij, veld)
     return getal
+
+
+_DECIMAAL = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+
+def lees_decimaal(waarde: str, bestand: str, rij: int, veld: str, leeg: float | None = None,
+                  minimum: float = 0.0, maximum: float = 1e9, soort: str = "getal",
+                  voorbeeld: str = "42,5") -> float:
+    """A number as Dutch users type it: 612,30 or 1.234,56 (and 612.30 or 1,234.56)."""
+    tekst = waarde.strip()
+    w = tekst.replace("€", "").replace(" ", "").replace("\u00a0", "")
+    if not w:
+        if leeg is not None:
+            return leeg
+        raise InvoerFout(bestand, f"leeg; verwacht een {soort}, bijvoorbeeld {voorbeeld}", rij, veld)
+    if "," in w and "." in w:
+        if w.rfind(",") > w.rfind("."):
+            w = w.replace(".", "").replace(",", ".")   # 1.234,56
+        else:
+            w = w.replace(",", "")                     # 1,234.56
+    elif w.count(",") == 1:
+        w = w.replace(",", ".")                        # 612,30
+    elif w.count(".") > 1 and re.fullmatch(r"\d{1,3}(\.\d{3})+", w):
+        w = w.replace(".", "")                         # 1.234.567
+    if not _DECIMAAL.match(w):
+        raise InvoerFout(bestand, f"'{kort(tekst)}' is geen {soort}; verwacht bijvoorbeeld {voorbeeld}", rij, veld)
+    getal = float(w)
+    if getal < minimum:
+        laag = "negatief" if getal < 0 else "onwaarschijnlijk laag"
+        raise InvoerFout(bestand, f"'{kort(tekst)}' is {laag}; verwacht {_bereik(_f(minimum), _f(maximum), 'een ' + soort)}",
+                         rij, veld)
+    if getal > maximum:
+        raise InvoerFout(bestand, f"{_f(getal)} is onwaarschijnlijk hoog; verwacht "
+                                  f"{_bereik(_f(minimum), _f(maximum), 'een ' + soort)}", rij, veld)
+    return getal
+
+
+def _f(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def lees_bedrag(waarde: str, bestand: str, rij: int, veld: str, leeg: float | None = None,
-                maximum: float = 100_000.0) -> float:
+                maximum: float = 100_000.0, minimum: float = 0.0) -> float:
     """Euros as Dutch users type them: 647,19 or 1.234,56 or € 650."""
-    w = waarde.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
-    if not w:
-        if leeg is not None:
-            return leeg
-        raise InvoerFout(bestand, "leeg; verwacht een bedrag", rij, veld)
-    if "," in w:
-        w = w.replace(".", "").replace(",", ".")
-    try:
-        getal = float(w)
-    except ValueError:
-        raise InvoerFout(bestand, f"'{waarde.strip()}' is geen bedrag", rij, veld) from None
-    if getal != getal or getal < 0:
-        raise InvoerFout(bestand, f"'{waarde.strip()}' is geen geldig bedrag (negatief of leeg)", rij, veld)
-    if getal > maximum:
-        raise InvoerFout(bestand, f"{getal:.2f} is onwaarschijnlijk hoog (hoogstens {maximum:.0f})", rij, veld)
-    return getal
+    return lees_decimaal(waarde, bestand, rij, veld, leeg, minimum, maximum, "bedrag", "612,30")
 
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NL = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_NL_KORT = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2})$")
+_EXCEL_GETAL = re.compile(r"^\d{5}(?:[.,]0+)?$")
+_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+            "oktober", "november", "december")
+VERWACHT_DATUM = "verwacht een datum als 2022-11-10 of 10-11-2022"
+
+
+def is_nl_datum(waarde: str) -> bool:
+    return bool(_NL.match(waarde.strip().split(" ")[0]))
 
 
 def lees_datum(waarde: str, bestand: str | None, rij: int | None, veld: str,
-               leeg_mag: bool = False) -> dt.date | None:
-    """ISO (2022-11-10) or the Dutch way Excel shows it (10-11-2022)."""
+               leeg_mag: bool = False, jaren: tuple[int, int] | None = None) -> dt.date | None:
+    """ISO (2022-11-10) or the Dutch way Excel shows it (10-11-2022). `jaren`: plausible range."""
     w = waarde.strip()
     if " " in w:  # xlsx datetimes and "10-11-2022 00:00"
         w = w.split(" ")[0]
@@ -244,19 +547,35 @@ def lees_datum(waarde: str, bestand: str | None, rij: int | None, veld: str,
     if not w:
         if leeg_mag:
             return None
-        raise InvoerFout(bestand, "leeg; verwacht een datum (JJJJ-MM-DD of DD-MM-JJJJ)", rij, veld)
+        raise InvoerFout(bestand, f"leeg; {VERWACHT_DATUM}", rij, veld)
     m = _ISO.match(w)
     if m:
         j, mnd, d = (int(x) for x in m.groups())
     else:
         m = _NL.match(w)
         if not m:
-            raise InvoerFout(bestand, f"'{w}' is geen datum (verwacht JJJJ-MM-DD of DD-MM-JJJJ)", rij, veld)
+            if _EXCEL_GETAL.match(w):
+                als = dt.date(1899, 12, 30) + dt.timedelta(days=int(re.split(r"[.,]", w)[0]))
+                raise InvoerFout(bestand, f"'{w}' is een Excel-datumgetal (= {als.strftime('%d-%m-%Y')}); geef de "
+                                          "kolom in Excel de celopmaak Datum en sla opnieuw op", rij, veld)
+            if _NL_KORT.match(w):
+                raise InvoerFout(bestand, f"'{w}' heeft een jaartal van twee cijfers; {VERWACHT_DATUM}", rij, veld)
+            raise InvoerFout(bestand, f"'{kort(w)}' is geen datum; {VERWACHT_DATUM}", rij, veld)
         d, mnd, j = (int(x) for x in m.groups())
+    if not 1 <= mnd <= 12:
+        raise InvoerFout(bestand, f"'{w}' bestaat niet als datum (maand {mnd}); {VERWACHT_DATUM}", rij, veld)
+    dagen = calendar.monthrange(j, mnd)[1] if 1 <= j <= 9999 else 31
+    if not 1 <= d <= dagen:
+        raise InvoerFout(bestand, f"'{w}' bestaat niet als datum ({_MAANDEN[mnd - 1]} {j} heeft {dagen} dagen)",
+                         rij, veld)
     try:
-        return dt.date(j, mnd, d)
+        datum = dt.date(j, mnd, d)
     except ValueError:
-        raise InvoerFout(bestand, f"'{w}' bestaat niet als datum", rij, veld) from None
+        raise InvoerFout(bestand, f"'{w}' bestaat niet als datum; {VERWACHT_DATUM}", rij, veld) from None
+    if jaren is not None and not jaren[0] <= j <= jaren[1]:
+        raise InvoerFout(bestand, f"jaar {j} in '{w}' is onwaarschijnlijk; verwacht een jaar van "
+                                  f"{jaren[0]} t/m {jaren[1]} (tikfout?)", rij, veld)
+    return datum
 
 
 def lees_janee(waarde: str, bestand: str, rij: int, veld: str, leeg: bool = False) -> bool:
@@ -267,7 +586,22 @@ def lees_janee(waarde: str, bestand: str, rij: int, veld: str, leeg: bool = Fals
         return True
     if w in {"nee", "n", "no", "false", "onwaar", "0"}:
         return False
-    raise InvoerFout(bestand, f"'{waarde.strip()}' is geen ja/nee", rij, veld)
+    raise InvoerFout(bestand, f"'{kort(waarde.strip())}' is geen ja/nee; verwacht ja of nee (leeg = nee)", rij, veld)
+
+
+def lees_keuze(waarde: str, bestand: str, rij: int, veld: str, opties: dict[str, str] | list[str],
+               wat: str) -> str:
+    """One of a fixed list (case-insensitive), with a suggestion for a misspelling."""
+    import difflib
+
+    if not isinstance(opties, dict):
+        opties = {o.lower(): o for o in opties}
+    w = waarde.strip()
+    if w.lower() in opties:
+        return opties[w.lower()]
+    tip = difflib.get_close_matches(w.lower(), list(opties), n=1, cutoff=0.6)
+    extra = f"; bedoelt u '{opties[tip[0]]}'?" if tip else ""
+    raise InvoerFout(bestand, f"onbekende {wat} '{kort(w)}'{extra} (bekend: {', '.join(opties.values())})", rij, veld)
 
 
 # ---------------------------------------------------------------- output
@@ -295,17 +629,13 @@ def schrijf_atomisch(pad: str | os.PathLike, inhoud: str | bytes) -> None:
 
 def veilige_cel(waarde):
     """Neutralise spreadsheet formulas (CSV injection) in text written for Excel users."""
-    if isinstance(waarde, str) and waarde[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_getal(waarde):
+    if isinstance(waarde, str) and waarde[:1] in FORMULE_TEKENS and not _is_getal(waarde):
         return "'" + waarde
     return waarde
 
 
 def _is_getal(tekst: str) -> bool:
-    try:
-        float(tekst.replace(",", "."))
-        return True
-    except ValueError:
-        return False
+    return bool(re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?", tekst.strip()))
 
 
 def tabel_uit_dataframe(df, naam: str) -> Tabel:

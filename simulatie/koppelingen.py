@@ -27,6 +27,7 @@ def koppelingen(env, t: Toestand, komende: list[KomendHuishouden]):
         if k.nareizigers_dag is not None:
             env.process(nareizigers(env, t, s))
         if k.tcb_dagen and s.status == "wachtend" and t.gasten < t.sc.takecarebnb.gastgezinnen:
+            t.gasten += 1  # the host is taken now, before the stay's process first runs
             env.process(takecarebnb(env, t, s))
 
 

@@ -79,7 +79,8 @@ def _redenen_wachtend(t: Toestand, nu: int) -> dict[str, int]:
     return dict(sorted(redenen.items()))
 
 
-def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None = None) -> Uitkomst:
+def draai(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None = None) -> tuple[Toestand, Wereld]:
+    """Run one replication and return its final state (tests inspect it directly)."""
     sc = invoer.sc
     if wereld is None:
         wereld = trek_wereld(sc, invoer.seed, rep, list(invoer.startlijst), list(invoer.startwoningen))
@@ -90,8 +91,14 @@ def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wer
     for amv in wereld.amvs:
         env.process(nidos_uitstroom(env, t, amv))
     env.process(toewijzingsrondes(env, t))
+    env.run(until=sc.horizon_dagen)
+    return t, wereld
+
+
+def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None = None) -> Uitkomst:
+    t, wereld = draai(invoer, beleid, rep, wereld)
+    sc = invoer.sc
     horizon = sc.horizon_dagen
-    env.run(until=horizon)
 
     grenzen = [(p.start - sc.startdatum).days for p in sc.periode] + [(sc.periode[-1].eind - sc.startdatum).days]
     realisatie = [0] * len(sc.periode)

@@ -11,7 +11,9 @@ from .toestand import SimHuishouden, SimWoning, Toestand
 
 
 def toewijzingsrondes(env, t: Toestand):
-    """A round every `ronde_dagen` days from the first day."""
+    """A round every `ronde_dagen` days from the first day, held at the end of the day so
+    that the day's new dwellings and households take part."""
+    yield env.timeout(0.5)
     while True:
         ronde(env, t)
         yield env.timeout(t.sc.toewijzing.ronde_dagen)

@@ -199,18 +199,23 @@ BELEIDEN = _beleiden()
 kinderen_st = st.lists(st.builds(Kind, st.sampled_from("jjmmx"), st.integers(0, 17)), max_size=4).map(tuple)
 
 
+VERSCHUIVING = [-45, -1, 0, 0, 0, 0, 0, 0, 0, 1, 60, 150, 200, 240]  # beschikbaar - peildatum, days
+
+
 @st.composite
 def huishouden_st(draw, hid: str, peildatum: dt.date, koppel_dagen: int = 400) -> Huishouden:
-    volw = draw(st.integers(1, 3))
+    """Mostly small households with few children, so random rounds have many admissible pairs."""
+    volw = draw(st.sampled_from([1, 1, 1, 2, 2, 3]))
+    klein = st.lists(st.builds(Kind, st.sampled_from("jm"), st.integers(0, 17)), max_size=2).map(tuple)
     return Huishouden(
         id=hid,
         koppeldatum=peildatum - dt.timedelta(days=draw(st.integers(0, koppel_dagen))),
         volwassenen=volw,
-        kinderen=draw(kinderen_st),
-        nareizigers=draw(st.sampled_from([0, 0, 0, 1, 2, 3])),
+        kinderen=draw(st.one_of(klein, kinderen_st)),
+        nareizigers=draw(st.sampled_from([0, 0, 0, 0, 1, 2, 3])),
         voorkeur_kern=draw(st.sampled_from([None, None, "Leusden", "Achterveld"])),
-        toegankelijk=draw(st.sampled_from([False, False, False, True])),
-        verblijf=draw(st.sampled_from(["COA"] * 8 + ["TakeCareBNB", "buitenland"])),
+        toegankelijk=draw(st.sampled_from([False] * 7 + [True])),
+        verblijf=draw(st.sampled_from(["COA"] * 13 + ["TakeCareBNB", "buitenland"])),
         partners=draw(st.sampled_from([None, None, None, False])) if volw >= 2 else None,
     )
 
@@ -219,21 +224,22 @@ def huishouden_st(draw, hid: str, peildatum: dt.date, koppel_dagen: int = 400) -
 def woning_st(draw, wid: str, peildatum: dt.date, huren=HUREN) -> Woning:
     return Woning(
         id=wid,
-        kern=draw(st.sampled_from(["Leusden", "Leusden", "Achterveld"])),
-        slaapkamers=draw(st.integers(0, 5)),
-        huur=draw(st.sampled_from(huren)),
-        beschikbaar=peildatum + dt.timedelta(days=draw(st.integers(-60, 240))),
+        kern=draw(st.sampled_from(["Leusden", "Leusden", "Leusden", "Achterveld"])),
+        slaapkamers=draw(st.sampled_from([0, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4, 5])),
+        huur=draw(st.sampled_from(HUREN_LAAG * 3 + list(huren))),
+        beschikbaar=peildatum + dt.timedelta(days=draw(st.sampled_from(VERSCHUIVING))),
         soort=draw(st.sampled_from(["vrij", "vrij", "gereserveerd", "nieuwbouw", "renovatie", "opzegging"])),
         toegankelijk=draw(st.sampled_from([False, False, True])),
     )
 
 
 @st.composite
-def ronde_st(draw, max_hh: int, max_w: int, beleiden=tuple(BELEIDEN), huren=HUREN, koppel_dagen: int = 400):
+def ronde_st(draw, max_hh: int, max_w: int, beleiden=tuple(BELEIDEN), huren=HUREN, koppel_dagen: int = 400,
+             min_hh: int = 1, min_w: int = 1):
     """(households, dwellings, policy, peildatum) of a random allocation round."""
     peildatum = draw(st.sampled_from(PEILDATA))
-    n_hh = draw(st.integers(1, max_hh))
-    n_w = draw(st.integers(1, max_w))
+    n_hh = draw(st.integers(min_hh, max_hh))
+    n_w = draw(st.integers(min_w, max_w))
     hh = [draw(huishouden_st(f"H{i:02d}", peildatum, koppel_dagen)) for i in range(n_hh)]
     ww = [draw(woning_st(f"W{j:02d}", peildatum, huren)) for j in range(n_w)]
     return hh, ww, BELEIDEN[draw(st.sampled_from(beleiden))], peildatum

@@ -1,0 +1,78 @@
+"""One small scenario per actor: TakeCareBNB, Nidos, COA koppelingen, refusals, nareizigers."""
+
+from simhulp import D, beleid, hh, invoer, scenario, woning
+
+from simulatie.model import draai
+from simulatie.wereld import AMV, KomendHuishouden, Wereld, KomendeWoning
+
+
+def _wereld(huishoudens=(), woningen=(), amvs=()):
+    return Wereld(0, list(woningen), list(huishoudens), list(amvs))
+
+
+def _komend(h, dag=0, weigert=False, nar_dag=None, in_nl=0, tcb=0):
+    return KomendHuishouden(dag, h, weigert, nar_dag, (), in_nl, tcb)
+
+
+def test_takecarebnb_verblijf_eindigt_met_woning_of_verloopt():
+    sc = scenario(periode=[{"naam": "2023-1", "taakstelling": 2}], takecarebnb={"gastgezinnen": 1, "kans": 1.0})
+    a, b = hh("A", D(2022, 12, 1)), hh("B", D(2022, 12, 2))
+    # A stays with the only host family; a dwelling for A comes on day 30 (keys day 44 after the
+    # day-35 round... round days are 0,7,...,35 -> keys 35 + 14 = 49). B finds no host.
+    w = KomendeWoning(30, woning("W1", 1, D(2023, 1, 31)))
+    t, _ = draai(invoer(sc), beleid("strikt"), 0,
+                 _wereld([_komend(a, tcb=100), _komend(b, tcb=100)], [w]))
+    assert t.tellers["tcb_verblijven"] == 1 and "tcb_verlopen" not in t.tellers
+    assert t.boekingen == [(49, 1, "plaatsing")] and t.gasten == 0
+    # Without a dwelling the stay runs out and the guest is back on the list, uncounted.
+    t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld([_komend(a, tcb=60)]))
+    assert t.tellers["tcb_verlopen"] == 1 and t.boekingen == [] and t.huishoudens["A"].status == "wachtend"
+
+
+def test_nidos_telt_15_plus_bij_instroom_en_jongere_bij_eigen_woning():
+    sc = scenario(periode=[{"naam": "2023-1", "taakstelling": 2}, {"naam": "2023-2", "taakstelling": 2}])
+    amvs = [AMV("A0", 10, 16, 200), AMV("A1", 10, 14, 300), AMV("A2", -100, 17, 100)]
+    t, _ = draai(invoer(sc), beleid("flexibel"), 0, _wereld(amvs=amvs))
+    # A0 counts at move-in (day 10); A1 (14 at move-in) at its own dwelling (day 300);
+    # A2 moved in before the start (counted then) and does not count again at outflow.
+    assert sorted(t.boekingen) == [(10, 1, "nidos_kso"), (300, 1, "nidos_woning")]
+    assert t.tellers["nidos_uitstroom"] == 3
+    assert t.tellers["nidos_reserveringen"] == 3
+
+
+def test_coa_koppelt_niet_bij_volle_wachtlijst():
+    # The 2021 mechanism: a list full of households that cannot move blocks new koppelingen.
+    sc = scenario(periode=[{"naam": "2023-1", "taakstelling": 2}], vraag={"max_wachtlijst": 2})
+    abroad = [_komend(hh(f"B{i}", D(2022, 12, 1)), in_nl=400) for i in range(2)]
+    nieuw = [_komend(hh(f"N{i}", D(2023, 2, 1)), dag=31) for i in range(3)]
+    t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld(abroad + nieuw))
+    assert t.tellers["niet_gekoppeld"] == 3
+    assert {s.status for s in t.huishoudens.values()} == {"buitenland"}
+
+
+def test_weigering_laat_woning_voor_volgende_huishouden():
+    sc = scenario(periode=[{"naam": "2023-1", "taakstelling": 2}])
+    a, b = hh("A", D(2022, 11, 1)), hh("B", D(2022, 12, 1))
+    w = KomendeWoning(0, woning("W1", 1, D(2023, 1, 1)))
+    t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld([_komend(a, weigert=True), _komend(b)], [w]))
+    # A (longest waiting) is offered W1 on day 0 and refuses; B gets it on day 7, keys day 21.
+    assert t.huishoudens["A"].status == "vertrokken" and t.tellers["weigeringen"] == 1
+    assert t.boekingen == [(21, 1, "plaatsing")]
+
+
+def test_wachten_op_nareizigers_blokkeert_tot_aankomst():
+    sc = scenario(periode=[{"naam": "2023-1", "taakstelling": 2}])
+    h = hh("A", D(2022, 12, 1), nareizigers=1)
+    w = KomendeWoning(0, woning("W1", 1, D(2023, 1, 1)))
+    t, _ = draai(invoer(sc), beleid("strikt", nareizigers="wachten"), 0, _wereld([_komend(h, nar_dag=50)], [w]))
+    # Partner arrives day 50; first round after: day 56; keys day 70; 2 persons count.
+    assert t.boekingen == [(70, 2, "plaatsing")]
+
+
+def test_woning_die_niemand_past_gaat_terug_naar_regulier():
+    sc = scenario(periode=[{"naam": "2023-1", "taakstelling": 2}],
+                  toewijzing={"ronde_dagen": 7, "verhuis_dagen": 14, "max_leegstand_dagen": 28})
+    h = hh("A", D(2022, 12, 1))
+    w = KomendeWoning(0, woning("W4", 4, D(2023, 1, 1)))
+    t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld([_komend(h)], [w]))
+    assert t.tellers["woningen_terug_regulier"] == 1 and not t.aanbod and t.boekingen == []

@@ -1,0 +1,253 @@
+"""Solvers: every backend gives the same optimum, the optimum is what exhaustive search finds,
+and no plan breaks a rule. Random rounds come from `referentie.ronde_st`; admissibility and
+the objective are checked against the independent reference in `referentie.py`."""
+
+from collections import Counter
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from scipy.optimize import linear_sum_assignment
+
+from matching import laad_beleid, wijs_toe
+from matching.oplossers import los_op
+from matching.regels import toelaatbaar
+from paren import PEIL, huishouden, ronde, woning
+from referentie import (BELEIDEN, HUREN_LAAG, alle_plannen, mag, personen_voor_maat, ronde_st, score,
+                        slaapkamers_ref, toelaatbaar_ref, weigeringen)
+
+EIGENSCHAP = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PERSONEN_DOEL = {"lexicografisch": False, "gewichten": {"personen": 1, "wachttijd": 0, "passing": 0, "voorkeur": 0}}
+
+
+def controleer(opl, ok: np.ndarray) -> None:
+    """A plan as any solver returns it: no dwelling twice, every pair admissible, and the value
+    it reports is the value of exactly these pairs (a household on two arcs would show here)."""
+    plaats = opl.plaats
+    assert plaats.shape == (ok.shape[0],)
+    gebruikt = plaats[plaats >= 0]
+    assert len(gebruikt) == len(set(gebruikt.tolist())), "woning twee keer gebruikt"
+    assert all(ok[h, w] for h, w in enumerate(plaats.tolist()) if w >= 0), "ontoelaatbaar paar"
+    waarde = {(h, w): v for h, w, v in zip(opl.bogen.hh.tolist(), opl.bogen.w.tolist(), opl.bogen.waarde.tolist())}
+    assert opl.doelwaarde == sum(waarde[(h, w)] for h, w in enumerate(plaats.tolist()) if w >= 0)
+
+
+@EIGENSCHAP
+@given(ronde_st(max_hh=8, max_w=8))
+def test_regels_gelijk_aan_referentie(inst):
+    """The vectorised rules agree pair by pair with the rules written out one pair at a time."""
+    hh, ww, beleid, peil = inst
+    assert (toelaatbaar(ronde(hh, ww, beleid, peil), beleid) == toelaatbaar_ref(hh, ww, beleid, peil)).all()
+
+
+@EIGENSCHAP
+@given(ronde_st(max_hh=10, max_w=10))
+def test_oplossers_zelfde_optimum(inst):
+    hh, ww, beleid, peil = inst
+    r = ronde(hh, ww, beleid, peil)
+    ok = toelaatbaar(r, beleid)
+    uit = {naam: los_op(r, beleid, naam, ok=ok) for naam in ("auto", "stroom", "scipy")}
+    for opl in uit.values():
+        controleer(opl, ok)
+        assert all(mag(hh[h], ww[w], beleid, peil) for h, w in enumerate(opl.plaats.tolist()) if w >= 0)
+    assert uit["auto"].doelwaarde == uit["stroom"].doelwaarde == uit["scipy"].doelwaarde
+    if not ok.any():
+        assert uit["auto"].oplosser == "leeg"
+    elif len(hh) == 1 or len(ww) == 1:
+        assert uit["auto"].oplosser == "enkel"
+
+
+@settings(max_examples=60, deadline=None)
+@given(ronde_st(max_hh=8, max_w=8))
+def test_cpsat_zelfde_optimum(inst):
+    hh, ww, beleid, peil = inst
+    r = ronde(hh, ww, beleid, peil)
+    ok = toelaatbaar(r, beleid)
+    cpsat, stroom = los_op(r, beleid, "cpsat", ok=ok), los_op(r, beleid, "stroom", ok=ok)
+    controleer(cpsat, ok)
+    assert cpsat.status == "OPTIMAL"
+    assert cpsat.doelwaarde == stroom.doelwaarde
+
+
+@settings(max_examples=300, deadline=None)
+@given(ronde_st(max_hh=5, max_w=4, huren=HUREN_LAAG, koppel_dagen=30, min_hh=2, min_w=2))
+def test_optimum_gelijk_aan_uitputtend_zoeken(inst):
+    """The engine's plan is the best of every possible plan, compared as the tuple (persons,
+    days waited, minus spare bedrooms, kern preferences met): the default strict order. Short
+    waits make ties on the higher levels common, so the lower levels get to decide."""
+    hh, ww, beleid, peil = inst
+    ok = toelaatbaar_ref(hh, ww, beleid, peil)
+    beste = max(score(p, hh, ww, beleid, peil) for p in alle_plannen(ok))
+    t = wijs_toe(hh, ww, beleid, peil)
+    hid = {h.id: i for i, h in enumerate(hh)}
+    wid = {w.id: j for j, w in enumerate(ww)}
+    plan = {hid[p.huishouden]: wid[p.woning] for p in t.toewijzingen}
+    assert score(plan, hh, ww, beleid, peil) == beste
+    # And the solver's own value is the brute-force maximum of the same arc values.
+    r = ronde(hh, ww, beleid, peil)
+    opl = los_op(r, beleid, ok=ok)
+    waarde = dict(zip(zip(opl.bogen.hh.tolist(), opl.bogen.w.tolist()), opl.bogen.waarde.tolist()))
+    assert opl.doelwaarde == max(sum(waarde[x] for x in p.items()) for p in alle_plannen(ok))
+
+
+def _alleen_personen(naam: str):
+    return BELEIDEN[naam].met(doel=PERSONEN_DOEL)
+
+
+PERSONEN_BELEIDEN = {n: _alleen_personen(n) for n in BELEIDEN}
+
+
+@EIGENSCHAP
+@given(ronde_st(max_hh=14, max_w=14))
+def test_personen_doel_gelijk_aan_onafhankelijke_toewijzing(inst):
+    """On the pure persons objective the persons housed equal a separate assignment solve on
+    a persons matrix built from the reference rules, not from the engine's arrays."""
+    hh, ww, beleid, peil = inst
+    beleid = PERSONEN_BELEIDEN[next(n for n, b in BELEIDEN.items() if b is beleid)]
+    personen = np.array([[h.personen if mag(h, w, beleid, peil) else 0 for w in ww] for h in hh], float)
+    rij, kol = linear_sum_assignment(personen, maximize=True)
+    verwacht = int(personen[rij, kol].sum())
+    for oplosser in ("auto", "scipy"):
+        t = wijs_toe(hh, ww, beleid, peil, oplosser)
+        assert t.samenvatting["personen_geplaatst"] == verwacht
+    # The default lexicographic objective houses exactly as many persons.
+    assert wijs_toe(hh, ww, BELEIDEN[beleid.naam], peil).samenvatting["personen_geplaatst"] == verwacht
+
+
+@settings(max_examples=100, deadline=None)
+@given(ronde_st(max_hh=40, max_w=40, beleiden=("ruim", "flexibel")))
+def test_grotere_rondes_stroom_gelijk_aan_scipy(inst):
+    hh, ww, beleid, peil = inst
+    r = ronde(hh, ww, beleid, peil)
+    ok = toelaatbaar(r, beleid)
+    stroom, scipy_ = los_op(r, beleid, "stroom", ok=ok), los_op(r, beleid, "scipy", ok=ok)
+    controleer(stroom, ok)
+    assert stroom.doelwaarde == scipy_.doelwaarde
+
+
+def test_plan_noemt_elk_huishouden_een_keer():
+    hh = [huishouden(f"H{i}", volwassenen=1 + i % 2) for i in range(6)]
+    ww = [woning(f"W{j}", slaapkamers=1) for j in range(3)]
+    t = wijs_toe(hh, ww, "strikt", PEIL)
+    ids = [p.huishouden for p in t.toewijzingen + t.niet_geplaatst]
+    assert sorted(ids) == sorted(h.id for h in hh)
+    assert t.samenvatting["personen_geplaatst"] == 6  # the three couples
+    assert {p.huishouden for p in t.toewijzingen} == {"H1", "H3", "H5"}
+
+
+# ---------------------------------------------------------------- woningdelen (CP-SAT)
+
+DELEN = laad_beleid("strikt", {"strikt": {"woningdelen": True}})
+
+
+def plan(t) -> set[tuple[str, str]]:
+    return {(p.huishouden, p.woning) for p in t.toewijzingen}
+
+
+def test_twee_alleenstaanden_delen_een_woning():
+    a, b = huishouden("A"), huishouden("B")
+    w = woning("W2", slaapkamers=2)
+    assert wijs_toe([a, b], [w], "strikt", PEIL).toewijzingen == []  # no single in a family home
+    t = wijs_toe([a, b], [w], DELEN, PEIL)
+    assert t.oplosser == "cpsat"
+    assert plan(t) == {("A", "W2"), ("B", "W2")}
+    assert t.samenvatting["woningen_gebruikt"] == 1 and t.samenvatting["personen_geplaatst"] == 2
+    assert all("woning_gedeeld" in {r.code for r in p.redenen} for p in t.toewijzingen)
+
+
+def test_alleenstaande_krijgt_gezinswoning_niet_alleen():
+    t = wijs_toe([huishouden("A")], [woning("W2", slaapkamers=2)], DELEN, PEIL)
+    assert t.toewijzingen == []
+
+
+def test_gezin_deelt_nooit():
+    """Family of three (2 bedrooms) waiting shortest against two singles waiting long: the
+    family's three persons beat the singles' two, and nobody joins the family."""
+    gezin = huishouden("G", volwassenen=2, kinderen="j5", koppeldatum=PEIL)
+    a = huishouden("A", koppeldatum=PEIL.replace(year=2021))
+    b = huishouden("B", koppeldatum=PEIL.replace(year=2021, month=2))
+    t = wijs_toe([a, b, gezin], [woning("W2", slaapkamers=2)], DELEN, PEIL)
+    assert plan(t) == {("G", "W2")}
+    # With a second 2-bedroom dwelling the singles share that one.
+    t = wijs_toe([a, b, gezin], [woning("W2", slaapkamers=2), woning("V2", slaapkamers=2)], DELEN, PEIL)
+    bezetting = Counter(p.woning for p in t.toewijzingen)
+    assert t.samenvatting["personen_geplaatst"] == 5 and sorted(bezetting.values()) == [1, 2]
+    assert next(p.woning for p in t.toewijzingen if p.huishouden == "G") not in {
+        p.woning for p in t.toewijzingen if p.huishouden != "G"}
+
+
+def test_delen_tot_max_delers_en_slaapkamers():
+    singles = [huishouden(f"S{i}", koppeldatum=PEIL.replace(year=2022, month=1 + i)) for i in range(4)]
+    t = wijs_toe(singles, [woning("W2", slaapkamers=2)], DELEN, PEIL)
+    assert plan(t) == {("S0", "W2"), ("S1", "W2")}  # two longest waiting
+    drie = laad_beleid("strikt", {"strikt": {"woningdelen": True, "max_delers": 3, "max_extra_slaapkamers": 2}})
+    t = wijs_toe(singles, [woning("W3", slaapkamers=3)], drie, PEIL)
+    assert plan(t) == {("S0", "W3"), ("S1", "W3"), ("S2", "W3")}
+    t = wijs_toe(singles, [woning("W2", slaapkamers=2)], drie, PEIL)
+    assert len(t.toewijzingen) == 2  # never more sharers than bedrooms
+
+
+def _delen_brute(hh, ww, beleid, peil):
+    """Best (persons, days waited) over every plan with shared dwellings, from the rules: a
+    dwelling holds one admissible household, or 2..min(max_delers, bedrooms) single persons
+    each allowed by every rule except the spare-bedroom rule."""
+    import itertools
+
+    def alleen(h):
+        return personen_voor_maat(h, beleid) == 1 and slaapkamers_ref(h, beleid) == 1
+
+    def deel_mag(h, w):
+        return alleen(h) and w.slaapkamers >= 2 and weigeringen(h, w, beleid, peil) <= {"te_veel_slaapkamers"}
+
+    keuzes = [[-1] + [j for j, w in enumerate(ww) if mag(h, w, beleid, peil) or deel_mag(h, w)] for h in hh]
+    beste = (0, 0)
+    for combi in itertools.product(*keuzes):
+        groepen: dict[int, list[int]] = {}
+        for i, j in enumerate(combi):
+            if j >= 0:
+                groepen.setdefault(j, []).append(i)
+        geldig = True
+        for j, leden in groepen.items():
+            w = ww[j]
+            if len(leden) == 1:
+                geldig &= mag(hh[leden[0]], w, beleid, peil)
+            else:
+                geldig &= len(leden) <= min(beleid.max_delers, w.slaapkamers) and all(
+                    deel_mag(hh[i], w) or (alleen(hh[i]) and mag(hh[i], w, beleid, peil)) for i in leden)
+        if geldig:
+            s = score({i: j for i, j in enumerate(combi) if j >= 0}, hh, ww, beleid, peil)[:2]
+            beste = max(beste, s)
+    return beste
+
+
+DEEL_BELEIDEN = {
+    "strikt": DELEN,
+    "flexibel": laad_beleid("flexibel", {"flexibel": {"woningdelen": True, "max_delers": 3}}),
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(ronde_st(max_hh=5, max_w=3, huren=HUREN_LAAG), st.sampled_from(sorted(DEEL_BELEIDEN)))
+def test_woningdelen_gelijk_aan_uitputtend_zoeken(inst, naam):
+    hh, ww, _, peil = inst
+    beleid = DEEL_BELEIDEN[naam]
+    t = wijs_toe(hh, ww, beleid, peil)
+    hid = {h.id: i for i, h in enumerate(hh)}
+    wid = {w.id: j for j, w in enumerate(ww)}
+    bezet = Counter(p.woning for p in t.toewijzingen)
+    for p in t.toewijzingen:
+        h, w = hh[hid[p.huishouden]], ww[wid[p.woning]]
+        if bezet[p.woning] > 1:
+            assert personen_voor_maat(h, beleid) == 1, "alleen alleenstaanden delen"
+            assert bezet[p.woning] <= min(beleid.max_delers, w.slaapkamers)
+        else:
+            assert mag(h, w, beleid, peil)
+    plan_ = {hid[p.huishouden]: wid[p.woning] for p in t.toewijzingen}
+    assert score(plan_, hh, ww, beleid, peil)[:2] == _delen_brute(hh, ww, beleid, peil)
+
+
+@pytest.mark.slow
+@settings(max_examples=2000, deadline=None)
+@given(ronde_st(max_hh=6, max_w=5, huren=HUREN_LAAG, koppel_dagen=20, min_hh=3, min_w=2))
+def test_optimum_uitputtend_lang(inst):
+    test_optimum_gelijk_aan_uitputtend_zoeken.hypothesis.inner_test(inst)
