@@ -119,6 +119,85 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
         click.echo(f"geschreven: {grafiek}", err=True)
 
 
+@huisvesting.command()
+@click.argument("tabel", type=click.Path(dir_okay=False))
+@click.option("--peildatum", required=True, help="datum tot waar de realisatie telt (JJJJ-MM-DD); bepaalt de periode")
+@click.option("--scenarios", default=None, type=click.Path(file_okay=False),
+              help="map met scenario's per gemeente (leusden-2022-2.toml): volledige simulatie")
+@click.option("--replicaties", type=click.IntRange(1, 1_000_000), default=1000, show_default=True)
+@click.option("--seed", type=click.IntRange(0), default=20221110, show_default=True)
+@click.option("--format", "formaat", type=click.Choice(["tabel", "csv", "json", "xlsx"]), default="tabel",
+              show_default=True)
+@click.option("--uitvoer", default=None, help="bestand; standaard het scherm (xlsx vraagt een bestand)")
+@click.option("--grafiek", default=None, type=click.Path(file_okay=False), help="map voor een PNG per gemeente")
+@click.option("--dask", default=None, help="tcp://host:poort van een Dask-cluster, of 'local'")
+@click.option("--workers", type=click.IntRange(1, 1024), default=None, help="processen; standaard alle kernen")
+def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers):
+    """Prognose per gemeente naast de lineaire methode van de provincie (tabel van de provincie, csv of xlsx)."""
+    from simulatie.prognose_uitvoer import prognose_commando
+    prognose_commando(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers)
+
+
+@huisvesting.command()
+@click.argument("scenario", required=False)
+@click.option("--beleid", "beleiden", multiple=True, help="twee of meer beleiden (standaard: strikt en flexibel)")
+@click.option("--replicaties", type=click.IntRange(2, 1_000_000), default=None,
+              help="aantal replicaties (standaard uit het scenario)")
+@click.option("--seed", type=click.IntRange(0), default=None)
+@click.option("--workers", type=click.IntRange(1, 256), default=None, help="lokale processen (standaard: aantal kernen)")
+@click.option("--dask", default=None, help="Dask-cluster: tcp://host:poort, of 'local'")
+@click.option("--attributie/--geen-attributie", default=True, show_default=True,
+              help="per regel: aan vanuit het eerste beleid, uit vanuit het tweede")
+@click.option("--format", "formaat", type=click.Choice(FORMATEN + ["xlsx"]), default="tabel", show_default=True)
+@click.option("--uitvoer", default=None, help="bestand; standaard het scherm (xlsx vraagt een bestand)")
+@click.option("--grafiek", default=None, help="PNG met de verschillen en hun intervallen")
+def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, formaat, uitvoer, grafiek):
+    """Vergelijk beleiden gepaard op dezelfde gesimuleerde wereld, met wat elke regel bijdraagt."""
+    from simulatie.scenario import laad_scenario
+    from simulatie.uitvoerder import maak_uitvoerder
+    from simulatie.vergelijking import vergelijk as vergelijk_
+    from simulatie.vergelijking_rapport import als_csv, als_json, als_tabel, als_xlsx, grafiek_png
+
+    if formaat == "xlsx" and not uitvoer:
+        raise click.UsageError("--format xlsx vraagt --uitvoer BESTAND.xlsx")
+    g = laad_scenario(scenario)
+    namen = list(beleiden) or ["strikt", "flexibel"]
+    if len(namen) < 2:
+        raise click.UsageError("geef minstens twee beleiden (--beleid A --beleid B)")
+    for n in namen:
+        g.beleid(n)
+    reps = replicaties or g.sc.replicaties
+    uitvoerder = maak_uitvoerder(workers, dask)
+    aantal = len(namen) + (2 * 8 if attributie else 0)
+    with _Voortgang(reps * aantal, f"{g.sc.naam}: {' / '.join(namen)}") as voortgang:
+        v = vergelijk_(g, namen, reps, seed, uitvoerder, attributie, voortgang)
+    if formaat == "xlsx":
+        data = als_xlsx(v)
+    else:
+        data = {"tabel": lambda: als_tabel(v), "json": lambda: als_json(v), "csv": lambda: als_csv(v)}[formaat]()
+    png = grafiek_png(v) if grafiek else None
+    if isinstance(data, bytes):
+        schrijf_atomisch(uitvoer, data)
+        click.echo(f"geschreven: {uitvoer}", err=True)
+    else:
+        _uit(data, uitvoer)
+    if png is not None:
+        schrijf_atomisch(grafiek, png)
+        click.echo(f"geschreven: {grafiek}", err=True)
+
+
+@huisvesting.command()
+@click.argument("bestanden", nargs=-1, required=True)
+@click.option("--scenario", default=None, help="scenario (naam of .toml) waarvan de kernen gelden; standaard de "
+              "ene .toml onder BESTANDEN, anders het meegeleverde scenario")
+@click.option("--soort", default=None, help="huishoudens, woningen, scenario, ...: als de kolommen het niet verraden")
+@click.option("--peildatum", default=None, help="peildatum (JJJJ-MM-DD) voor een tabel van de provincie")
+def controleer(bestanden, scenario, soort, peildatum):
+    """Controleer invoerbestanden zonder iets te draaien; toont elk probleem op een eigen regel."""
+    from matching.controle import controleer_bestanden
+    controleer_bestanden(bestanden, scenario, soort, peildatum)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         huisvesting.main(args=argv, standalone_mode=False, prog_name="huisvesting")

@@ -20,15 +20,16 @@ from .invoer import InvoerFout
 REGELCODES = ("nog_niet_in_nederland", "wacht_op_nareizigers", "soort_niet_aangeboden",
               "nog_niet_beschikbaar", "kern_niet_toegestaan", "niet_toegankelijk",
               "te_weinig_slaapkamers", "te_veel_slaapkamers", "huur_boven_aftoppingsgrens")
-DOELEN = ("personen", "wachttijd", "passing", "voorkeur")
+DOELEN = ("personen", "wachttijd", "beschikbaarheid", "passing", "voorkeur")
+GEEN_BELEID = {"aftoppingsgrenzen", "regelgroepen"}  # tables in beleid.toml that are not policies
 
 
 class Doel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    volgorde: tuple[Literal["personen", "wachttijd", "passing", "voorkeur"], ...] = DOELEN
+    volgorde: tuple[Literal["personen", "wachttijd", "beschikbaarheid", "passing", "voorkeur"], ...] = DOELEN
     lexicografisch: bool = True
-    gewichten: dict[Literal["personen", "wachttijd", "passing", "voorkeur"], int] = Field(
-        default_factory=lambda: {"personen": 1000, "wachttijd": 1, "passing": 10, "voorkeur": 5})
+    gewichten: dict[Literal["personen", "wachttijd", "beschikbaarheid", "passing", "voorkeur"], int] = Field(
+        default_factory=lambda: {"personen": 1000, "wachttijd": 1, "beschikbaarheid": 1, "passing": 10, "voorkeur": 5})
 
     @model_validator(mode="after")
     def _volledig(self):
@@ -65,6 +66,7 @@ class Beleid(BaseModel):
     passend_toewijzen: bool
     woningdelen: bool = False
     max_delers: int = Field(default=2, ge=2, le=6)
+    wachtlijst_telt_niet_verhuisklaar: bool = True
     regels: tuple[str, ...] = REGELCODES
     doel: Doel = Field(default_factory=Doel)
     aftoppingsgrenzen: dict[int, Grens]
@@ -148,7 +150,7 @@ def beleid_parameters(naam: str, eigen: dict | None = None, bron: str = "beleid"
     if naam in eigen:
         tabel = _samenvoegen(tabel, eigen[naam])
     if not tabel:
-        bekend = sorted(set(presets) - {"aftoppingsgrenzen"} | set(eigen))
+        bekend = sorted(set(presets) - GEEN_BELEID | set(eigen))
         tip = difflib.get_close_matches(naam, bekend, n=1)
         raise InvoerFout(bron, f"onbekend beleid '{naam}'" + (f"; bedoelt u '{tip[0]}'?" if tip else "")
                          + f" (bekend: {', '.join(bekend)})", veld="beleid")
@@ -166,4 +168,9 @@ def laad_beleid(naam: str, eigen: dict | None = None, bron: str = "beleid") -> B
 
 
 def bekende_beleiden(eigen: dict | None = None) -> list[str]:
-    return sorted((set(_presets()) - {"aftoppingsgrenzen"}) | set(eigen or {}))
+    return sorted((set(_presets()) - GEEN_BELEID) | set(eigen or {}))
+
+
+def regelgroepen() -> dict[str, tuple[str, ...]]:
+    """Named groups of parameters that together make one rule of practice."""
+    return {k: tuple(v) for k, v in _presets()["regelgroepen"].items()}

@@ -1,7 +1,8 @@
 """Doel: the value of placing a household in a dwelling, one integer per admissible arc.
 
 Default order, strictly: persons housed (they count for the taakstelling), then waiting
-days since koppeling, then fit (fewer spare bedrooms), then kern preference. With
+days since koppeling, then sooner availability (days until the dwelling can be let), then fit
+(fewer spare bedrooms), then kern preference. With
 `lexicografisch` the weights are derived from the instance so that no amount of a lower
 level can outweigh one unit of a higher one; the sums stay exact in int64.
 """
@@ -39,9 +40,11 @@ def termen(r: Ronde, hi: np.ndarray, wi: np.ndarray) -> dict[str, np.ndarray]:
     # Fit is counted against the worst spare among the arcs, so every term is >= 0.
     passing = (over.max() if len(over) else 0) - over
     voorkeur = r.hh.voorkeur[hi]
+    vooruit = np.maximum(r.w.beschikbaar[wi] - r.peildag, 0)
     return {
         "personen": r.hh.personen[hi],
         "wachttijd": np.maximum(r.peildag - r.hh.koppeldag[hi], 0),
+        "beschikbaarheid": (vooruit.max() if len(vooruit) else 0) - vooruit,
         "passing": passing,
         "voorkeur": (voorkeur == r.w.kern[wi]).astype(np.int64),
     }
@@ -74,6 +77,13 @@ def bogen(r: Ronde, toelaatbaar: np.ndarray, beleid: Beleid, max_plaatsingen: in
     if max_plaatsingen is None:
         max_plaatsingen = min(len(r.hh), len(r.w))
     gew = gewichten(beleid, t, max_plaatsingen)
+    if r.hh.toegezegd is not None and r.hh.toegezegd.any():
+        # Above every level: a promise is kept whatever else the round could gain.
+        t["toegezegd"] = r.hh.toegezegd[hi].astype(np.int64)
+        boven = sum(g * (int(t[n].max()) if len(t[n]) else 0) for n, g in gew.items())
+        gew["toegezegd"] = boven * max(max_plaatsingen, 1) + 1
+        if gew["toegezegd"] * max(max_plaatsingen, 1) >= GRENS_INT64:
+            raise DoelTeGroot("doelwaarden te groot met toegezegde reserveringen; zet doel.lexicografisch = false")
     waarde = np.zeros(len(hi), np.int64)
     for niveau, g in gew.items():
         waarde += np.int64(g) * t[niveau].astype(np.int64)

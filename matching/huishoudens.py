@@ -11,11 +11,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .invoer import (InvoerFout, controleer_kolommen, lees_datum, lees_int, lees_janee,
-                     lees_tabel, Tabel)
+from .invoer import (JAREN, MISLUKT, Fouten, InvoerFout, Tabel, Ids, controleer_kolommen,
+                     kort, lees_datum, lees_int, lees_janee, lees_keuze, lees_tabel)
 
 VERPLICHT = ["id", "koppeldatum", "volwassenen", "kinderen", "nareizigers"]
 OPTIONEEL = ["nareizigers_verwacht", "voorkeur_kern", "toegankelijk", "verblijf", "partners"]
+# Free text about persons has no place in the waitlist (AVG: data minimisation), so such a
+# column is refused with that reason instead of "unknown column".
+VRIJE_TEKST = {"opmerking", "opmerkingen", "notitie", "notities", "toelichting", "bijzonderheden",
+               "omschrijving", "adres", "woonadres", "verblijfadres"}
 VERBLIJVEN = {"coa": "COA", "takecarebnb": "TakeCareBNB", "nidos": "Nidos",
               "buitenland": "buitenland", "gemeente": "gemeente", "overig": "overig"}
 MAX_PERSONEN = 20  # larger than any household COA links; a typo like 400 must not pass
@@ -65,11 +69,12 @@ def lees_kinderen(tekst: str, bestand: str | None = None, rij: int | None = None
             continue
         m = _KIND.match(deel)
         if not m:
-            raise InvoerFout(bestand, f"'{deel}' is geen kind; verwacht geslacht j/m/x en leeftijd, "
-                                      "bijvoorbeeld 'j7 m12'", rij, "kinderen")
+            raise InvoerFout(bestand, f"'{kort(deel)}' is geen kind; verwacht per kind geslacht j/m/x en leeftijd, "
+                                      "gescheiden door spaties, bijvoorbeeld 'j7 m12'", rij, "kinderen")
         leeftijd = int(m.group(2))
         if leeftijd > MAX_KIND_LEEFTIJD:
-            raise InvoerFout(bestand, f"kind van {leeftijd} jaar: 18+ telt als volwassene", rij, "kinderen")
+            raise InvoerFout(bestand, f"kind van {leeftijd} jaar: 18+ telt als volwassene; verwacht een leeftijd "
+                                      f"van 0 t/m {MAX_KIND_LEEFTIJD} (tel ouderen bij volwassenen)", rij, "kinderen")
         kinderen.append(Kind(m.group(1), leeftijd))
     return tuple(kinderen)
 
@@ -87,53 +92,68 @@ def _is_bsn(tekst: str) -> bool:
     return som % 11 == 0
 
 
-def laad_huishoudens(pad, kernen: list[str] | None = None) -> list[Huishouden]:
-    return huishoudens_uit_tabel(lees_tabel(pad), kernen)
-
-
-def huishoudens_uit_tabel(tabel: Tabel, kernen: list[str] | None = None) -> list[Huishouden]:
-    controleer_kolommen(tabel, VERPLICHT, OPTIONEEL)
-    b = tabel.bestand
-    kern_naam = {k.lower(): k for k in (kernen or [])}
-    gezien: dict[str, int] = {}
-    uit = []
-    for nr, r in tabel.rijen:
-        hid = r["id"]
-        if not hid:
-            raise InvoerFout(b, "leeg; elk huishouden heeft een pseudoniem id", nr, "id")
-        if hid in gezien:
-            raise InvoerFout(b, f"id '{hid}' komt al voor op rij {gezien[hid]}", nr, "id")
-        if _is_bsn(hid):
-            raise InvoerFout(b, "id lijkt op een BSN; gebruik een pseudoniem", nr, "id")
-        gezien[hid] = nr
-        volw = lees_int(r["volwassenen"], b, nr, "volwassenen", minimum=1, maximum=MAX_PERSONEN)
-        kinderen = lees_kinderen(r["kinderen"], b, nr)
-        narei = lees_int(r["nareizigers"], b, nr, "nareizigers", minimum=0, maximum=MAX_PERSONEN, leeg=0)
-        if volw + len(kinderen) + narei > MAX_PERSONEN:
-            raise InvoerFout(b, f"{volw + len(kinderen) + narei} personen is onwaarschijnlijk "
-                                f"(hoogstens {MAX_PERSONEN})", nr, "volwassenen")
-        kern = r.get("voorkeur_kern", "").strip() or None
-        if kern is not None and kernen is not None:
-            if kern.lower() not in kern_naam:
-                raise InvoerFout(b, f"onbekende kern '{kern}' (bekend: {', '.join(kernen)})", nr, "voorkeur_kern")
-            kern = kern_naam[kern.lower()]
-        verblijf_tekst = r.get("verblijf", "").strip() or "COA"
-        verblijf = VERBLIJVEN.get(verblijf_tekst.lower())
-        if verblijf is None:
-            raise InvoerFout(b, f"onbekend verblijf '{verblijf_tekst}' "
-                                f"(bekend: {', '.join(VERBLIJVEN.values())})", nr, "verblijf")
-        partners_tekst = r.get("partners", "").strip()
-        uit.append(Huishouden(
-            id=hid,
-            koppeldatum=lees_datum(r["koppeldatum"], b, nr, "koppeldatum"),
-            volwassenen=volw,
-            kinderen=kinderen,
-            nareizigers=narei,
-            nareizigers_verwacht=lees_datum(r.get("nareizigers_verwacht", ""), b, nr,
-                                            "nareizigers_verwacht", leeg_mag=True),
-            voorkeur_kern=kern,
-            toegankelijk=lees_janee(r.get("toegankelijk", ""), b, nr, "toegankelijk"),
-            verblijf=verblijf,
-            partners=lees_janee(partners_tekst, b, nr, "partners") if partners_tekst else None,
-        ))
+def laad_huishoudens(pad, kernen: list[str] | None = None, verzamel: bool = False) -> list[Huishouden]:
+    """Households from a CSV or xlsx. Normally the first problem raises an `InvoerFout`; with
+    `verzamel=True` every problem in the file is found and raised together as `InvoerFouten`."""
+    fouten = Fouten(verzamel)
+    uit = huishoudens_uit_tabel(lees_tabel(pad, fouten), kernen, fouten=fouten)
+    fouten.klaar()
     return uit
+
+
+def huishoudens_uit_tabel(tabel: Tabel, kernen: list[str] | None = None,
+                          fouten: Fouten | None = None, verzamel: bool = False) -> list[Huishouden]:
+    """Households from a table. With a `fouten` collector passed in, the caller owns it: rows with
+    problems are left out of the result and the caller raises them (`fouten.klaar()`)."""
+    eigen = fouten is None
+    fouten = Fouten(verzamel) if eigen else fouten
+    b = tabel.bestand
+    for k in tabel.kolommen:
+        if k in VRIJE_TEKST:
+            fouten.meld(InvoerFout(b, f"kolom '{k}' met vrije tekst over personen hoort niet in de wachtlijst "
+                                      "(AVG: alleen wat nodig is voor toewijzing); haal de kolom weg", 1, k))
+    uit = []
+    if controleer_kolommen(tabel, VERPLICHT, OPTIONEEL, fouten, al_gemeld=VRIJE_TEKST):
+        ids = Ids(b, "huishouden")
+        kern_naam = {k.lower(): k for k in kernen} if kernen is not None else None
+        for nr, r in tabel.rijen:
+            id_ok = ids.controleer(nr, r["id"], fouten)
+            hh = _huishouden(b, nr, r, kern_naam, fouten)
+            if hh is not None and id_ok:
+                uit.append(hh)
+    if eigen:
+        fouten.klaar()
+    return uit
+
+
+def _huishouden(b: str, nr: int, r: dict[str, str], kern_naam: dict[str, str] | None,
+                fouten: Fouten) -> Huishouden | None:
+    """One row, every field checked; None when any field is wrong (the problems are in `fouten`)."""
+    voor = len(fouten)
+    p = fouten.probeer
+    hid = r["id"]
+    if _is_bsn(hid):
+        fouten.meld(InvoerFout(b, "id lijkt op een BSN (9 cijfers, elfproef); gebruik een pseudoniem", nr, "id"))
+    koppeldatum = p(lees_datum, r["koppeldatum"], b, nr, "koppeldatum", jaren=JAREN)
+    volw = p(lees_int, r["volwassenen"], b, nr, "volwassenen", minimum=1, maximum=MAX_PERSONEN)
+    kinderen = p(lees_kinderen, r["kinderen"], b, nr)
+    narei = p(lees_int, r["nareizigers"], b, nr, "nareizigers", minimum=0, maximum=MAX_PERSONEN, leeg=0)
+    if MISLUKT not in (volw, kinderen, narei) and volw + len(kinderen) + narei > MAX_PERSONEN:
+        fouten.meld(InvoerFout(b, f"{volw} volwassenen + {len(kinderen)} kinderen + {narei} nareizigers = "
+                                  f"{volw + len(kinderen) + narei} personen is onwaarschijnlijk; verwacht hoogstens "
+                                  f"{MAX_PERSONEN} personen per huishouden", nr, "volwassenen"))
+    verwacht = p(lees_datum, r.get("nareizigers_verwacht", ""), b, nr, "nareizigers_verwacht",
+                 leeg_mag=True, jaren=JAREN)
+    kern = r.get("voorkeur_kern", "").strip() or None
+    if kern is not None and kern_naam is not None:
+        kern = p(lees_keuze, kern, b, nr, "voorkeur_kern", kern_naam, "kern")
+    verblijf = p(lees_keuze, r.get("verblijf", "").strip() or "COA", b, nr, "verblijf", VERBLIJVEN, "verblijf",
+                 "onbekend")
+    toegankelijk = p(lees_janee, r.get("toegankelijk", ""), b, nr, "toegankelijk")
+    partners_tekst = r.get("partners", "").strip()
+    partners = p(lees_janee, partners_tekst, b, nr, "partners") if partners_tekst else None
+    if len(fouten) > voor:
+        return None
+    return Huishouden(id=hid, koppeldatum=koppeldatum, volwassenen=volw, kinderen=kinderen, nareizigers=narei,
+                      nareizigers_verwacht=verwacht, voorkeur_kern=kern, toegankelijk=toegankelijk,
+                      verblijf=verblijf, partners=partners)

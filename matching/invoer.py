@@ -120,7 +120,9 @@ class Fouten:
     def klaar(self) -> None:
         if not self.aantal:
             return
-        lijst = list(self.lijst)
+        # Whole-file and column problems first, then row by row (fields in column order).
+        volgorde = {b: i for i, b in reversed(list(enumerate(f.bestand for f in self.lijst)))}
+        lijst = sorted(self.lijst, key=lambda f: (volgorde[f.bestand], f.rij if f.rij is not None else 0))
         if self.aantal > len(lijst):
             lijst.append(InvoerFout(lijst[-1].bestand, f"en nog {self.aantal - len(lijst)} problemen "
                                                        f"(de eerste {len(lijst)} staan hierboven)"))
@@ -376,14 +378,16 @@ def lees_tabel(pad: str | os.PathLike, fouten: Fouten | None = None, kopregels: 
 
 
 def controleer_kolommen(tabel: Tabel, verplicht: list[str], optioneel: list[str],
-                        fouten: Fouten | None = None) -> bool:
-    """Every missing and every unknown column; True when the rows can be checked one by one."""
+                        fouten: Fouten | None = None, al_gemeld: set[str] | frozenset = frozenset()) -> bool:
+    """Every missing and every unknown column; True when the rows can be checked one by one.
+    `al_gemeld`: columns the caller refused with its own reason."""
     import difflib
 
     fouten = fouten if fouten is not None else Fouten()
     ontbrekend = [k for k in verplicht if k not in tabel.kolommen]
     bekend = set(verplicht) | set(optioneel)
-    onbekend = [k for k in tabel.kolommen if k and k not in bekend and not verboden_kolom(k)]
+    onbekend = [k for k in tabel.kolommen
+                if k and k not in bekend and k not in al_gemeld and not verboden_kolom(k)]
     for k in ontbrekend:
         # A misspelt required column shows up twice (missing, and unknown): say it once.
         tip = difflib.get_close_matches(k, onbekend, n=1, cutoff=0.6)
@@ -405,22 +409,25 @@ def controleer_kolommen(tabel: Tabel, verplicht: list[str], optioneel: list[str]
     return not ontbrekend
 
 
-def controleer_ids(tabel: Tabel, soort: str, fouten: Fouten) -> set[int]:
-    """Check every row's `id` (empty, duplicate, formula-like); returns the rows to skip."""
-    gezien: dict[str, int] = {}
-    slecht: set[int] = set()
-    for nr, r in tabel.rijen:
-        hid = r.get("id", "")
-        if fouten.probeer(lees_id, hid, tabel.bestand, nr, soort) is MISLUKT:
-            slecht.add(nr)
-            continue
-        if hid in gezien:
-            fouten.meld(InvoerFout(tabel.bestand, f"id '{hid}' komt al voor op rij {gezien[hid]}; "
-                                                  "elk id mag maar één keer voorkomen", nr, "id"))
-            slecht.add(nr)
-            continue
-        gezien[hid] = nr
-    return slecht
+class Ids:
+    """Checks ids row by row (empty, formula-like, duplicate), in the same pass as the fields,
+    so the first problem reported is the first in the file."""
+
+    def __init__(self, bestand: str, soort: str):
+        self.bestand = bestand
+        self.soort = soort
+        self.gezien: dict[str, int] = {}
+
+    def controleer(self, nr: int, waarde: str, fouten: Fouten) -> bool:
+        wid = fouten.probeer(lees_id, waarde, self.bestand, nr, self.soort)
+        if wid is MISLUKT:
+            return False
+        if wid in self.gezien:
+            fouten.meld(InvoerFout(self.bestand, f"id '{wid}' komt al voor op rij {self.gezien[wid]}; "
+                                                 "elk id mag maar één keer voorkomen", nr, "id"))
+            return False
+        self.gezien[wid] = nr
+        return True
 
 
 # ---------------------------------------------------------------- field parsers
@@ -533,17 +540,16 @@ VERWACHT_DATUM = "verwacht een datum als 2022-11-10 of 10-11-2022"
 
 
 def is_nl_datum(waarde: str) -> bool:
-    return bool(_NL.match(waarde.strip().split(" ")[0]))
+    return bool(_NL.match(waarde.strip().split(" ")[0])) if waarde else False
 
 
 def lees_datum(waarde: str, bestand: str | None, rij: int | None, veld: str,
                leeg_mag: bool = False, jaren: tuple[int, int] | None = None) -> dt.date | None:
     """ISO (2022-11-10) or the Dutch way Excel shows it (10-11-2022). `jaren`: plausible range."""
     w = waarde.strip()
-    if " " in w:  # xlsx datetimes and "10-11-2022 00:00"
-        w = w.split(" ")[0]
-    if "T" in w:
-        w = w.split("T")[0]
+    tijd = re.match(r"^(\S+)(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$", w)
+    if tijd:  # xlsx datetimes, "10-11-2022 00:00", "2022-11-10T00:00:00"
+        w = tijd.group(1)
     if not w:
         if leeg_mag:
             return None
@@ -590,7 +596,7 @@ def lees_janee(waarde: str, bestand: str, rij: int, veld: str, leeg: bool = Fals
 
 
 def lees_keuze(waarde: str, bestand: str, rij: int, veld: str, opties: dict[str, str] | list[str],
-               wat: str) -> str:
+               wat: str, onbekend: str = "onbekende") -> str:
     """One of a fixed list (case-insensitive), with a suggestion for a misspelling."""
     import difflib
 
@@ -601,7 +607,7 @@ def lees_keuze(waarde: str, bestand: str, rij: int, veld: str, opties: dict[str,
         return opties[w.lower()]
     tip = difflib.get_close_matches(w.lower(), list(opties), n=1, cutoff=0.6)
     extra = f"; bedoelt u '{opties[tip[0]]}'?" if tip else ""
-    raise InvoerFout(bestand, f"onbekende {wat} '{kort(w)}'{extra} (bekend: {', '.join(opties.values())})", rij, veld)
+    raise InvoerFout(bestand, f"{onbekend} {wat} '{kort(w)}'{extra} (bekend: {', '.join(opties.values())})", rij, veld)
 
 
 # ---------------------------------------------------------------- output

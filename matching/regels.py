@@ -45,12 +45,16 @@ class HuishoudenKenmerken:
     koppeldag: np.ndarray
     voorkeur: np.ndarray       # object: kern name or None
     blokkade: np.ndarray       # GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS
+    # Households already promised a (reserved) dwelling: they must stay placed, but may be
+    # moved to a sooner one. None when nobody is.
+    toegezegd: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def deel(self, index) -> "HuishoudenKenmerken":
-        return HuishoudenKenmerken(**{k: getattr(self, k)[index] for k in self.__dataclass_fields__})
+        return HuishoudenKenmerken(**{k: (None if getattr(self, k) is None else getattr(self, k)[index])
+                                      for k in self.__dataclass_fields__})
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,10 @@ class Ronde:
     hh: HuishoudenKenmerken
     w: WoningKenmerken
     peildag: int
+
+    def __post_init__(self):
+        from .grenzen import controleer_omvang
+        controleer_omvang(len(self.hh), len(self.w))  # before any (households x dwellings) matrix
 
 
 @lru_cache(maxsize=64)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,6 +36,7 @@ BEZWAAR_TEKST = {
 NIVEAU_TEKST = {
     "personen": "meer personen",
     "wachttijd": "langer wachtend",
+    "beschikbaarheid": "eerder beschikbaar",
     "passing": "betere passing",
     "voorkeur": "voorkeur voor de kern",
 }
@@ -56,7 +58,8 @@ def redenen_plaatsing(hh: Huishouden, h: int, w: int, r: Ronde, beleid: Beleid,
         uit.append(Reden("slaapkamers_over", f"{_woord(kamers - nodig, 'slaapkamer', 'slaapkamers')} over "
                                              f"({nodig} nodig, woning heeft er {kamers})"))
     dagen = r.peildag - int(r.hh.koppeldag[h])
-    uit.append(Reden("wacht_sinds", f"wacht sinds {hh.koppeldatum.isoformat()} ({dagen} dagen)"))
+    # Days, not the koppeldatum itself: outputs carry no personal field but the pseudonymous id.
+    uit.append(Reden("wacht_sinds", f"wacht {dagen} dagen sinds de koppeling"))
     if hh.voorkeur_kern:
         if hh.voorkeur_kern == r.w.kern[w]:
             uit.append(Reden("voorkeur_kern_gehonoreerd", f"voorkeur voor {hh.voorkeur_kern} gehonoreerd"))
@@ -97,9 +100,23 @@ def _termen_paar(r: Ronde, opl: Oplossing, h: int, w: int) -> dict[str, int]:
     return {
         "personen": int(r.hh.personen[h]),
         "wachttijd": r.peildag - int(r.hh.koppeldag[h]),
+        "beschikbaarheid": -max(int(r.w.beschikbaar[w]) - r.peildag, 0),
         "passing": -max(int(r.w.slaapkamers[w]) - int(r.hh.nodig[h]), 0),
         "voorkeur": int(r.hh.voorkeur[h] == r.w.kern[w]),
     }
+
+
+_BEZET: list = [None, {}]  # [weak reference to an Oplossing, its dwelling -> household map]
+
+
+def _bezet(opl: Oplossing) -> dict[int, int]:
+    """Dwelling index -> household placed there. Built once per solution rather than once per
+    household left out, which made explaining 20,000 households take minutes."""
+    ref, kaart = _BEZET
+    if ref is None or ref() is not opl:
+        kaart = {int(w): int(hh) for hh, w in enumerate(opl.plaats.tolist()) if w >= 0}
+        _BEZET[:] = [weakref.ref(opl), kaart]
+    return kaart
 
 
 def redenen_niet_geplaatst(h: int, r: Ronde, beleid: Beleid, opl: Oplossing, ok: np.ndarray,
@@ -107,7 +124,7 @@ def redenen_niet_geplaatst(h: int, r: Ronde, beleid: Beleid, opl: Oplossing, ok:
     passend = np.nonzero(ok[h])[0]
     n_w = len(r.w)
     if len(passend):
-        bezet = {int(w): int(hh) for hh, w in enumerate(opl.plaats.tolist()) if w >= 0}
+        bezet = _bezet(opl)
         uit = []
         for w in passend.tolist():
             if w in bezet:

@@ -14,7 +14,7 @@ def koppelingen(env, t: Toestand, komende: list[KomendHuishouden]):
     for k in sorted(komende, key=lambda k: (k.dag, k.hh.id)):
         if k.dag > env.now:
             yield env.timeout(k.dag - env.now)
-        if k.dag > 0 and len(t.wachtenden()) >= t.sc.vraag.max_wachtlijst:
+        if k.dag > 0 and t.lijstlengte() >= t.sc.vraag.max_wachtlijst:
             t.tel("niet_gekoppeld")
             continue
         s = SimHuishouden(k, k.hh, "buitenland" if k.in_nl_dag > env.now else "wachtend", gehuisvest=env.event())

@@ -49,6 +49,8 @@ class Uitkomst:
     geteld: int                           # persons booked, summed over households
     bezetting_ok: bool                    # no dwelling held by two households at once
     vacatures_per_jaar: float = 0.0
+    plaatsingen: list[tuple[int, float, str, float, bool]] = field(default_factory=list)
+    vervolg_dagen: list[int] = field(default_factory=list)
     boekingen: list[tuple[int, int, str]] = field(default_factory=list)
 
 
@@ -134,4 +136,6 @@ def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wer
         bezetting_ok=all(v == 1 for v in bezet.values()),
         vacatures_per_jaar=wereld.vacatures_per_jaar,
         boekingen=list(t.boekingen),
+        plaatsingen=t.plaatsingen,
+        vervolg_dagen=t.vervolg_dagen,
     )

@@ -11,11 +11,11 @@ Three siblings, each labelled in the output (`methode`):
 - ``tempomodel`` (gemeenten without a scenario file): placements of households as a Poisson
   process whose daily rate is estimated from the realisatie so far, with the uncertainty of that
   estimate (Gamma posterior under a Jeffreys prior), persons per placement 1 + Poisson(mu - 1)
-  (mean mu = 2.25 [seed]), plus known reservations that each land before the period's end with
-  a probability. Gives p10/p50/p90 of realisatie at the period's end and the chance of meeting
+  (mean mu = 2.25 [seed]), and known reservations (each lands before the period's end with a
+  probability) as a floor under the placements still to come. Gives p10/p50/p90 of realisatie at the period's end and the chance of meeting
   the totaalopgave, with and without extra opgave.
-- ``simulatie`` (gemeenten with a scenario file): the full SimPy simulation of issue 4, reached
-  through `prognose_uit_simulatie`, the one marked hook below.
+- ``simulatie`` (gemeenten with a scenario file in --scenarios): the full SimPy simulation of
+  issue 4 (`simulatie.replicaties.simuleer`), reached through `prognose_uit_simulatie`.
 
 Random numbers: one SeedSequence per (gemeente, purpose), keyed by the gemeente's name rather
 than by its position, so a gemeente gets the same draws whatever the table order, the subset
@@ -78,8 +78,15 @@ class TempoParameters:
     prior_vorm: float = 0.5                # Gamma prior shape on the household rate (Jeffreys)
     prior_dagen: float = 0.0               # Gamma prior rate (pseudo-days observed)
     kans_reservering_op_tijd: float = 0.9  # a reserved dwelling is let before the period's end
+    # How reservations combine with the pace. "ondergrens": the pace stands for all placements
+    # still to come and the reserved persons are a floor under them (max of the two), since the
+    # pace so far already included reservations that landed. "bovenop": reservations are extra
+    # to the pace (placements beyond the known pipeline continue at the pace so far).
+    reserveringen: str = "ondergrens"
 
     def __post_init__(self):
+        if self.reserveringen not in ("ondergrens", "bovenop"):
+            raise ValueError("reserveringen is 'ondergrens' of 'bovenop'")
         if not self.personen_per_plaatsing >= 1:
             raise ValueError("personen_per_plaatsing moet minstens 1 zijn")
         if not 0 <= self.kans_reservering_op_tijd <= 1:
@@ -121,7 +128,7 @@ def personen_per_reservering(woningen: int, personen: int, mu: float) -> np.ndar
     if woningen <= 0 and personen <= 0:
         return np.zeros(0, dtype=np.int64)
     if woningen <= 0:
-        woningen = max(1, math.ceil(personen / mu))
+        woningen = min(personen, max(1, rond_half_op(Fraction(personen) / Fraction(str(mu)))))
     if personen <= 0:
         personen = max(woningen, rond_half_op(Fraction(woningen) * Fraction(str(mu))))
     basis, rest = divmod(personen, woningen)
@@ -134,9 +141,9 @@ def tempomodel(taak: TempoTaak) -> np.ndarray:
     Households placed so far k = realisatie / mu over d elapsed days; the daily rate
     lambda ~ Gamma(prior_vorm + k, prior_dagen + d) (or exactly k/d without rate uncertainty);
     households in the remaining r days N ~ Poisson(lambda r); persons N + Poisson((mu - 1) N),
-    i.e. each household 1 + Poisson(mu - 1); each reserved dwelling adds its persons with
-    probability `kans_reservering_op_tijd`. Reservations count on top of the pace: they are
-    the known pipeline, the pace stands for placements not yet in view.
+    i.e. each household 1 + Poisson(mu - 1); each reserved dwelling is let in time with
+    probability `kans_reservering_op_tijd`, and the reserved persons are a floor under the
+    placements still to come (or added to them, `reserveringen = "bovenop"`).
     """
     p = taak.parameters
     R = taak.replicaties
@@ -154,15 +161,16 @@ def tempomodel(taak: TempoTaak) -> np.ndarray:
     else:
         lam = np.full(R, k / d)
     n = stroom(taak.seed, taak.gemeente, "plaatsingen").poisson(lam * r)
-    eind += n
+    tempo = n.astype(np.int64)
     if mu > 1:
-        eind += stroom(taak.seed, taak.gemeente, "omvang").poisson((mu - 1) * n)
+        tempo += stroom(taak.seed, taak.gemeente, "omvang").poisson((mu - 1) * n)
     per_woning = personen_per_reservering(taak.gereserveerde_woningen, taak.gereserveerde_personen, mu)
     if per_woning.size:
         op_tijd = stroom(taak.seed, taak.gemeente, "reserveringen").random((R, per_woning.size)) \
             < p.kans_reservering_op_tijd
-        eind += op_tijd.astype(np.int64) @ per_woning
-    return eind
+        gereserveerd = op_tijd.astype(np.int64) @ per_woning
+        tempo = tempo + gereserveerd if p.reserveringen == "bovenop" else np.maximum(tempo, gereserveerd)
+    return eind + tempo
 
 
 # ---------------------------------------------------------------- summaries
@@ -221,57 +229,38 @@ def _slug(naam: str) -> str:
     return normaliseer_kop(naam).replace(" ", "-")
 
 
-class SimulatieNietBeschikbaar(RuntimeError):
-    """simulatie.replicaties (issue 4) is not installed yet."""
-
-
 def prognose_uit_simulatie(pad: Path, rij: GemeenteRij, periode: Periode, replicaties: int, seed: int,
                            uitvoerder: Uitvoerder) -> np.ndarray:
-    """HOOK (issue 7 -> issue 4): realisatie at the period's end from the full simulation.
+    """HOOK (issue 7 -> issue 4): realisatie at the period's end from the full SimPy simulation.
 
-    Contract expected from the lead's module:
-        simulatie.replicaties.simuleer(geladen_scenario, beleid_naam, replicaties, seed, uitvoerder)
-    returning, for each period name, one realisatie value (persons) per replication, in
-    replication order: either a mapping {"2022-2": array-like of R ints | {"realisatie": ...}}
-    or a sequence of R mappings {"2022-2": int | {"realisatie": int}}. See `_realisatie_monsters`.
-    If the scenario's period of that name starts after the half-year's start (a backtest
-    scenario that starts at the peildatum), the table's realisatie so far is added.
+    Runs `simulatie.replicaties.simuleer(scenario, its own beleid, replicaties, seed, uitvoerder)`
+    and takes, per replication, the realisatie of the period with the table's name. The scenario
+    must cover that period up to its end. Two kinds of scenario fit:
+    - one that starts at the half-year's start: its realisatie is the whole period's;
+    - a backtest that starts at the peildatum (its period "2022-2" given with start = peildatum,
+      stand_start = the stand after the realisatie so far): the table's realisatie so far is
+      added to what it simulates for the rest of the period.
     """
-    try:
-        from simulatie.replicaties import simuleer
-    except ImportError as e:
-        if getattr(e, "name", None) not in ("simulatie.replicaties", None):
-            raise
-        raise SimulatieNietBeschikbaar(str(e)) from None
+    from simulatie.replicaties import simuleer, standen
     from simulatie.scenario import laad_scenario
 
     geladen = laad_scenario(pad)
-    resultaat = simuleer(geladen, geladen.sc.beleid, replicaties, seed, uitvoerder)
-    monsters = _realisatie_monsters(resultaat, periode.naam, replicaties)
-    sc_periode = next(p for p in geladen.sc.periode if p.naam == periode.naam)
+    sc = geladen.sc
+    namen = [p.naam for p in sc.periode]
+    if periode.naam not in namen:
+        raise InvoerFout(pad, f"scenario heeft geen periode {periode.naam}", veld="periode")
+    sc_periode = sc.periode[namen.index(periode.naam)]
+    if sc_periode.eind != periode.eind or sc.einddatum < periode.eind:
+        raise InvoerFout(pad, f"periode {periode.naam} van het scenario loopt niet tot {periode.eind.isoformat()}",
+                         veld="periode")
+    if not periode.start <= sc_periode.start <= periode.peildatum:
+        raise InvoerFout(pad, f"periode {periode.naam} van het scenario begint op {sc_periode.start.isoformat()}; "
+                              f"verwacht {periode.start.isoformat()} of de peildatum", veld="periode")
+    resultaat = simuleer(geladen, sc.beleid, replicaties, seed, uitvoerder)
+    realisatie, _ = standen(resultaat)
+    monsters = realisatie[:, namen.index(periode.naam)].astype(np.int64)
     if sc_periode.start > periode.start:
         monsters = monsters + rij.realisatie
-    return monsters
-
-
-def _realisatie_monsters(resultaat, periode: str, replicaties: int) -> np.ndarray:
-    def waarde(x):
-        return x["realisatie"] if isinstance(x, dict) else x
-
-    from collections.abc import Mapping, Sequence
-
-    if isinstance(resultaat, Mapping) and periode in resultaat:
-        monsters = waarde(resultaat[periode])
-    elif isinstance(getattr(resultaat, "realisatie", None), Mapping):
-        monsters = resultaat.realisatie[periode]
-    elif isinstance(resultaat, Sequence) and resultaat and isinstance(resultaat[0], Mapping):
-        monsters = [waarde(rep[periode]) for rep in resultaat]
-    else:
-        raise TypeError(f"simuleer gaf {type(resultaat).__name__}; verwacht per periode de realisatie "
-                        "per replicatie (zie prognose_uit_simulatie)")
-    monsters = np.asarray(monsters, dtype=np.int64).reshape(-1)
-    if monsters.size != replicaties:
-        raise TypeError(f"simuleer gaf {monsters.size} replicaties voor periode {periode}, gevraagd {replicaties}")
     return monsters
 
 
@@ -331,13 +320,9 @@ def bereken_prognoses(tabel: ProvincieTabel, replicaties: int = 1000, seed: int 
     methoden: dict[str, str] = {}
     for rij in tabel.gemeenten:
         if rij.heeft_cijfers and rij.gemeente in bestanden:
-            try:
-                monsters[rij.gemeente] = prognose_uit_simulatie(bestanden[rij.gemeente], rij, periode,
-                                                                replicaties, seed, uitvoerder)
-                methoden[rij.gemeente] = "simulatie"
-            except SimulatieNietBeschikbaar:
-                meldingen.append(f"{rij.gemeente}: scenario {bestanden[rij.gemeente].name} gevonden, maar de "
-                                 "volledige simulatie (simulatie.replicaties) is er nog niet; tempomodel gebruikt")
+            monsters[rij.gemeente] = prognose_uit_simulatie(bestanden[rij.gemeente], rij, periode,
+                                                            replicaties, seed, uitvoerder)
+            methoden[rij.gemeente] = "simulatie"
     tempo = [r for r in tabel.gemeenten if r.heeft_cijfers and r.gemeente not in monsters]
     if tabel.totaal is not None and not tabel.totaal_berekend and tabel.totaal.heeft_cijfers:
         tempo.append(tabel.totaal)

@@ -32,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from matching.invoer import InvoerFout, _cel_als_tekst, _lees_tekst
+from matching.invoer import InvoerFout
 from simulatie.scenario import halfjaar
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -104,6 +104,7 @@ class Kolom:
     kop: str                 # header text as the file has it (line breaks kept)
     veld: str | None         # field it maps to; None = kept as text (contact, opmerkingen)
     teken: int = 1           # achterstand = teken x value (see module docstring)
+    groep: str = ""          # merged group header above it ("Contact tussen provincie en gemeente")
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,13 +271,48 @@ def veld_voor_kop(kop: str) -> tuple[str, int] | None:
 
 # ---------------------------------------------------------------- reading raw cells
 
+def _decodeer(pad: Path) -> str:
+    """Text as Excel saves it: 'CSV UTF-8' (with BOM), UTF-16 'Unicode-tekst', or Dutch Excel's
+    'CSV (gescheiden door lijstscheidingsteken)' in Windows-1252."""
+    ruw = pad.read_bytes()
+    if ruw.startswith(b"PK\x03\x04"):
+        raise InvoerFout(pad, "dit is een Excel-werkmap; geef het de extensie .xlsx")
+    try:
+        if ruw.startswith(b"\xef\xbb\xbf"):
+            return ruw[3:].decode("utf-8")
+        if ruw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return ruw.decode("utf-16")
+        try:
+            return ruw.decode("utf-8")
+        except UnicodeDecodeError:
+            return ruw.decode("cp1252")
+    except UnicodeDecodeError as e:
+        raise InvoerFout(pad, f"tekens niet te lezen op byte {e.start}; sla op als 'CSV UTF-8' of als "
+                              "Excel-werkmap") from None
+
+
+def _cel_als_tekst(waarde) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, dt.datetime):
+        return waarde.date().isoformat()
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    return str(waarde).strip()
+
+
 def _lees_cellen_csv(pad: Path) -> list[list[str]]:
-    tekst, _ = _lees_tekst(pad)
+    tekst = _decodeer(pad)
     if not tekst.strip():
         raise InvoerFout(pad, "bestand is leeg; verwacht de tabel van de provincie")
     begin = "\n".join(tekst.splitlines()[:5])
     scheiding = max([";", ",", "\t"], key=begin.count)
-    return [[c.strip() for c in r] for r in csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)]
+    try:
+        return [[c.strip() for c in r] for r in csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)]
+    except csv.Error as e:
+        raise InvoerFout(pad, f"CSV niet te lezen ({e}); staat er een aanhalingsteken dat niet is gesloten?") from None
 
 
 def _lees_cellen_xlsx(pad: Path) -> tuple[list[list[str]], set[tuple[int, int]]]:
@@ -321,6 +357,26 @@ def _kopteksten(cellen: list[list[str]], r: int, uit_merge: bool) -> list[str]:
         boven = cellen[r - 1]
         kop = [t or (boven[c] if c < len(boven) else "") for c, t in enumerate(kop)]
     return kop
+
+
+def _groepen(cellen: list[list[str]], r_kop: int, breedte: int, uit_merge: bool) -> list[str]:
+    """Group label above each column (the row above the header row). In a CSV a label merged
+    over several columns sits in the first of them; it covers the empty cells to its right whose
+    own header is filled (a column with an empty header took the label as its own header)."""
+    if r_kop == 0:
+        return [""] * breedte
+    boven = list(cellen[r_kop - 1]) + [""] * max(0, breedte - len(cellen[r_kop - 1]))
+    if uit_merge:
+        return boven[:breedte]
+    uit, vorige = [], ""
+    for c in range(breedte):
+        eigen = cellen[r_kop][c] if c < len(cellen[r_kop]) else ""
+        if boven[c]:
+            vorige = boven[c] if eigen else ""
+            uit.append(vorige if eigen else "")
+        else:
+            uit.append(vorige if eigen else "")
+    return uit
 
 
 def _vind_kopregel(cellen: list[list[str]], pad: Path, uit_merge: bool) -> tuple[int, list[str]]:
@@ -452,12 +508,13 @@ def lees_provincietabel(pad: str | os.PathLike, peildatum: dt.date) -> Provincie
     while koppen and not koppen[-1].strip():
         koppen.pop()
 
+    groepen = _groepen(cellen, r_kop, len(koppen), uit_merge)
     kolommen: list[Kolom] = []
     plek: dict[str, int] = {}
     for c, kop in enumerate(koppen):
         v = veld_voor_kop(kop)
         if v is None:
-            kolommen.append(Kolom(kop, None))
+            kolommen.append(Kolom(kop, None, groep=groepen[c] if groepen[c] != kop else ""))
             continue
         veld, teken = v
         if veld == "_uitvoer":
@@ -616,3 +673,29 @@ def standaard_kop(veld: str, periode: Periode) -> str:
         "gereserveerde_woningen": "Gereserveerde woningen\n(verwacht voor einde periode)",
         "gereserveerde_personen": "Gereserveerde personen\n(verwacht voor einde periode)",
     }[veld]
+
+
+def tabel_als_csv(tabel: ProvincieTabel) -> str:
+    """The table as input in the province's layout (one header row, ';', Totaal at the bottom):
+    what a province would send, e.g. for a synthetic table. Text cells are neutralised."""
+    from matching.invoer import veilige_cel
+
+    velden = ["gemeente", "trede", "achterstand", "taakstelling", "totaalopgave", "extra_opgave",
+              "totaalopgave_extra", "realisatie"]
+    if any(r.gereserveerde_woningen or r.gereserveerde_personen for r in tabel.rijen):
+        velden += ["gereserveerde_woningen", "gereserveerde_personen"]
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    w.writerow([standaard_kop(v, tabel.periode) for v in velden])
+    for r in tabel.rijen:
+        regel = []
+        for v in velden:
+            if v == "gemeente":
+                regel.append(veilige_cel(r.gemeente))
+            elif v == "trede":
+                regel.append(f"trede {r.trede}" if r.trede is not None else "")
+            else:
+                x = getattr(r, v) if r.heeft_cijfers else None
+                regel.append("" if x is None else str(x))
+        w.writerow(regel)
+    return buf.getvalue()

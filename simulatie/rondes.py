@@ -3,6 +3,8 @@ offered; households accept or refuse the single offer; keys follow after the mov
 
 from __future__ import annotations
 
+import numpy as np
+
 from matching.oplossers import los_op
 from matching.regels import Ronde, toelaatbaar
 
@@ -31,31 +33,64 @@ def ronde(env, t: Toestand) -> None:
     kandidaten = [s for s in t.wachtenden() if t.blokkade(s) == 0]
     if not kandidaten:
         return
-    woningen = list(t.aanbod.values())
-    r = Ronde(t.kenmerken(kandidaten), t.woningkenmerken(woningen, nu), t.start_abs + nu)
+    # A reservation is a promise to the household, not to the dwelling: households whose
+    # reserved dwelling is still months away take part again and keep a place for certain,
+    # so a sooner vacancy can go to them and their reservation back to the pool.
+    verhuis = t.sc.toewijzing.verhuis_dagen
+    houders = [s for s in t.huishoudens.values()
+               if s.status == "gematcht" and s.reservering is not None and s.reservering.beschikbaar > nu + verhuis]
+    woningen = list(t.aanbod.values()) + [s.reservering for s in houders]
+    lijst = kandidaten + houders
+    r = Ronde(t.kenmerken(lijst, len(houders)), t.woningkenmerken(woningen, nu), t.start_abs + nu)
     ok = toelaatbaar(r, t.beleid)
-    if not ok.any():
+    if houders:
+        # A holder whose own reservation no longer fits (the family grew) keeps it as it is.
+        n_k, n_a = len(kandidaten), len(t.aanbod)
+        eigen = ok[np.arange(n_k, len(lijst)), np.arange(n_a, len(woningen))]
+        if not eigen.all():
+            hou = np.concatenate([np.ones(n_k, bool), eigen])
+            wou = np.concatenate([np.ones(n_a, bool), eigen])
+            lijst = [s for s, k in zip(lijst, hou) if k]
+            woningen = [w for w, k in zip(woningen, wou) if k]
+            houders = [s for s, k in zip(houders, eigen) if k]
+            r = Ronde(r.hh.deel(hou), r.w.deel(wou), r.peildag)
+            ok = ok[hou][:, wou]
+    if not ok[: len(kandidaten)].any():
         return
     opl = los_op(r, t.beleid, t.sc.toewijzing.oplosser, seed=0, ok=ok)
     t.tel("oplossingen")
+    gekozen = {int(opl.plaats[h]) for h in opl.geplaatst.tolist()}
     for h in opl.geplaatst.tolist():
-        s, w = kandidaten[h], woningen[int(opl.plaats[h])]
-        eerste = not s.aangeboden
-        s.aangeboden = True
-        if s.k.weigert and eerste and not s.vervolg:
-            s.status = "vertrokken"  # the dwelling stays in the pool for the next round
-            t.tel("weigeringen")
-            continue
-        del t.aanbod[w.woning.id]
+        s, w = lijst[h], woningen[int(opl.plaats[h])]
+        if s.status == "gematcht":
+            if w is s.reservering:
+                continue
+            oud = s.reservering
+            if woningen.index(oud) not in gekozen:
+                t.aanbod[oud.woning.id] = oud
+            t.tel("reservering_vervroegd")
+        else:
+            eerste = not s.aangeboden
+            s.aangeboden = True
+            if s.k.weigert and eerste and not s.vervolg:
+                s.status = "vertrokken"  # the dwelling stays in the pool for the next round
+                t.tel("weigeringen")
+                continue
+        t.aanbod.pop(w.woning.id, None)
         s.status = "gematcht"
-        dag = max(nu + t.sc.toewijzing.verhuis_dagen, w.beschikbaar)
-        env.process(verhuizing(env, t, s, w, dag))
+        dag = max(nu + verhuis, w.beschikbaar)
+        s.reservering = w
+        s.verhuis_nr += 1
+        env.process(verhuizing(env, t, s, w, dag, s.verhuis_nr))
 
 
-def verhuizing(env, t: Toestand, s: SimHuishouden, w: SimWoning, dag: int):
+def verhuizing(env, t: Toestand, s: SimHuishouden, w: SimWoning, dag: int, nummer: int):
     """Keys handed over: the household counts from this day (a vervolghuisvesting move does
     not count again, and its old dwelling returns to the pool)."""
     yield env.timeout(max(dag - env.now, 0))
+    if nummer != s.verhuis_nr:
+        return  # the reservation was exchanged for a sooner dwelling
+    s.reservering = None
     oud = s.woning if s.vervolg else None
     s.woning = w
     s.status = "gehuisvest"
@@ -63,6 +98,7 @@ def verhuizing(env, t: Toestand, s: SimHuishouden, w: SimWoning, dag: int):
     if oud is not None:
         s.vervolg = False
         t.tel("vervolg_verhuizingen")
+        t.vervolg_dagen.append(int(env.now))
         t.aanbod[oud.woning.id] = SimWoning(oud.woning, int(env.now), int(env.now))
     controleer_vervolg(t, s)
     if not s.gehuisvest.triggered:

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from matching.beleid import Beleid, bekende_beleiden, laad_beleid
 from matching.huishoudens import Huishouden, laad_huishoudens
-from matching.invoer import InvoerFout
+from matching.invoer import Fouten, InvoerFout, InvoerFouten
 from matching.woningen import Woning, laad_woningen
 
 STANDAARD = "leusden-2023"
@@ -183,24 +185,39 @@ class Scenario(_Model):
 
     @model_validator(mode="after")
     def _samenhang(self):
+        """Cross-checks; every problem found is reported, each with the key it is about."""
+        problemen: list[tuple[str, str]] = []
         perioden = sorted(self.periode, key=lambda p: p.start)
         if not perioden:
-            raise ValueError("periode: minstens één periode nodig")
+            raise PydanticCustomError("samenhang", "periode: minstens één periode nodig",
+                                      {"problemen": [("periode", "minstens één [[periode]] nodig")]})
         for a, b in zip(perioden, perioden[1:]):
             if b.start < a.eind:
-                raise ValueError(f"perioden {a.naam} en {b.naam} overlappen")
+                problemen.append(("periode", f"perioden {a.naam} en {b.naam} overlappen: {b.naam} begint op "
+                                             f"{b.start}, vóór het eind van {a.naam} ({a.eind}); verwacht dat elke "
+                                             "periode begint waar de vorige eindigt"))
             if b.start > a.eind:
-                raise ValueError(f"tussen perioden {a.naam} en {b.naam} zit een gat")
+                problemen.append(("periode", f"tussen perioden {a.naam} en {b.naam} zit een gat: {a.naam} eindigt "
+                                             f"op {a.eind}, {b.naam} begint op {b.start}; verwacht dat elke periode "
+                                             "begint waar de vorige eindigt"))
         if perioden[0].start != self.startdatum:
-            raise ValueError(f"startdatum {self.startdatum} valt niet samen met de start van {perioden[0].naam}")
+            problemen.append(("startdatum", f"startdatum {self.startdatum} valt niet samen met de start van "
+                                            f"{perioden[0].naam} ({perioden[0].start})"))
         eind = self.einddatum or perioden[-1].eind
         if eind > perioden[-1].eind or eind <= self.startdatum:
-            raise ValueError("einddatum moet na de startdatum liggen en binnen de laatste periode")
+            problemen.append(("einddatum", f"einddatum {eind} moet na de startdatum ({self.startdatum}) liggen en "
+                                           f"niet na het eind van de laatste periode ({perioden[-1].eind})"))
+        for sleutel, kernen in (("aanbod.kern", list(self.aanbod.kern)),
+                                *((f"oplevering.{i}.kern", [o.kern]) for i, o in enumerate(self.oplevering))):
+            for k in kernen:
+                if k not in self.kernen:
+                    tip = difflib.get_close_matches(k, list(self.kernen), n=1)
+                    problemen.append((sleutel, f"kern '{k}' staat niet in kernen ({', '.join(self.kernen)})"
+                                               + (f"; bedoelt u '{tip[0]}'?" if tip else "")))
+        if problemen:
+            raise PydanticCustomError("samenhang", "; ".join(m for _, m in problemen), {"problemen": problemen})
         object.__setattr__(self, "einddatum", eind)
         object.__setattr__(self, "periode", tuple(perioden))
-        onbekend = [k for k in list(self.aanbod.kern) + [o.kern for o in self.oplevering] if k not in self.kernen]
-        if onbekend:
-            raise ValueError(f"kern '{onbekend[0]}' staat niet in kernen ({', '.join(self.kernen)})")
         return self
 
     @property
@@ -237,53 +254,237 @@ def vind_scenario(naam_of_pad: str | None) -> Path:
                      + f" (meegeleverd: {', '.join(bekend)})")
 
 
-def laad_scenario(naam_of_pad: str | None = None) -> "GeladenScenario":
+_TYPE_TEKST = {
+    "int_parsing": "verwacht een geheel getal", "int_type": "verwacht een geheel getal",
+    "int_from_float": "verwacht een geheel getal", "float_parsing": "verwacht een getal",
+    "float_type": "verwacht een getal", "bool_parsing": "verwacht true of false",
+    "bool_type": "verwacht true of false", "string_type": "verwacht tekst tussen aanhalingstekens",
+    "date_parsing": "verwacht een datum als 2023-01-01 (zonder aanhalingstekens)",
+    "date_type": "verwacht een datum als 2023-01-01 (zonder aanhalingstekens)",
+    "date_from_datetime_parsing": "verwacht een bestaande datum als 2023-01-01",
+    "date_from_datetime_inexact": "verwacht een datum zonder tijd, als 2023-01-01",
+    "tuple_type": "verwacht een lijst tussen [ ], bijvoorbeeld [1, 2]",
+    "list_type": "verwacht een lijst tussen [ ], bijvoorbeeld [1, 2]",
+    "dict_type": "verwacht een tabel met sleutels", "model_type": "verwacht een tabel met sleutels",
+    "finite_number": "verwacht een eindig getal",
+}
+
+
+def _model_op(loc: tuple) -> type[BaseModel] | None:
+    """The model whose keys are valid at `loc` (for suggestions among sibling keys)."""
+    model: type[BaseModel] | None = Scenario
+    for deel in loc[:-1]:
+        if isinstance(deel, int) or model is None:
+            continue
+        veld = model.model_fields.get(str(deel))
+        if veld is None:
+            return None
+        kandidaten = [veld.annotation, *getattr(veld.annotation, "__args__", ())]
+        model = next((k for k in kandidaten if isinstance(k, type) and issubclass(k, BaseModel)), None)
+    return model
+
+
+def _melding(err: dict) -> str:
+    soort, loc = err["type"], err["loc"]
+    gegeven = err.get("input")
+    als = f" (gegeven: {gegeven!r})" if gegeven is not None and not isinstance(gegeven, (dict, list, tuple)) else ""
+    if soort == "extra_forbidden":
+        model = _model_op(loc)
+        kandidaten = list(model.model_fields) if model is not None else _sleutels(Scenario)
+        tip = difflib.get_close_matches(str(loc[-1]), kandidaten, n=1) or \
+            difflib.get_close_matches(str(loc[-1]), _sleutels(Scenario), n=1)
+        return f"onbekende sleutel '{loc[-1]}'" + (f"; bedoelt u '{tip[0]}'?" if tip else "")
+    if soort == "missing":
+        if isinstance(loc[-1], int):
+            return f"te weinig waarden: waarde {loc[-1] + 1} ontbreekt"
+        return f"sleutel '{loc[-1]}' ontbreekt"
+    ctx = err.get("ctx") or {}
+    if soort in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        grens = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
+        tekst = {"greater_than_equal": "minstens", "greater_than": "groter dan",
+                 "less_than_equal": "hoogstens", "less_than": "kleiner dan"}[soort]
+        return f"verwacht een waarde van {tekst} {grens}{als}"
+    if soort == "literal_error":
+        return f"verwacht een van {str(ctx.get('expected', '')).replace(' or ', ' of ')}{als}"
+    if soort in ("too_short", "too_long"):
+        return f"verwacht {ctx.get('min_length', ctx.get('max_length', ''))} waarden{als}".replace("  ", " ")
+    if soort in _TYPE_TEKST:
+        return _TYPE_TEKST[soort] + als
+    return err["msg"].removeprefix("Value error, ") + als
+
+
+def _regels_per_sleutel(tekst: str) -> dict[tuple, int]:
+    """Line of every key and table in a TOML text, keyed by its path as pydantic reports it
+    (arrays of tables get their index). A plain scan, good enough to point at a line."""
+    uit: dict[tuple, int] = {}
+    tabel: tuple = ()
+    tellers: dict[tuple, int] = {}
+
+    def delen(sleutel: str) -> tuple:
+        return tuple(d.strip().strip('"').strip("'") for d in re.split(r"\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", sleutel))
+
+    for nr, regel in enumerate(tekst.splitlines(), start=1):
+        r = regel.strip()
+        if r.startswith("[["):
+            naam = delen(r.strip("[]").split("#")[0].strip())
+            i = tellers.get(naam, -1) + 1
+            tellers[naam] = i
+            tabel = naam + (i,)
+            uit.setdefault(tabel, nr)
+            uit.setdefault(naam, nr)
+        elif r.startswith("["):
+            naam = delen(r.strip("[]").split("#")[0].strip().rstrip("]"))
+            # [a.b] under [[a]]: goes into the last element of a
+            pad: tuple = ()
+            for d in naam:
+                pad = pad + (d,)
+                if pad in tellers:
+                    pad = pad + (tellers[pad],)
+            tabel = pad
+            uit.setdefault(tabel, nr)
+        elif "=" in r and not r.startswith("#"):
+            sleutel = r.split("=", 1)[0].strip()
+            if sleutel:
+                uit.setdefault(tabel + delen(sleutel), nr)
+    return uit
+
+
+def _regel(regels: dict[tuple, int], loc: tuple) -> int | None:
+    loc = tuple(loc)
+    while loc:
+        if loc in regels:
+            return regels[loc]
+        loc = loc[:-1]
+    return None
+
+
+def fouten_uit_validatie(e: ValidationError, pad: Path, tekst: str = "") -> list[InvoerFout]:
+    """Every problem pydantic found, in Dutch, each with its key and (where found) its line."""
+    regels = _regels_per_sleutel(tekst) if tekst else {}
+    uit = []
+    for err in e.errors():
+        loc = tuple(err["loc"])
+        if err["type"] == "samenhang":
+            for sleutel, melding in (err.get("ctx") or {}).get("problemen", []):
+                deel = tuple(int(x) if x.isdigit() else x for x in sleutel.split("."))
+                uit.append(InvoerFout(pad, melding, veld=sleutel, regel=_regel(regels, loc + deel)))
+            continue
+        sleutel = ".".join(str(x) for x in loc)
+        uit.append(InvoerFout(pad, _melding(err), veld=sleutel or None, regel=_regel(regels, loc)))
+    # In the order of the file, so the first problem reported is the first one the user meets.
+    return sorted(uit, key=lambda f: f.regel if f.regel is not None else 10**9)
+
+
+def _toml_fout(e: tomllib.TOMLDecodeError, pad: Path) -> InvoerFout:
+    tekst = str(e)
+    m = re.search(r"\(at line (\d+), column (\d+)\)", tekst)
+    regel = int(m.group(1)) if m else None
+    kern = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", tekst)
+    vertaling = {
+        "Invalid date or datetime": "datum of tijd bestaat niet of is verkeerd geschreven (verwacht 2023-01-01)",
+        "Cannot overwrite a value": "sleutel staat er twee keer in",
+        "Cannot declare": "tabel staat er twee keer in",
+        "Expected '=' after a key in a key/value pair": "verwacht '=' na de sleutel",
+        "Invalid value": "ongeldige waarde (tekst hoort tussen aanhalingstekens)",
+        "Invalid statement": "ongeldige regel (verwacht sleutel = waarde of [tabel])",
+        "Unclosed array": "lijst niet gesloten (']' ontbreekt)",
+        "Unclosed inline table": "tabel niet gesloten ('}' ontbreekt)",
+        "Unterminated string": "tekst niet gesloten (aanhalingsteken ontbreekt)",
+        "Illegal character": "ongeldig teken",
+    }
+    uitleg = next((v for k, v in vertaling.items() if kern.startswith(k)), None)
+    melding = f"geen geldige TOML: {uitleg} ({kern})" if uitleg else f"geen geldige TOML: {kern}"
+    return InvoerFout(pad, melding, regel=regel)
+
+
+def laad_scenario(naam_of_pad: str | None = None, verzamel: bool = False) -> "GeladenScenario":
+    """Read, validate and load a scenario. Normally the first problem raises an `InvoerFout`;
+    with `verzamel=True` (`huisvesting controleer`) every problem in the scenario and its
+    files is found and raised together as `InvoerFouten`."""
     pad = vind_scenario(naam_of_pad)
     try:
-        ruw = tomllib.loads(pad.read_text(encoding="utf-8"))
+        tekst = pad.read_text(encoding="utf-8")
+        ruw = tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as e:
-        raise InvoerFout(pad, f"geen geldige TOML: {e}") from None
+        raise _toml_fout(e, pad) from None
     except UnicodeDecodeError:
-        raise InvoerFout(pad, "geen UTF-8 tekst") from None
+        raise InvoerFout(pad, "geen UTF-8 tekst; sla het scenario op als UTF-8") from None
     ruw.setdefault("naam", pad.stem)
     try:
         sc = Scenario(**ruw)
     except ValidationError as e:
-        err = e.errors()[0]
-        sleutel = ".".join(str(x) for x in err["loc"])
-        if err["type"] == "extra_forbidden":
-            tip = difflib.get_close_matches(str(err["loc"][-1]), _sleutels(Scenario), n=1)
-            melding = f"onbekende sleutel '{err['loc'][-1]}'" + (f"; bedoelt u '{tip[0]}'?" if tip else "")
-        elif err["type"] == "missing":
-            melding = f"sleutel '{err['loc'][-1]}' ontbreekt"
-        else:
-            melding = f"{err['msg'].removeprefix('Value error, ')}"
-            if err.get("input") is not None and not isinstance(err["input"], (dict, list)):
-                melding += f" (gegeven: {err['input']!r})"
-        raise InvoerFout(pad, melding, veld=sleutel or None) from None
-    return GeladenScenario(sc, pad)
+        fouten = fouten_uit_validatie(e, pad, tekst)
+        if not verzamel:
+            raise fouten[0] from None
+        verzameld = Fouten(verzamel=True)
+        for f in fouten:
+            verzameld.meld(f)
+        _controleer_bestanden_ruw(ruw, pad, verzameld)
+        verzameld.klaar()
+        raise  # not reached: klaar() raised
+    return GeladenScenario(sc, pad, verzamel=verzamel, tekst=tekst)
+
+
+def _controleer_bestanden_ruw(ruw: dict, pad: Path, fouten: Fouten) -> None:
+    """The scenario itself is invalid: still check the files it names, with what can be read."""
+    kernen = ruw.get("kernen")
+    kernen = list(kernen) if isinstance(kernen, list) and all(isinstance(k, str) for k in kernen) \
+        else list(Scenario.model_fields["kernen"].default)
+    start = ruw.get("startdatum") if isinstance(ruw.get("startdatum"), dt.date) else None
+    if isinstance(ruw.get("huishoudens"), str):
+        fouten.probeer(laad_huishoudens, pad.parent / ruw["huishoudens"], kernen, verzamel=True)
+    if isinstance(ruw.get("woningen"), str):
+        fouten.probeer(laad_woningen, pad.parent / ruw["woningen"], kernen, niet_voor=start, verzamel=True)
 
 
 class GeladenScenario:
     """A validated scenario with its files loaded and policies resolved."""
 
-    def __init__(self, sc: Scenario, pad: Path):
+    def __init__(self, sc: Scenario, pad: Path, verzamel: bool = False, tekst: str | None = None):
         self.sc = sc
         self.pad = pad
         map_ = pad.parent
-        self.huishoudens: list[Huishouden] = (
-            laad_huishoudens(map_ / sc.huishoudens, list(sc.kernen)) if sc.huishoudens else [])
-        self.woningen: list[Woning] = (
-            laad_woningen(map_ / sc.woningen, list(sc.kernen), niet_voor=sc.startdatum) if sc.woningen else [])
-        self.beleid(sc.beleid)  # fail early on an unknown default policy
+        fouten = Fouten(verzamel)
+        self._regels = _regels_per_sleutel(tekst) if tekst else {}
+        self.huishoudens: list[Huishouden] = []
+        self.woningen: list[Woning] = []
+        if sc.huishoudens:
+            self.huishoudens = fouten.probeer(laad_huishoudens, map_ / sc.huishoudens, list(sc.kernen),
+                                              verzamel=verzamel)
+        if sc.woningen:
+            self.woningen = fouten.probeer(laad_woningen, map_ / sc.woningen, list(sc.kernen),
+                                           niet_voor=sc.startdatum, verzamel=verzamel)
+        # Fail early on an unknown default policy; `controleer` checks every policy the scenario defines.
+        for naam in dict.fromkeys([sc.beleid, *(sc.beleidsregels if verzamel else [])]):
+            fouten.probeer(self.beleid, naam)
+        fouten.klaar()
 
     def beleid(self, naam: str | None = None) -> Beleid:
-        b = laad_beleid(naam or self.sc.beleid, self.sc.beleidsregels, str(self.pad))
+        naam = naam or self.sc.beleid
+        try:
+            b = laad_beleid(naam, self.sc.beleidsregels, str(self.pad))
+        except InvoerFout as f:
+            raise self._met_regel(f, naam) from None
         onbekend = [k for k in b.kernen if k not in self.sc.kernen]
         if onbekend:
-            raise InvoerFout(self.pad, f"beleid '{b.naam}' noemt kern '{onbekend[0]}' die niet in kernen staat",
-                             veld="kernen")
+            raise InvoerFout(self.pad, f"beleid '{b.naam}' noemt kern '{onbekend[0]}' die niet in kernen "
+                                       f"({', '.join(self.sc.kernen)}) staat",
+                             veld=f"beleidsregels.{b.naam}.kernen" if b.naam in self.sc.beleidsregels else "kernen",
+                             regel=_regel(getattr(self, "_regels", {}), ("beleidsregels", b.naam, "kernen")))
         return b
+
+    def _met_regel(self, f: InvoerFout, naam: str) -> InvoerFout:
+        """A policy error with the line of the scenario it comes from, where that can be found."""
+        regels = getattr(self, "_regels", {})
+        if f.regel is not None or not regels or f.bestand != str(self.pad):
+            return f
+        if f.veld == "beleid":
+            loc: tuple = ("beleid",) if naam == self.sc.beleid else ("beleidsregels", naam)
+        elif f.veld:
+            loc = ("beleidsregels", naam, *f.veld.split("."))
+        else:
+            loc = ("beleidsregels", naam)
+        return InvoerFout(f.bestand, f.melding, f.rij, f.veld, regel=_regel(regels, loc))
 
     def beleiden(self) -> list[str]:
         return bekende_beleiden(self.sc.beleidsregels)

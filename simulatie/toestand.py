@@ -47,6 +47,8 @@ class SimHuishouden:
     in_tcb: bool = False
     gehuisvest: object = None       # simpy event, set when the keys are handed over
     aangeboden: bool = False
+    reservering: SimWoning | None = None  # dwelling promised, keys not yet handed over
+    verhuis_nr: int = 0             # a move scheduled under an older number is cancelled
 
 
 @dataclass
@@ -62,6 +64,10 @@ class Toestand:
     per_kern: dict[str, int] = field(default_factory=dict)
     gasten: int = 0                 # TakeCareBNB guests now
     kinderen_per_slaapkamer: list[float] = field(default_factory=list)
+    # Per placement (day, weeks waited, kern, children per child-bedroom or nan, parent shares
+    # a room with a child): the raw material for per-period comparisons.
+    plaatsingen: list[tuple[int, float, str, float, bool]] = field(default_factory=list)
+    vervolg_dagen: list[int] = field(default_factory=list)
     personen_in: int = 0            # persons who entered (present + nareizigers still to come)
 
     def tel(self, naam: str, n: int = 1) -> None:
@@ -87,7 +93,14 @@ class Toestand:
         """Households on the list in the allocation sense: waiting, and those still abroad."""
         return [s for s in self.huishoudens.values() if s.status in ("wachtend", "buitenland")]
 
-    def kenmerken(self, lijst: list[SimHuishouden]) -> HuishoudenKenmerken:
+    def lijstlengte(self) -> int:
+        """Households on the list as COA counts it when deciding to link more."""
+        if self.beleid.wachtlijst_telt_niet_verhuisklaar:
+            return len(self.wachtenden())
+        return sum(1 for s in self.wachtenden() if self.blokkade(s) == GEEN_BLOKKADE)
+
+    def kenmerken(self, lijst: list[SimHuishouden], toegezegd: int = 0) -> HuishoudenKenmerken:
+        """`toegezegd`: the last this many households already hold a promised reservation."""
         n = len(lijst)
         personen_huur = np.fromiter((s.personen_huur for s in lijst), np.int64, n)
         return HuishoudenKenmerken(
@@ -101,6 +114,7 @@ class Toestand:
             koppeldag=np.fromiter((dag(s.hh.koppeldatum) for s in lijst), np.int64, n),
             voorkeur=np.array([s.hh.voorkeur_kern for s in lijst], dtype=object),
             blokkade=np.fromiter((self.blokkade(s) for s in lijst), np.int64, n),
+            toegezegd=(np.arange(n) >= n - toegezegd) if toegezegd else None,
         )
 
     def woningkenmerken(self, lijst: list[SimWoning], vandaag: int) -> WoningKenmerken:
@@ -121,18 +135,23 @@ class Toestand:
     def registreer_plaatsing(self, s: SimHuishouden, dag_: int) -> None:
         w = s.woning.woning
         if not s.vervolg:
-            s.geteld += s.hh.personen
-            self.boek(dag_, s.hh.personen, "plaatsing")
-            self.wachtweken.append((dag_ - (s.hh.koppeldatum - self.sc.startdatum).days) / 7.0)
-            self.per_kern[w.kern] = self.per_kern.get(w.kern, 0) + s.hh.personen
+            h = s.hh
+            s.geteld += h.personen
+            self.boek(dag_, h.personen, "plaatsing")
+            weken = (dag_ - (h.koppeldatum - self.sc.startdatum).days) / 7.0
+            self.wachtweken.append(weken)
+            self.per_kern[w.kern] = self.per_kern.get(w.kern, 0) + h.personen
             self.tel(f"huishoudens_{w.kern}")
-            if s.hh.kinderen:
-                h = s.hh
+            kps = float("nan")
+            if h.kinderen:
                 volwassenkamers = 1 + max(h.volwassenen - 2, 0) if h.heeft_partners else h.volwassenen
-                self.kinderen_per_slaapkamer.append(len(h.kinderen) / max(w.slaapkamers - volwassenkamers, 1))
+                kps = len(h.kinderen) / max(w.slaapkamers - volwassenkamers, 1)
+                self.kinderen_per_slaapkamer.append(kps)
             # Sharing saves at most one room: it was needed only if there is no spare room.
-            if w.slaapkamers <= s.nodig and deelt_ouder_met_kind(s.hh, self.beleid):
+            ouder_kind = w.slaapkamers <= s.nodig and deelt_ouder_met_kind(h, self.beleid)
+            if ouder_kind:
                 self.tel("ouder_kind_kamers")
+            self.plaatsingen.append((dag_, weken, w.kern, kps, ouder_kind))
 
 
 def datum_van(sc: Scenario, simdag: int) -> dt.date:

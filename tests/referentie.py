@@ -152,17 +152,26 @@ def wachtdagen(hh, peildatum) -> int:
     return max((peildatum - hh.koppeldatum).days, 0)
 
 
-def score(plan: dict[int, int], huishoudens, woningen, beleid, peildatum) -> tuple[int, int, int, int]:
-    """The default objective as a tuple compared lexicographically: persons housed, days
-    waited by those housed, minus the spare bedrooms, kern preferences met."""
-    personen = wacht = over = voorkeur = 0
+def niveaus(hh: Huishouden, w: Woning, beleid, peildatum) -> dict[str, int]:
+    """What one placement adds to each level of the objective (higher is better)."""
+    return {
+        "personen": hh.personen,                               # count for the taakstelling
+        "wachttijd": wachtdagen(hh, peildatum),                # longest waiting first
+        "beschikbaarheid": -max((w.beschikbaar - peildatum).days, 0),  # a vacancy before a reservation
+        "passing": -max(w.slaapkamers - slaapkamers_ref(hh, beleid), 0),  # fewest spare bedrooms
+        "voorkeur": int(hh.voorkeur_kern is not None and hh.voorkeur_kern == w.kern),
+    }
+
+
+def score(plan: dict[int, int], huishoudens, woningen, beleid, peildatum) -> tuple[int, ...]:
+    """A plan's objective as a tuple in the policy's order (`doel.volgorde`), to compare
+    lexicographically: by default persons housed, days waited by those housed, days until the
+    dwellings can be let (negated), spare bedrooms (negated), kern preferences met."""
+    totaal: dict[str, int] = {}
     for h, w in plan.items():
-        hh, wo = huishoudens[h], woningen[w]
-        personen += hh.personen
-        wacht += wachtdagen(hh, peildatum)
-        over += max(wo.slaapkamers - slaapkamers_ref(hh, beleid), 0)
-        voorkeur += int(hh.voorkeur_kern is not None and hh.voorkeur_kern == wo.kern)
-    return personen, wacht, -over, voorkeur
+        for niveau, v in niveaus(huishoudens[h], woningen[w], beleid, peildatum).items():
+            totaal[niveau] = totaal.get(niveau, 0) + v
+    return tuple(totaal.get(n, 0) for n in beleid.doel.volgorde)
 
 
 def alle_plannen(ok: np.ndarray):

@@ -72,9 +72,9 @@ def test_cpsat_zelfde_optimum(inst):
 @settings(max_examples=300, deadline=None)
 @given(ronde_st(max_hh=5, max_w=4, huren=HUREN_LAAG, koppel_dagen=30, min_hh=2, min_w=2))
 def test_optimum_gelijk_aan_uitputtend_zoeken(inst):
-    """The engine's plan is the best of every possible plan, compared as the tuple (persons,
-    days waited, minus spare bedrooms, kern preferences met): the default strict order. Short
-    waits make ties on the higher levels common, so the lower levels get to decide."""
+    """The engine's plan is the best of every possible plan, compared as a tuple in the
+    policy's strict order (persons, days waited, ... see `referentie.score`). Short waits make
+    ties on the higher levels common, so the lower levels get to decide."""
     hh, ww, beleid, peil = inst
     ok = toelaatbaar_ref(hh, ww, beleid, peil)
     beste = max(score(p, hh, ww, beleid, peil) for p in alle_plannen(ok))

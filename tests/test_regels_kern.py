@@ -48,5 +48,7 @@ def test_passing_gaat_voor_voorkeur():
     stel = huishouden(volwassenen=2, voorkeur_kern="Achterveld")  # needs 1 bedroom
     ww = [woning("WL", slaapkamers=1, kern="Leusden"), woning("WA", slaapkamers=2, kern="Achterveld")]
     assert wijs_toe([stel], ww, FLEXIBEL, PEIL).toewijzingen[0].woning == "WL"
-    voorkeur_eerst = FLEXIBEL.met(doel={"volgorde": ["personen", "wachttijd", "voorkeur", "passing"]})
+    volgorde = [n for n in FLEXIBEL.doel.volgorde if n != "voorkeur"]
+    volgorde.insert(volgorde.index("passing"), "voorkeur")
+    voorkeur_eerst = FLEXIBEL.met(doel={"volgorde": volgorde})
     assert wijs_toe([stel], ww, voorkeur_eerst, PEIL).toewijzingen[0].woning == "WA"

@@ -1,0 +1,427 @@
+"""Benchmark: 1,000 replications of leusden-2023 against a bare SimPy loop, in one run.
+
+    /work/venv/bin/python benchmarks/bench_simulatie.py [--replicaties 1000] [--workers 2 1]
+                                                        [--beleid flexibel strikt] [--profiel FILE]
+
+A script, not a test: it prints figures and never asserts on time.
+
+Per policy it measures, for every worker setup (LokaleProcessen(n), or Serieel for 1):
+
+- full: `simulatie.replicaties.simuleer`, exactly what `huisvesting simuleer` runs (without
+  the summary), for replications 0..N-1;
+- bare: a minimal simpy.Environment with one process that, per replication, processes as
+  many events as the full model did and makes the same `los_op` calls, with the recorded
+  Ronde and ok matrix, at the same event. Variants: events only; events + los_op (the
+  baseline of the ratio); events + toelaatbaar + los_op (every matching-engine call a round
+  makes).
+
+The events and solver inputs are recorded in an untimed capture pass (Environment.step and
+rondes.los_op / rondes.toelaatbaar are wrapped inside this script; the project's code is
+unchanged), which also checks that recording does not change any outcome. The bare tasks
+read the recordings from a module global inherited by the forked workers, so neither side
+ships more than replication numbers to the workers.
+
+Then a cProfile of a few replications splits the time into los_op + toelaatbaar and the rest.
+The machine is shared: the table shows CPU time next to wall time and the load average, and
+--herhalingen K keeps the fastest of K timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import io
+import os
+import platform
+import pstats
+import sys
+import time
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+import simpy  # noqa: E402
+
+import simulatie.rondes as rondes  # noqa: E402
+from matching.beleid import Beleid  # noqa: E402
+from matching.oplossers import los_op  # noqa: E402
+from matching.regels import toelaatbaar  # noqa: E402
+from simulatie.model import simuleer_replicatie  # noqa: E402
+from simulatie.replicaties import maak_invoer, simuleer  # noqa: E402
+from simulatie.scenario import laad_scenario  # noqa: E402
+from simulatie.uitvoerder import LokaleProcessen, Serieel  # noqa: E402
+
+ECHTE_ENV = simpy.Environment
+VARIANTEN = ("gebeurtenissen", "los_op", "toelaatbaar+los_op")
+
+
+# ------------------------------------------------------------------ capture
+
+class _Opname:
+    """What one replication did: the time of every event and every engine call."""
+
+    def __init__(self):
+        self.stap = 0                       # number of the event being processed (1-based)
+        self.tijden: list[float] = []       # env.now of event 1..n
+        self.aanroepen: list[tuple] = []    # (stap, soort, args, kwargs, controle)
+
+
+_OPNAME: _Opname | None = None
+
+
+class _TelEnv(ECHTE_ENV):
+    """Environment that records each processed event (capture only, never timed)."""
+
+    def step(self):
+        o = _OPNAME
+        o.stap += 1
+        o.tijden.append(self.peek())
+        super().step()
+
+
+def _opname_toelaatbaar(r, beleid):
+    ok = toelaatbaar(r, beleid)
+    _OPNAME.aanroepen.append((_OPNAME.stap, "toelaatbaar", (r,), {}, int(ok.sum())))
+    return ok
+
+
+def _opname_los_op(r, beleid, *args, **kwargs):
+    opl = los_op(r, beleid, *args, **kwargs)
+    _OPNAME.aanroepen.append((_OPNAME.stap, "los_op", (r, *args), kwargs, opl.doelwaarde))
+    return opl
+
+
+@dataclass
+class Plan:
+    """A replication's replay: blokken of (engine calls at an event, delays of the timeouts
+    until the next event with calls)."""
+    gebeurtenissen: int
+    horizon: float
+    blokken: list[tuple[list[tuple], list[float]]]
+    los_op: int
+    toelaatbaar: int
+    controle: tuple[int, int]  # (sum of los_op doelwaarden, sum of admissible pairs)
+
+
+def _maak_plan(o: _Opname, horizon: float) -> Plan:
+    n = o.stap
+    # Bare: event 1 starts the process, its k-th timeout is event k+1, event n is run's `until`.
+    vertraging = [o.tijden[s] - o.tijden[s - 1] for s in range(1, n)]  # issued at event s (1-based)
+    per_stap: dict[int, list[tuple]] = {}
+    for stap, soort, args, kwargs, _ in o.aanroepen:
+        per_stap.setdefault(stap, []).append((soort, args, kwargs))
+    grenzen = sorted(set(per_stap) | {1})
+    blokken = []
+    for a, b in zip(grenzen, grenzen[1:] + [n]):
+        blokken.append((per_stap.get(a, []), vertraging[a - 1:b - 1]))
+    som_doel = sum(c for _, s, _, _, c in o.aanroepen if s == "los_op")
+    som_ok = sum(c for _, s, _, _, c in o.aanroepen if s == "toelaatbaar")
+    return Plan(n, horizon, blokken, sum(s == "los_op" for _, s, *_ in o.aanroepen),
+                sum(s == "toelaatbaar" for _, s, *_ in o.aanroepen), (som_doel, som_ok))
+
+
+def _opname_taak(invoer, beleid, rep):
+    global _OPNAME
+    _OPNAME = _Opname()
+    try:
+        u = simuleer_replicatie(invoer, beleid, rep)
+        return u, _maak_plan(_OPNAME, invoer.sc.horizon_dagen)
+    finally:
+        _OPNAME = None
+
+
+def neem_op(g, beleid: Beleid, n: int, seed: int, uitvoerder):
+    """Untimed pass with the recorders installed (inherited by forked workers)."""
+    oud = (simpy.Environment, rondes.los_op, rondes.toelaatbaar)
+    simpy.Environment, rondes.los_op, rondes.toelaatbaar = _TelEnv, _opname_los_op, _opname_toelaatbaar
+    try:
+        paren = uitvoerder.map(partial(_opname_taak, maak_invoer(g, seed), beleid), range(n))
+    finally:
+        simpy.Environment, rondes.los_op, rondes.toelaatbaar = oud
+    return [u for u, _ in paren], [p for _, p in paren]
+
+
+# ------------------------------------------------------------------ bare replay
+
+_PLANNEN: dict[str, list[Plan]] = {}   # per policy; set before the pool forks
+_BELEID: dict[str, Beleid] = {}
+
+
+def _kaal_proces(env, plan: Plan, beleid: Beleid, variant: str, som: list[int]):
+    """One process: the recorded engine calls at their event, then timeouts to the next.
+    Its last timeout lands on the horizon, after `until`, as in the full model."""
+    met_los_op = variant != "gebeurtenissen"
+    met_toelaatbaar = variant == "toelaatbaar+los_op"
+    for aanroepen, vertragingen in plan.blokken:
+        if met_los_op:
+            for soort, args, kwargs in aanroepen:
+                if soort == "los_op":
+                    som[0] += los_op(args[0], beleid, *args[1:], **kwargs).doelwaarde
+                elif met_toelaatbaar:
+                    som[1] += int(toelaatbaar(args[0], beleid).sum())
+        for v in vertragingen:
+            yield env.timeout(v)
+
+
+def _kaal_taak(naam: str, variant: str, rep: int, env_klasse=None) -> tuple[int, int]:
+    plan = _PLANNEN[naam][rep]
+    env = (env_klasse or ECHTE_ENV)()
+    som = [0, 0]
+    env.process(_kaal_proces(env, plan, _BELEID[naam], variant, som))
+    env.run(until=plan.horizon)
+    return som[0], som[1]
+
+
+class _TelAlleen(ECHTE_ENV):
+    def __init__(self):
+        super().__init__()
+        self.n = 0
+
+    def step(self):
+        self.n += 1
+        super().step()
+
+
+def controleer_kaal(naam: str, n: int) -> str:
+    """Untimed: the bare loop processes exactly the recorded number of events."""
+    fout = 0
+    for rep in range(n):
+        envs: list = []
+
+        def klasse():
+            envs.append(_TelAlleen())
+            return envs[-1]
+
+        _kaal_taak(naam, "gebeurtenissen", rep, klasse)
+        fout += envs[0].n != _PLANNEN[naam][rep].gebeurtenissen
+    return "ja" if fout == 0 else f"NEE ({fout} replicaties wijken af)"
+
+
+# ------------------------------------------------------------------ timing
+
+def _zelfde(a: list, b: list) -> bool:
+    """Outcomes equal field by field; repr, because nan != nan (plaatsingen carries nan)."""
+    return len(a) == len(b) and all(repr(x) == repr(y) for x, y in zip(a, b))
+
+
+def uitvoerder_voor(workers: int):
+    return Serieel() if workers <= 1 else LokaleProcessen(workers)
+
+
+class Meting:
+    """Fastest of several timings of one setup: wall and CPU (including reaped workers)."""
+
+    def __init__(self):
+        self.wand = self.cpu = float("inf")
+        self.alle: list[float] = []
+        self.resultaat = None
+
+    def neem(self, functie):
+        gc.collect()
+        t0, c0 = time.perf_counter(), os.times()
+        res = functie()
+        wand, c1 = time.perf_counter() - t0, os.times()
+        cpu = (c1.user - c0.user) + (c1.system - c0.system) + (c1.children_user - c0.children_user) \
+            + (c1.children_system - c0.children_system)
+        self.alle.append(wand)
+        if self.resultaat is None:
+            self.resultaat = res
+        self.wand, self.cpu = min(self.wand, wand), min(self.cpu, cpu)
+        return wand
+
+
+# ------------------------------------------------------------------ profile
+
+def profiel(g, beleid: Beleid, n: int, seed: int, regels: int, doel) -> dict[str, float]:
+    pr = cProfile.Profile()
+    pr.enable()
+    simuleer(g, beleid, n, seed, Serieel())
+    pr.disable()
+    st = pstats.Stats(pr, stream=doel)
+    doel.write(f"\n--- cProfile, {n} replicaties, beleid {beleid.naam}: top {regels} op eigen tijd ---\n")
+    st.sort_stats("tottime").print_stats(regels)
+
+    def cum(bestand: str, functie: str) -> float:
+        return sum(v[3] for (f, _, fn), v in st.stats.items() if f.endswith(bestand) and fn == functie)
+
+    totaal = cum("replicaties.py", "simuleer")
+    simpy_eigen = sum(v[2] for (f, _, _), v in st.stats.items() if f"{os.sep}simpy{os.sep}" in f)
+    return {
+        "totaal": totaal,
+        "los_op": cum("matching/oplossers.py", "los_op"),
+        "toelaatbaar": cum("matching/regels.py", "toelaatbaar"),
+        "ronde_bouwen": cum("simulatie/toestand.py", "kenmerken") + cum("simulatie/toestand.py", "woningkenmerken"),
+        "wereld_trekken": cum("simulatie/wereld.py", "trek_wereld"),
+        "simpy_eigen": simpy_eigen,
+    }
+
+
+# ------------------------------------------------------------------ report
+
+def machine() -> list[str]:
+    import ortools
+    import scipy
+    cpu = "?"
+    try:
+        for regel in Path("/proc/cpuinfo").read_text().splitlines():
+            if regel.startswith("model name"):
+                cpu = regel.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    beschikbaar = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return [
+        f"machine: nproc {beschikbaar} (cpu_count {os.cpu_count()}), {cpu}, {platform.platform()}",
+        f"python {platform.python_version()}, numpy {np.__version__}, ortools {ortools.__version__}, "
+        f"simpy {simpy.__version__}, scipy {scipy.__version__}",
+    ]
+
+
+def belasting() -> str:
+    try:
+        return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "load average ?"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--replicaties", type=int, default=1000)
+    p.add_argument("--workers", type=int, nargs="+", default=[2, 1], help="worker setups (1 = Serieel)")
+    p.add_argument("--beleid", nargs="+", default=["flexibel", "strikt"])
+    p.add_argument("--scenario", default=None, help="default: leusden-2023")
+    p.add_argument("--seed", type=int, default=None, help="default: the scenario's seed")
+    p.add_argument("--herhalingen", type=int, default=1, help="keep the fastest of K timings")
+    p.add_argument("--profiel-replicaties", type=int, default=50)
+    p.add_argument("--profiel-regels", type=int, default=15)
+    p.add_argument("--profiel", type=Path, default=None, help="write the cProfile lines here (default stdout)")
+    a = p.parse_args(argv)
+
+    g = laad_scenario(a.scenario)
+    seed = g.sc.seed if a.seed is None else a.seed
+    n = a.replicaties
+    print(f"bench_simulatie: scenario {g.sc.naam}, seed {seed}, {n} replicaties, workers {a.workers}")
+    for regel in machine():
+        print(regel)
+    print(f"start: {belasting()}", flush=True)
+    simuleer(g, a.beleid[0], 3, seed, Serieel())  # warm imports (ortools, scipy) before timing
+
+    rijen = []
+    controles = []
+    for naam in a.beleid:
+        b = g.beleid(naam)
+        # 1. Capture (untimed), then freeze it out of the garbage collector's way; the full and
+        #    the bare runs then fork their workers from the same parent.
+        t0 = time.perf_counter()
+        opn_uitkomsten, plannen = neem_op(g, b, n, seed, uitvoerder_voor(max(a.workers)))
+        opname_s = time.perf_counter() - t0
+        _PLANNEN[naam], _BELEID[naam] = plannen, b
+        gc.collect()
+        gc.freeze()
+
+        # 2. Full and bare runs interleaved, so that load from elsewhere hits both alike.
+        vol = {w: Meting() for w in a.workers}
+        kaal = {(w, v): Meting() for w in a.workers for v in VARIANTEN}
+        for k in range(a.herhalingen):
+            for w in a.workers:
+                t = vol[w].neem(lambda: simuleer(g, b, n, seed, uitvoerder_voor(w)).uitkomsten)
+                regel = f"  {naam} #{k + 1} {w} worker(s): volledig {t:6.2f} s, kaal"
+                for v in VARIANTEN:
+                    t = kaal[w, v].neem(lambda: uitvoerder_voor(w).map(partial(_kaal_taak, naam, v), range(n)))
+                    regel += f" {v} {t:5.2f}"
+                print(regel + f"  ({belasting()})", flush=True)
+
+        uitkomsten = vol[a.workers[0]].resultaat
+        verwacht = [pl.controle for pl in plannen]
+        gebeurtenissen = np.array([pl.gebeurtenissen for pl in plannen])
+        n_los_op = np.array([pl.los_op for pl in plannen])
+        n_toel = np.array([pl.toelaatbaar for pl in plannen])
+        controles.append((naam, {
+            "uitkomsten 1 en meer workers identiek":
+                "ja" if all(_zelfde(m.resultaat, uitkomsten) for m in vol.values()) else "NEE",
+            "opname verandert geen uitkomst": "ja" if _zelfde(opn_uitkomsten, uitkomsten) else "NEE",
+            "kaal: zelfde aantal gebeurtenissen": controleer_kaal(naam, n),
+            "kaal: zelfde doelwaarden en toelaatbare paren": "ja" if all(
+                [c[0] for c in kaal[w, "los_op"].resultaat] == [c[0] for c in verwacht]
+                and kaal[w, "toelaatbaar+los_op"].resultaat == verwacht for w in a.workers) else "NEE",
+            "opname (ongetimed)": f"{opname_s:.1f} s",
+            "per replicatie: gebeurtenissen": f"gem {gebeurtenissen.mean():.1f} (min {gebeurtenissen.min()}, "
+                                              f"max {gebeurtenissen.max()})",
+            "per replicatie: los_op / toelaatbaar": f"gem {n_los_op.mean():.1f} / {n_toel.mean():.1f}",
+        }))
+        for w in a.workers:
+            rijen.append((naam, w, vol[w], kaal[w, "gebeurtenissen"], kaal[w, "los_op"],
+                          kaal[w, "toelaatbaar+los_op"]))
+            vol[w].resultaat = None
+            for v in VARIANTEN:
+                kaal[w, v].resultaat = None
+        _PLANNEN.pop(naam)
+        gc.unfreeze()
+        del plannen, opn_uitkomsten, uitkomsten
+        gc.collect()
+
+    # 4. Profile split (cProfile inflates Python-heavy code; the timed split below does not).
+    doel = a.profiel.open("w", encoding="utf-8") if a.profiel else io.StringIO()
+    splitsing = {naam: profiel(g, g.beleid(naam), a.profiel_replicaties, seed, a.profiel_regels, doel)
+                 for naam in a.beleid}
+    if a.profiel:
+        doel.close()
+    else:
+        print(doel.getvalue())
+
+    # 5. Tables.
+    print(f"\n=== {g.sc.naam}: {n} replicaties; snelste van {a.herhalingen}; wand = wall clock, "
+          f"cpu = alle processen ===")
+    kop = (f"{'beleid':9s} {'wrk':>3s} | {'volledig s':>10s} {'rep/s':>6s} {'cpu s':>6s} | "
+           f"{'kaal: gebeurt.':>14s} {'+los_op':>8s} {'cpu s':>6s} {'+toel+los':>9s} | "
+           f"{'vol/kaal':>8s} {'(cpu)':>6s} {'vol/kaal+t':>10s}")
+    print(kop)
+    print("-" * len(kop))
+    for naam, w, v, k0, k1, k2 in rijen:
+        print(f"{naam:9s} {w:3d} | {v.wand:10.2f} {n / v.wand:6.0f} {v.cpu:6.1f} | "
+              f"{k0.wand:14.2f} {k1.wand:8.2f} {k1.cpu:6.1f} {k2.wand:9.2f} | "
+              f"{v.wand / k1.wand:8.2f} {v.cpu / k1.cpu:6.2f} {v.wand / k2.wand:10.2f}")
+    print("kaal: gebeurt. = alleen de SimPy-gebeurtenissen; +los_op = gebeurtenissen + dezelfde los_op-aanroepen"
+          " (de basislijn);\n+toel+los = ook toelaatbaar. vol/kaal = volledig / (+los_op), wand; (cpu) idem op"
+          " CPU-tijd; vol/kaal+t = volledig / (+toel+los).")
+    for naam, w, v, *_ in rijen:
+        if w == 2:
+            oordeel = "gehaald" if v.wand * 1000 / n <= 10.0 else "NIET gehaald"
+            print(f"vloer <= 10 s voor 1.000 replicaties, {naam}, 2 workers: {v.wand:.2f} s voor {n} -> {oordeel}"
+                  + ("" if n == 1000 else f" (geschaald naar 1.000: {v.wand * 1000 / n:.2f} s)")
+                  + f"; alle metingen: {', '.join(f'{x:.2f}' for x in v.alle)}")
+
+    print("\nsplitsing van de tijd per replicatie (serieel, snelste meting; ms per replicatie)")
+    for naam, w, v, k0, k1, k2 in rijen:
+        if w != 1:
+            continue
+        ms = lambda s: 1000 * s / n  # noqa: E731
+        print(f"  {naam:9s} volledig {ms(v.wand):6.2f} = simpy-gebeurtenissen {ms(k0.wand):5.2f}"
+              f" + los_op {ms(k1.wand - k0.wand):5.2f} ({(k1.wand - k0.wand) / v.wand:.0%})"
+              f" + toelaatbaar {ms(k2.wand - k1.wand):5.2f} ({(k2.wand - k1.wand) / v.wand:.0%})"
+              f" + rest van het model {ms(v.wand - k2.wand):5.2f} ({(v.wand - k2.wand) / v.wand:.0%})")
+    print(f"splitsing volgens cProfile ({a.profiel_replicaties} replicaties, serieel)")
+    for naam, s in splitsing.items():
+        t = s["totaal"]
+        rest = t - s["los_op"] - s["toelaatbaar"]
+        print(f"  {naam:9s} totaal {t:5.2f} s: los_op {s['los_op'] / t:4.0%}, toelaatbaar {s['toelaatbaar'] / t:4.0%}"
+              f" | rest {rest / t:4.0%}, waarvan Ronde-arrays bouwen {s['ronde_bouwen'] / t:4.0%},"
+              f" wereld trekken {s['wereld_trekken'] / t:4.0%}, simpy zelf {s['simpy_eigen'] / t:4.0%}")
+    print("\ncontroles")
+    for naam, c in controles:
+        for k, v in c.items():
+            print(f"  {naam:9s} {k}: {v}")
+    print(f"einde: {belasting()}")
+    for regel in machine():
+        print(regel)
+    if a.profiel:
+        print(f"cProfile-regels: {a.profiel}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

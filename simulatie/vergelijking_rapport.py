@@ -1,0 +1,182 @@
+"""Writers for a comparison: table, JSON, CSV, Excel workbook, and the differences chart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from rich.console import Console
+from rich.table import Table
+
+from matching.invoer import veilige_cel
+
+from .replicaties import samenvatting
+from .vergelijking import MATEN, Vergelijking
+
+
+def als_dict(v: Vergelijking) -> dict:
+    return {
+        "scenario": v.scenario,
+        "seed": v.seed,
+        "replicaties": v.replicaties,
+        "beleiden": [samenvatting(r) for r in v.resultaten],
+        "paren": v.paren,
+        "attributie": v.attributie,
+    }
+
+
+def als_json(v: Vergelijking) -> str:
+    return json.dumps(als_dict(v), ensure_ascii=False, indent=2) + "\n"
+
+
+def _iv(d: dict | None, fmt: str = "{:+.2f}") -> str:
+    if not d or d.get("gemiddeld") is None:
+        return "-"
+    return f"{fmt.format(d['gemiddeld'])} [{fmt.format(d['ondergrens'])}, {fmt.format(d['bovengrens'])}]"
+
+
+def _rijen(v: Vergelijking):
+    """Long rows: one per (view, pair or rule, period, measure)."""
+    for p in v.paren:
+        for per in p["perioden"]:
+            for maat, d in per["maten"].items():
+                yield ("verschil", f"{p['b']} - {p['a']}", per["periode"], maat, d)
+    for a in v.attributie:
+        for sleutel in (k for k in a if k.startswith(("aan_vanuit_", "uit_vanuit_"))):
+            for per in a[sleutel]:
+                for maat, d in per["maten"].items():
+                    yield ("attributie", f"{a['regel']} ({sleutel.replace('_', ' ')})", per["periode"], maat, d)
+
+
+KOP = ["weergave", "vergelijking", "periode", "maat", "a", "b", "verschil", "ondergrens", "bovengrens", "n",
+       "ongepaard_ondergrens", "ongepaard_bovengrens"]
+
+
+def _velden(r) -> list:
+    weergave, wat, periode, maat, d = r
+    vd, on = d["verschil"], d.get("ongepaard") or {}
+    return [weergave, wat, periode, maat, d.get("a"), d.get("b"), vd.get("gemiddeld"), vd.get("ondergrens"),
+            vd.get("bovengrens"), vd.get("n"), on.get("ondergrens"), on.get("bovengrens")]
+
+
+def als_csv(v: Vergelijking) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(KOP)
+    for r in _rijen(v):
+        w.writerow(["" if x is None else veilige_cel(x) for x in _velden(r)])
+    return buf.getvalue()
+
+
+def als_xlsx(v: Vergelijking) -> bytes:
+    """One sheet per view: per policy, differences, attribution, and per replication."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Per beleid"
+    ws.append(["beleid", "periode", "taakstelling", "totaalopgave", "realisatie gemiddeld", "p10", "p50", "p90",
+               "kans totaalopgave gehaald", "kans incl. extra opgave", "stand eind"])
+    for r in v.resultaten:
+        for p in samenvatting(r)["perioden"]:
+            q = p["realisatie"]
+            ws.append([veilige_cel(r.beleid), p["periode"], p["taakstelling"], p["totaalopgave"], q["gemiddeld"], q["p10"],
+                       q["p50"], q["p90"], p["kans_totaalopgave_gehaald"], p["kans_inclusief_extra_opgave_gehaald"],
+                       p["stand_eind"]])
+    for naam, filter_ in (("Verschillen", "verschil"), ("Attributie", "attributie")):
+        ws = wb.create_sheet(naam)
+        ws.append(KOP)
+        for r in _rijen(v):
+            if r[0] == filter_:
+                ws.append([veilige_cel(x) for x in _velden(r)])
+    ws = wb.create_sheet("Per replicatie")
+    ws.append(["replicatie"] + [f"{r.beleid} {p}" for r in v.resultaten for p in v.perioden])
+    for i in range(v.replicaties):
+        ws.append([i] + [r.uitkomsten[i].realisatie[j] for r in v.resultaten for j in range(len(v.perioden))])
+    for blad in wb.worksheets:
+        for c in blad[1]:
+            c.font = Font(bold=True)
+        blad.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def als_tabel(v: Vergelijking, breedte: int = 130) -> str:
+    console = Console(file=io.StringIO(), width=breedte, color_system=None, force_terminal=False)
+    console.print(f"[bold]Vergelijking op scenario {v.scenario}[/bold]: {v.replicaties} gepaarde replicaties "
+                  f"(dezelfde wereld per replicatie), seed {v.seed}. Verschil = tweede min eerste, met 95%-interval.")
+    for p in v.paren:
+        tab = Table(title=f"{p['b']} tegen {p['a']}", title_justify="left")
+        for kol in ("periode", "maat", p["a"], p["b"], "verschil [95%]", "ongepaard [95%]"):
+            tab.add_column(kol, justify="left" if kol in ("periode", "maat") else "right")
+        for per in p["perioden"]:
+            for maat, d in per["maten"].items():
+                fmt = "{:+.1%}" if maat == "totaalopgave_gehaald" else "{:+.2f}"
+                waarde = (lambda x: "-" if x is None else (f"{x:.0%}" if maat == "totaalopgave_gehaald" else f"{x:.2f}"))
+                tab.add_row(per["periode"], MATEN.get(maat, maat), waarde(d["a"]), waarde(d["b"]),
+                            _iv(d["verschil"], fmt), _iv(d["ongepaard"], fmt))
+        console.print(tab)
+    if v.attributie:
+        a, b = v.paren[0]["a"], v.paren[0]["b"]
+        tab = Table(title=f"Wat elke regel bijdraagt aan de realisatie (personen, hele horizon)", title_justify="left")
+        tab.add_column("regel")
+        tab.add_column(f"aan, vanuit {a}", justify="right")
+        tab.add_column(f"uit, vanuit {b}", justify="right")
+        for r in v.attributie:
+            aan = r[f"aan_vanuit_{a}"][-1]["maten"]["realisatie"]["verschil"]
+            uit = r[f"uit_vanuit_{b}"][-1]["maten"]["realisatie"]["verschil"]
+            tab.add_row(r["regel"], _iv(aan), _iv(uit))
+        console.print(tab)
+        console.print("'aan': de regel alleen toegevoegd aan het eerste beleid; 'uit': de regel alleen weggelaten "
+                      "uit het tweede. Samen tonen ze of een regel op zichzelf werkt of pas in combinatie.")
+    return console.file.getvalue()
+
+
+def grafiek_png(v: Vergelijking) -> bytes:
+    """Forest plot: each measure's paired difference with its 95% interval, plus attribution."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    p = v.paren[0]
+    rijen = []
+    for per in p["perioden"]:
+        for maat, d in per["maten"].items():
+            if d["verschil"]["gemiddeld"] is not None:
+                rijen.append((f"{MATEN.get(maat, maat)} — {per['periode']}", d["verschil"]))
+    attr = [(r["regel"], r[f"uit_vanuit_{p['b']}"][-1]["maten"]["realisatie"]["verschil"],
+             r[f"aan_vanuit_{p['a']}"][-1]["maten"]["realisatie"]["verschil"]) for r in v.attributie]
+    hoog = max(4, 0.32 * len(rijen) + 1.5) + (0.5 * len(attr) + 1.5 if attr else 0)
+    fig, assen = plt.subplots(2 if attr else 1, 1, figsize=(10, hoog), dpi=110, squeeze=False,
+                              gridspec_kw={"height_ratios": [max(len(rijen), 1), max(len(attr), 1)]} if attr else None)
+    ax = assen[0][0]
+    for i, (naam, d) in enumerate(reversed(rijen)):
+        kleur = "tab:green" if d["ondergrens"] > 0 else ("tab:red" if d["bovengrens"] < 0 else "tab:gray")
+        ax.errorbar(d["gemiddeld"], i, xerr=[[d["gemiddeld"] - d["ondergrens"]], [d["bovengrens"] - d["gemiddeld"]]],
+                    fmt="o", color=kleur, capsize=3)
+    ax.set_yticks(range(len(rijen)), [r[0] for r in reversed(rijen)], fontsize=8)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_title(f"{p['b']} min {p['a']} — gepaard verschil met 95%-interval ({v.replicaties} replicaties, "
+                 f"{v.scenario})", fontsize=10)
+    ax.grid(axis="x", alpha=0.3)
+    if attr:
+        ax2 = assen[1][0]
+        for i, (regel, uit, aan) in enumerate(reversed(attr)):
+            for d, dy, kleur, label in ((aan, 0.15, "tab:blue", f"aan vanuit {p['a']}"),
+                                        (uit, -0.15, "tab:orange", f"uit vanuit {p['b']}")):
+                ax2.errorbar(d["gemiddeld"], i + dy, xerr=[[d["gemiddeld"] - d["ondergrens"]],
+                                                           [d["bovengrens"] - d["gemiddeld"]]],
+                             fmt="o", color=kleur, capsize=3, label=label if i == 0 else None)
+        ax2.set_yticks(range(len(attr)), [a[0] for a in reversed(attr)], fontsize=9)
+        ax2.axvline(0, color="black", linewidth=0.8)
+        ax2.set_title("Bijdrage per regel aan de realisatie over de hele horizon (personen)", fontsize=10)
+        ax2.legend(fontsize=8, loc="lower right")
+        ax2.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    plt.close(fig)
+    return buf.getvalue()

@@ -1,0 +1,139 @@
+"""`huisvesting toewijzen` end to end through `cli.main`: the bundled example, the JSON
+contract of issue 3, writing a file, and bad input (exit 2, one line 'fout: ...', nothing written)."""
+
+import csv
+import json
+from importlib import resources
+
+import pytest
+
+import cli
+
+VOORBEELD = resources.files("huisvesting_scenarios").joinpath("leusden")
+
+
+def draai(capsys, *args) -> tuple[int, str, str]:
+    code = cli.main(["toewijzen", *args])
+    uit = capsys.readouterr()
+    return code, uit.out, uit.err
+
+
+def test_voorbeeld_tabel_beide_beleiden(capsys):
+    code, out, err = draai(capsys)
+    assert code == 0, err
+    assert "Beleid strikt" in out and "Beleid flexibel" in out
+    assert "Toewijzingen" in out and "Niet geplaatst" in out
+    assert "Verschil strikt → flexibel" in out  # which rules made the difference
+
+
+def test_voorbeeld_json_contract(capsys):
+    code, out, err = draai(capsys, "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    strikt, flexibel = data["beleiden"]
+    assert (strikt["beleid"], flexibel["beleid"]) == ("strikt", "flexibel")
+    for plan in (strikt, flexibel):
+        for t in plan["toewijzingen"]:
+            assert set(t) == {"huishouden", "woning", "personen", "redenen", "passend"}
+            assert t["woning"] in t["passend"]
+            assert all(set(r) == {"code", "tekst"} for r in t["redenen"])
+        for n in plan["niet_geplaatst"]:
+            assert set(n) == {"huishouden", "personen", "redenen", "passend"} and n["redenen"]
+        s = plan["samenvatting"]
+        assert {"personen_geplaatst", "huishoudens_geplaatst", "woningen_gebruikt", "wachtlijst"} <= set(s)
+        assert set(s["wachtlijst"]) == {"personen_geplaatst", "huishoudens_geplaatst", "woningen_gebruikt"}
+        assert s["personen_geplaatst"] == sum(t["personen"] for t in plan["toewijzingen"])
+        assert s["huishoudens_geplaatst"] == len(plan["toewijzingen"]) == s["woningen_gebruikt"]
+        ids = [x["huishouden"] for x in plan["toewijzingen"] + plan["niet_geplaatst"]]
+        assert len(ids) == len(set(ids)) == s["huishoudens"]
+        woningen = [t["woning"] for t in plan["toewijzingen"]]
+        assert len(woningen) == len(set(woningen))
+        assert s["personen_geplaatst"] >= s["wachtlijst"]["personen_geplaatst"]
+    assert flexibel["samenvatting"]["personen_geplaatst"] >= strikt["samenvatting"]["personen_geplaatst"]
+    (verschil,) = data["verschillen"]
+    assert verschil["personen_verschil"] == (flexibel["samenvatting"]["personen_geplaatst"]
+                                             - strikt["samenvatting"]["personen_geplaatst"])
+    if verschil["personen_verschil"] > 0:
+        assert verschil["doorslaggevende_regels"]
+
+
+def test_een_beleid_json_plat(capsys):
+    code, out, _ = draai(capsys, "--beleid", "strikt", "--format", "json", "--oplosser", "scipy")
+    data = json.loads(out)
+    assert code == 0 and data["beleid"] == "strikt" and data["oplosser"] == "scipy"
+    assert {"toewijzingen", "niet_geplaatst", "samenvatting"} <= set(data)
+
+
+def test_oplossers_zelfde_personen(capsys):
+    personen = set()
+    for oplosser in ("stroom", "scipy", "cpsat"):
+        code, out, _ = draai(capsys, "--beleid", "flexibel", "--format", "json", "--oplosser", oplosser)
+        assert code == 0
+        personen.add(json.loads(out)["samenvatting"]["personen_geplaatst"])
+    assert len(personen) == 1
+
+
+def test_uitvoer_naar_bestand(capsys, tmp_path):
+    doel = tmp_path / "plan.csv"
+    code, out, err = draai(capsys, "--format", "csv", "--uitvoer", str(doel))
+    assert code == 0 and out == ""
+    assert str(doel) in err
+    rijen = list(csv.DictReader(doel.open(encoding="utf-8")))
+    assert {r["beleid"] for r in rijen} == {"strikt", "flexibel"}
+    assert {"huishouden", "woning", "personen", "codes", "redenen", "passend"} <= set(rijen[0])
+
+
+def _kopie(tmp_path, naam: str, wijzig=None):
+    """The bundled CSV, optionally changed by `wijzig(kop, rijen)`."""
+    rijen = list(csv.reader(VOORBEELD.joinpath(naam).read_text(encoding="utf-8").splitlines()))
+    if wijzig:
+        wijzig(rijen[0], rijen[1:])
+    pad = tmp_path / naam
+    with pad.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rijen)
+    return pad
+
+
+def _nationaliteit(kop, rijen):
+    kop.append("nationaliteit")
+    for r in rijen:
+        r.append("onbekend")
+
+
+def _onmogelijke_datum(kop, rijen):
+    rijen[2][kop.index("koppeldatum")] = "2023-02-30"
+
+
+@pytest.mark.parametrize("geval,huishoudens,verwacht", [
+    ("beschermd kenmerk", _nationaliteit, "nationaliteit"),
+    ("onmogelijke datum", _onmogelijke_datum, "bestaat niet als datum"),
+    ("bestand ontbreekt", "ontbreekt", "bestaat niet"),
+])
+def test_foute_invoer(capsys, tmp_path, geval, huishoudens, verwacht):
+    pad = tmp_path / "nergens.csv" if huishoudens == "ontbreekt" else _kopie(tmp_path, "huishoudens.csv", huishoudens)
+    doel = tmp_path / "plan.json"
+    code, out, err = draai(capsys, "--huishoudens", str(pad), "--woningen", str(_kopie(tmp_path, "woningen.csv")),
+                           "--format", "json", "--uitvoer", str(doel))
+    assert code == 2
+    assert out == ""
+    regels = err.strip().splitlines()
+    assert len(regels) == 1 and regels[0].startswith("fout: ") and verwacht in regels[0]
+    assert "Traceback" not in err
+    assert not doel.exists() and [p.name for p in tmp_path.iterdir() if p.name.startswith(".plan")] == []
+
+
+def test_onmogelijke_datum_noemt_bestand_rij_en_veld(capsys, tmp_path):
+    code, _, err = draai(capsys, "--huishoudens", str(_kopie(tmp_path, "huishoudens.csv", _onmogelijke_datum)))
+    assert code == 2
+    assert "huishoudens.csv" in err and "rij 4" in err and "koppeldatum" in err
+
+
+def test_onmogelijke_peildatum(capsys):
+    code, out, err = draai(capsys, "--peildatum", "2023-13-01")
+    assert code == 2 and out == "" and err.startswith("fout: ")
+
+
+def test_onbekend_beleid(capsys):
+    code, out, err = draai(capsys, "--beleid", "strickt")
+    assert code == 2 and out == ""
+    assert "strikt" in err  # suggestion and the known policies
