@@ -319,7 +319,9 @@ def _grafiek_taak(taak: tuple[dict, Periode]) -> bytes | None:
 def schrijf_grafieken(res: ProvincieResultaat, map_: str | Path, uitvoerder: Uitvoerder | None = None) -> list[Path]:
     """A PNG per gemeente with a forecast (and the Totaal), drawn in parallel, written atomically."""
     records = [rij_als_dict(p) for p in _alle_rijen(res) if p.prognose is not None]
-    pngs = (uitvoerder or Serieel()).map(_grafiek_taak, [(r, res.tabel.periode) for r in records])
+    taken = [(r, res.tabel.periode) for r in records]
+    # the first plot in this process warms matplotlib (import, fonts) once; forked workers inherit it
+    pngs = [_grafiek_taak(t) for t in taken[:1]] + (uitvoerder or Serieel()).map(_grafiek_taak, taken[1:])
     uit = []
     for r, png in zip(records, pngs):
         pad = Path(map_) / f"{bestandsnaam(r['gemeente'])}.png"

@@ -29,7 +29,7 @@ import io
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from matching.invoer import InvoerFout
@@ -315,9 +315,10 @@ def _lees_cellen_csv(pad: Path) -> list[list[str]]:
         raise InvoerFout(pad, f"CSV niet te lezen ({e}); staat er een aanhalingsteken dat niet is gesloten?") from None
 
 
-def _lees_cellen_xlsx(pad: Path) -> tuple[list[list[str]], set[tuple[int, int]]]:
-    """Cells as text; merged ranges are filled with their top-left value. Returns the cells
-    and the (row, col) positions that were filled from a merge (0-based)."""
+def _lees_cellen_xlsx(pad: Path) -> list[list[str]]:
+    """Cells as text (a %-formatted number as '86%'); every cell of a merged range gets the
+    range's top-left value, so a header merged over two rows or a group label over several
+    columns reads as if written in each cell."""
     import openpyxl
 
     try:
@@ -335,7 +336,6 @@ def _lees_cellen_xlsx(pad: Path) -> tuple[list[list[str]], set[tuple[int, int]]]
             else:
                 regel.append(_cel_als_tekst(v))
         cellen.append(regel)
-    gevuld = set()
     for bereik in blad.merged_cells.ranges:
         r0, c0 = bereik.min_row - 1, bereik.min_col - 1
         waarde = cellen[r0][c0] if r0 < len(cellen) and c0 < len(cellen[r0]) else ""
@@ -343,9 +343,8 @@ def _lees_cellen_xlsx(pad: Path) -> tuple[list[list[str]], set[tuple[int, int]]]
             for c in range(bereik.min_col - 1, bereik.max_col):
                 if r < len(cellen) and c < len(cellen[r]) and (r, c) != (r0, c0):
                     cellen[r][c] = waarde
-                    gevuld.add((r, c))
     boek.close()
-    return cellen, gevuld
+    return cellen
 
 
 def _kopteksten(cellen: list[list[str]], r: int, uit_merge: bool) -> list[str]:
@@ -498,10 +497,9 @@ def lees_provincietabel(pad: str | os.PathLike, peildatum: dt.date) -> Provincie
     if not pad.exists():
         raise InvoerFout(pad, "bestand bestaat niet")
     if pad.suffix.lower() in (".xlsx", ".xlsm"):
-        cellen, gevuld = _lees_cellen_xlsx(pad)
-        uit_merge = True
+        cellen, uit_merge = _lees_cellen_xlsx(pad), True
     else:
-        cellen, gevuld, uit_merge = _lees_cellen_csv(pad), set(), False
+        cellen, uit_merge = _lees_cellen_csv(pad), False
     periode = periode_bij_peildatum(peildatum)
     r_kop, koppen = _vind_kopregel(cellen, pad, uit_merge)
     kopregel = r_kop + 1
@@ -553,7 +551,10 @@ def lees_provincietabel(pad: str | os.PathLike, peildatum: dt.date) -> Provincie
         if rij is None:
             continue
         if totaal is not None:
-            raise InvoerFout(pad, f"'{rij.gemeente}' staat onder de Totaal-rij (rij {totaal.rij})", nr, "gemeente")
+            if not rij.heeft_cijfers:
+                continue  # a note or source line under the table
+            raise InvoerFout(pad, f"'{rij.gemeente}' staat onder de Totaal-rij (rij {totaal.rij}) en heeft cijfers",
+                             nr, "gemeente")
         if rij.totaal:
             totaal = rij
             continue

@@ -392,7 +392,10 @@ def _toml_fout(e: tomllib.TOMLDecodeError, pad: Path) -> InvoerFout:
         "Unterminated string": "tekst niet gesloten (aanhalingsteken ontbreekt)",
         "Illegal character": "ongeldig teken",
     }
-    uitleg = next((v for k, v in vertaling.items() if kern.startswith(k)), None)
+    if kern == "Illegal character '\\n'":
+        kern, uitleg = kern, "tekst niet gesloten op deze regel (aanhalingsteken ontbreekt)"
+    else:
+        uitleg = next((v for k, v in vertaling.items() if kern.startswith(k)), None)
     melding = f"geen geldige TOML: {uitleg} ({kern})" if uitleg else f"geen geldige TOML: {kern}"
     return InvoerFout(pad, melding, regel=regel)
 
@@ -425,15 +428,26 @@ def laad_scenario(naam_of_pad: str | None = None, verzamel: bool = False) -> "Ge
     return GeladenScenario(sc, pad, verzamel=verzamel, tekst=tekst)
 
 
+def _bestaat(pad: Path, sleutel: str, naam: str, regels: dict[tuple, int]) -> bool:
+    """A file the scenario names exists; if not, the error points at the scenario's key."""
+    if not (pad.parent / naam).is_file():
+        raise InvoerFout(pad, f"bestand '{naam}' bestaat niet (gezocht in {pad.parent}); paden zijn relatief "
+                              "aan de map van het scenario", veld=sleutel, regel=_regel(regels, (sleutel,)))
+    return True
+
+
 def _controleer_bestanden_ruw(ruw: dict, pad: Path, fouten: Fouten) -> None:
     """The scenario itself is invalid: still check the files it names, with what can be read."""
     kernen = ruw.get("kernen")
     kernen = list(kernen) if isinstance(kernen, list) and all(isinstance(k, str) for k in kernen) \
         else list(Scenario.model_fields["kernen"].default)
     start = ruw.get("startdatum") if isinstance(ruw.get("startdatum"), dt.date) else None
-    if isinstance(ruw.get("huishoudens"), str):
+    regels = _regels_per_sleutel(pad.read_text(encoding="utf-8"))
+    if isinstance(ruw.get("huishoudens"), str) and \
+            fouten.probeer(_bestaat, pad, "huishoudens", ruw["huishoudens"], regels) is True:
         fouten.probeer(laad_huishoudens, pad.parent / ruw["huishoudens"], kernen, verzamel=True)
-    if isinstance(ruw.get("woningen"), str):
+    if isinstance(ruw.get("woningen"), str) and \
+            fouten.probeer(_bestaat, pad, "woningen", ruw["woningen"], regels) is True:
         fouten.probeer(laad_woningen, pad.parent / ruw["woningen"], kernen, niet_voor=start, verzamel=True)
 
 
@@ -448,10 +462,10 @@ class GeladenScenario:
         self._regels = _regels_per_sleutel(tekst) if tekst else {}
         self.huishoudens: list[Huishouden] = []
         self.woningen: list[Woning] = []
-        if sc.huishoudens:
+        if sc.huishoudens and fouten.probeer(_bestaat, pad, "huishoudens", sc.huishoudens, self._regels) is True:
             self.huishoudens = fouten.probeer(laad_huishoudens, map_ / sc.huishoudens, list(sc.kernen),
                                               verzamel=verzamel)
-        if sc.woningen:
+        if sc.woningen and fouten.probeer(_bestaat, pad, "woningen", sc.woningen, self._regels) is True:
             self.woningen = fouten.probeer(laad_woningen, map_ / sc.woningen, list(sc.kernen),
                                            niet_voor=sc.startdatum, verzamel=verzamel)
         # Fail early on an unknown default policy; `controleer` checks every policy the scenario defines.

@@ -1,6 +1,5 @@
 """Same prognose whatever runs it: serial, local processes, a Dask LocalCluster (2 worker processes)."""
 
-from pathlib import Path
 
 from cli import main
 from simulatie.prognose import bereken_prognoses

@@ -189,7 +189,7 @@ def test_synthetische_tabel_als_csv_leest_terug(tmp_path):
      ["24 + 26 = 50"]),
     ("gemeente;achterstand;taakstelling;totaalopgave;realisatie\nLeusden;26;24;-2;31\n", 2, "totaalopgave",
      ["omgekeerde teken"]),
-    ("gemeente;achterstand;taakstelling;realisatie\nTotaal;26;24;31\nLeusden;1;2;3\n", 3, "gemeente",
+    ("gemeente;achterstand;taakstelling;realisatie\nTotaal;26;24;31\nBron: TVS;;;\nLeusden;1;2;3\n", 4, "gemeente",
      ["onder de Totaal-rij"]),
     ("gemeente;trede;achterstand;taakstelling;realisatie\nLeusden;trede drie;26;24;31\n", 2, "trede",
      ["geen trede"]),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from pathlib import Path
 
 MAP = Path(__file__).parent
@@ -97,8 +96,23 @@ def geval(pad: str, inhoud: str | bytes, fout: str, wat: str, alle: list[str] | 
           codering: str = "utf-8") -> None:
     data = inhoud.encode(codering) if isinstance(inhoud, str) else inhoud
     (MAP / pad).parent.mkdir(parents=True, exist_ok=True)
-    (MAP / pad).write_bytes(data)
+    if not _zelfde_werkmap(MAP / pad, data):  # openpyxl stamps the time: keep an unchanged workbook
+        (MAP / pad).write_bytes(data)
     GEVALLEN.append({"pad": pad, "fout": fout, "wat": wat, "alle": alle or []})
+
+
+def _zelfde_werkmap(pad: Path, data: bytes) -> bool:
+    if pad.suffix != ".xlsx" or not pad.exists() or not data.startswith(b"PK"):
+        return False
+    import openpyxl
+
+    def cellen(bron) -> list:
+        try:
+            boek = openpyxl.load_workbook(bron, read_only=True)
+            return [list(r) for b in boek.worksheets for r in b.iter_rows(values_only=True)]
+        except Exception:
+            return [None]
+    return cellen(pad) == cellen(io.BytesIO(data))
 
 
 def maak_huishoudens() -> None:
@@ -307,7 +321,7 @@ def maak_scenarios() -> None:
     (data / "huishoudens_kind_40.csv").write_text(hh(3, "kinderen", "j4 m40"), encoding="utf-8")
     s = SCENARIO
     scenario("kapot.toml", s.replace('naam = "corpus"', 'naam = "corpus'),
-             "kapot.toml, regel 1: geen geldige TOML", "broken TOML")
+             "kapot.toml, regel 1: geen geldige TOML: tekst niet gesloten op deze regel", "broken TOML")
     scenario("sleutel_verschreven.toml", s.replace("replicaties = 10", "replicatis = 10"),
              "sleutel_verschreven.toml, regel 5, veld 'replicatis': onbekende sleutel 'replicatis'; bedoelt u "
              "'replicaties'?", "misspelt key gets the right one")
@@ -347,7 +361,8 @@ def maak_scenarios() -> None:
     scenario("startdatum_ontbreekt.toml", s.replace("startdatum = 2023-01-01\n", ""),
              "startdatum_ontbreekt.toml, veld 'startdatum': sleutel 'startdatum' ontbreekt", "missing key")
     scenario("bestand_ontbreekt.toml", s.replace("data/huishoudens.csv", "data/weg.csv"),
-             "weg.csv: bestand bestaat niet", "waitlist file missing")
+             "bestand_ontbreekt.toml, regel 6, veld 'huishoudens': bestand 'data/weg.csv' bestaat niet",
+             "waitlist file named by the scenario is missing")
     scenario("reservering_voor_start.toml", s.replace("data/woningen.csv", "data/woningen_reservering_voor_start.csv"),
              "woningen_reservering_voor_start.csv, rij 4, veld 'beschikbaar': reservering (nieuwbouw) beschikbaar op "
              "2022-12-01, vóór de start van het scenario (2023-01-01)", "dwelling available before the scenario's start")
@@ -379,13 +394,15 @@ def schrijf_manifest() -> None:
 
 
 def main() -> None:
-    for sub in ("huishoudens", "woningen", "scenario"):
-        if (MAP / sub).exists():
-            shutil.rmtree(MAP / sub)
     maak_huishoudens()
     maak_woningen()
     maak_scenarios()
     schrijf_manifest()
+    gemaakt = {g["pad"] for g in GEVALLEN}
+    for sub in ("huishoudens", "woningen", "scenario"):
+        for p in (MAP / sub).glob("*"):
+            if p.is_file() and f"{sub}/{p.name}" not in gemaakt:
+                p.unlink()  # a case that was removed
     print(f"{len(GEVALLEN)} gevallen geschreven in {MAP}")
 
 
