@@ -626,7 +626,9 @@ def _controleer_totaalopgave(rij: GemeenteRij, waarden: dict, kolommen, plek, pa
 def _vergelijk_met_provincie(rijen: list[GemeenteRij], periode: Periode) -> list[str]:
     """Where the file carries the province's own prognose, report any row where our
     reproduction of its method differs (these are warnings: the province's sheet rules)."""
-    from simulatie.prognose import lineaire_prognose
+    from fractions import Fraction
+
+    from simulatie.prognose import lineaire_prognose, rond_half_op
 
     meldingen = []
     for r in rijen:
@@ -634,17 +636,17 @@ def _vergelijk_met_provincie(rijen: list[GemeenteRij], periode: Periode) -> list
             continue
         eigen = lineaire_prognose(r, periode)
         for veld, tekst in r.provincie:
-            if not tekst.strip():
-                continue
+            # a sheet may hold the unrounded value (43.21, 86.43%) and only display it rounded
             if veld == "prognose":
                 try:
-                    gegeven = lees_geheel(tekst, None, r.rij, veld)
-                except InvoerFout:
-                    gegeven = None
+                    waarde = float(tekst.strip().replace(",", "."))
+                except ValueError:
+                    waarde = None
                 ons = eigen.prognose
             else:
-                gegeven = lees_procent(tekst)
+                waarde = lees_procent(tekst)
                 ons = eigen.pct if veld == "prognose_pct" else eigen.pct_extra
+            gegeven = None if waarde is None else rond_half_op(Fraction(str(waarde)))
             if gegeven is not None and ons is not None and gegeven != ons:
                 meldingen.append(f"{r.gemeente} (rij {r.rij}): de tabel geeft {veld} {tekst}, "
                                  f"de methode van de provincie geeft {ons}")

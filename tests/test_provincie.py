@@ -161,6 +161,10 @@ def test_afwijkende_prognose_van_de_provincie_wordt_gemeld(tmp_path):
     pad = _schrijf(tmp_path, "gemeente;achterstand;taakstelling;realisatie;prognose\nLeusden;26;24;31;42\n")
     t = lees_provincietabel(pad, PEIL)
     assert len(t.meldingen) == 1 and "43" in t.meldingen[0]
+    # unrounded values as a sheet may store them, shown rounded: no warning
+    pad = _schrijf(tmp_path, "gemeente;achterstand;taakstelling;realisatie;prognose;prognose in %\n"
+                             "Leusden;26;24;31;43,21;86,43%\n")
+    assert lees_provincietabel(pad, PEIL).meldingen == ()
 
 
 def test_synthetische_tabel_als_csv_leest_terug(tmp_path):
