@@ -356,8 +356,9 @@ def lees_tabel(pad: str | os.PathLike, fouten: Fouten | None = None, kopregels: 
     grens_mb = _grens("max_bestand_mb", 100)
     grootte = pad.stat().st_size
     if grootte > grens_mb * 1024 * 1024:
-        raise InvoerFout(pad, f"bestand is {grootte / 1024 / 1024:.0f} MB; de grens is {grens_mb} MB "
-                              "(max_bestand_mb in matching/grenzen.toml); splits het bestand, bijvoorbeeld per kern")
+        mb = f"{grootte / 1024 / 1024:.1f}".replace(".", ",")
+        raise InvoerFout(pad, f"bestand is {mb} MB; de grens is {grens_mb} MB (max_bestand_mb in "
+                              "matching/grenzen.toml); splits het bestand, bijvoorbeeld per kern")
     ruw = pad.read_bytes()
     if _soort_bestand(pad, ruw) == "xlsx":
         tabel = _lees_xlsx(pad, kopregels, fouten, bron=ruw)

@@ -12,8 +12,8 @@ Three siblings, each labelled in the output (`methode`):
   process whose daily rate is estimated from the realisatie so far, with the uncertainty of that
   estimate (Gamma posterior under a Jeffreys prior), persons per placement 1 + Poisson(mu - 1)
   (mean mu = 2.25 [seed]), and known reservations (each lands before the period's end with a
-  probability) as a floor under the placements still to come. Gives p10/p50/p90 of realisatie at the period's end and the chance of meeting
-  the totaalopgave, with and without extra opgave.
+  probability) as a floor under the placements still to come. Gives p10/p50/p90 of realisatie
+  at the period's end and the chance of meeting the totaalopgave, with and without extra opgave.
 - ``simulatie`` (gemeenten with a scenario file in --scenarios): the full SimPy simulation of
   issue 4 (`simulatie.replicaties.simuleer`), reached through `prognose_uit_simulatie`.
 
@@ -188,7 +188,7 @@ def kans_gehaald(monsters: np.ndarray, opgave: int | None) -> float | None:
     return float(np.count_nonzero(monsters >= opgave)) / monsters.size
 
 
-# ---------------------------------------------------------------- the simulation hook (issue 4)
+# ---------------------------------------------------------------- the full simulation (issue 4)
 
 def scenario_bestanden(map_: str | Path | None, tabel: ProvincieTabel) -> dict[str, Path]:
     """Scenario files per gemeente for the table's period: `<gemeente>-<periode>.toml`
@@ -231,7 +231,7 @@ def _slug(naam: str) -> str:
 
 def prognose_uit_simulatie(pad: Path, rij: GemeenteRij, periode: Periode, replicaties: int, seed: int,
                            uitvoerder: Uitvoerder) -> np.ndarray:
-    """HOOK (issue 7 -> issue 4): realisatie at the period's end from the full SimPy simulation.
+    """The link to issue 4: realisatie at the period's end from the full SimPy simulation.
 
     Runs `simulatie.replicaties.simuleer(scenario, its own beleid, replicaties, seed, uitvoerder)`
     and takes, per replication, the realisatie of the period with the table's name. The scenario
@@ -253,7 +253,7 @@ def prognose_uit_simulatie(pad: Path, rij: GemeenteRij, periode: Periode, replic
     if sc_periode.eind != periode.eind or sc.einddatum < periode.eind:
         raise InvoerFout(pad, f"periode {periode.naam} van het scenario loopt niet tot {periode.eind.isoformat()}",
                          veld="periode")
-    if not periode.start <= sc_periode.start <= periode.peildatum:
+    if sc_periode.start not in (periode.start, periode.peildatum):
         raise InvoerFout(pad, f"periode {periode.naam} van het scenario begint op {sc_periode.start.isoformat()}; "
                               f"verwacht {periode.start.isoformat()} of de peildatum", veld="periode")
     resultaat = simuleer(geladen, sc.beleid, replicaties, seed, uitvoerder)

@@ -205,27 +205,45 @@ def _beleiden() -> dict:
 
 BELEIDEN = _beleiden()
 
+# Strategies are built once here: building them inside a composite costs more than drawing.
 kinderen_st = st.lists(st.builds(Kind, st.sampled_from("jjmmx"), st.integers(0, 17)), max_size=4).map(tuple)
+_KINDEREN = st.one_of(st.lists(st.builds(Kind, st.sampled_from("jm"), st.integers(0, 17)), max_size=2).map(tuple),
+                      kinderen_st)
+_VOLWASSENEN = st.sampled_from([1, 1, 1, 2, 2, 3])
+_NAREIZIGERS = st.sampled_from([0, 0, 0, 0, 1, 2, 3])
+_VOORKEUR = st.sampled_from([None, None, "Leusden", "Achterveld"])
+_TOEGANKELIJK_HH = st.sampled_from([False] * 7 + [True])
+_VERBLIJF = st.sampled_from(["COA"] * 13 + ["TakeCareBNB", "buitenland"])
+_PARTNERS = st.sampled_from([None, None, None, False])
+_KERN = st.sampled_from(["Leusden", "Leusden", "Leusden", "Achterveld"])
+_SLAAPKAMERS = st.sampled_from([0, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4, 5])
+_VERSCHUIVING = st.sampled_from([-45, -1, 0, 0, 0, 0, 0, 0, 0, 1, 60, 150, 200, 240])  # beschikbaar - peildatum
+_SOORT = st.sampled_from(["vrij", "vrij", "gereserveerd", "nieuwbouw", "renovatie", "opzegging"])
+_TOEGANKELIJK_W = st.sampled_from([False, False, True])
+_HUREN = {}
 
 
-VERSCHUIVING = [-45, -1, 0, 0, 0, 0, 0, 0, 0, 1, 60, 150, 200, 240]  # beschikbaar - peildatum, days
+def _huur_st(huren) -> st.SearchStrategy:
+    sleutel = tuple(huren)
+    if sleutel not in _HUREN:
+        _HUREN[sleutel] = st.sampled_from(HUREN_LAAG * 3 + list(huren))
+    return _HUREN[sleutel]
 
 
 @st.composite
 def huishouden_st(draw, hid: str, peildatum: dt.date, koppel_dagen: int = 400) -> Huishouden:
     """Mostly small households with few children, so random rounds have many admissible pairs."""
-    volw = draw(st.sampled_from([1, 1, 1, 2, 2, 3]))
-    klein = st.lists(st.builds(Kind, st.sampled_from("jm"), st.integers(0, 17)), max_size=2).map(tuple)
+    volw = draw(_VOLWASSENEN)
     return Huishouden(
         id=hid,
         koppeldatum=peildatum - dt.timedelta(days=draw(st.integers(0, koppel_dagen))),
         volwassenen=volw,
-        kinderen=draw(st.one_of(klein, kinderen_st)),
-        nareizigers=draw(st.sampled_from([0, 0, 0, 0, 1, 2, 3])),
-        voorkeur_kern=draw(st.sampled_from([None, None, "Leusden", "Achterveld"])),
-        toegankelijk=draw(st.sampled_from([False] * 7 + [True])),
-        verblijf=draw(st.sampled_from(["COA"] * 13 + ["TakeCareBNB", "buitenland"])),
-        partners=draw(st.sampled_from([None, None, None, False])) if volw >= 2 else None,
+        kinderen=draw(_KINDEREN),
+        nareizigers=draw(_NAREIZIGERS),
+        voorkeur_kern=draw(_VOORKEUR),
+        toegankelijk=draw(_TOEGANKELIJK_HH),
+        verblijf=draw(_VERBLIJF),
+        partners=draw(_PARTNERS) if volw >= 2 else None,
     )
 
 
@@ -233,12 +251,12 @@ def huishouden_st(draw, hid: str, peildatum: dt.date, koppel_dagen: int = 400) -
 def woning_st(draw, wid: str, peildatum: dt.date, huren=HUREN) -> Woning:
     return Woning(
         id=wid,
-        kern=draw(st.sampled_from(["Leusden", "Leusden", "Leusden", "Achterveld"])),
-        slaapkamers=draw(st.sampled_from([0, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4, 5])),
-        huur=draw(st.sampled_from(HUREN_LAAG * 3 + list(huren))),
-        beschikbaar=peildatum + dt.timedelta(days=draw(st.sampled_from(VERSCHUIVING))),
-        soort=draw(st.sampled_from(["vrij", "vrij", "gereserveerd", "nieuwbouw", "renovatie", "opzegging"])),
-        toegankelijk=draw(st.sampled_from([False, False, True])),
+        kern=draw(_KERN),
+        slaapkamers=draw(_SLAAPKAMERS),
+        huur=draw(_huur_st(huren)),
+        beschikbaar=peildatum + dt.timedelta(days=draw(_VERSCHUIVING)),
+        soort=draw(_SOORT),
+        toegankelijk=draw(_TOEGANKELIJK_W),
     )
 
 

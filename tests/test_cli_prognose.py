@@ -13,7 +13,7 @@ from cli import main
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED_CSV = FIXTURES / "provincie-utrecht-2022-2.csv"
 SEED_XLSX = FIXTURES / "provincie-utrecht-2022-2.xlsx"
-SCENARIOS = FIXTURES / "scenarios"
+SCENARIOS = Path(str(__import__("simulatie.scenario", fromlist=["vind_scenario"]).vind_scenario("leusden-2022-2"))).parent
 BASIS = ["--peildatum", "2022-11-10", "--workers", "1", "--replicaties", "300"]
 SLEUTELS = {"gemeente", "prognose_lineair", "prognose_lineair_pct", "prognose_lineair_pct_extra", "prognose",
             "kans_totaalopgave_gehaald", "kans_totaalopgave_extra_gehaald", "methode"}
@@ -151,3 +151,21 @@ def _tabel_2023_1(tmp_path):
     pad = tmp_path / "t2023.csv"
     pad.write_text("gemeente;achterstand;taakstelling;realisatie\nLeusden;-7;40;12\n", encoding="utf-8")
     return pad
+
+
+def test_scenario_dat_midden_in_de_periode_begint_wordt_geweigerd(tmp_path):
+    import datetime as dt
+
+    from matching.invoer import InvoerFout
+    from simulatie.prognose import prognose_uit_simulatie
+    from simulatie.provincie import lees_provincietabel
+    from simulatie.uitvoerder import Serieel
+
+    shutil.copytree(SCENARIOS / "leusden-2022-2", tmp_path / "leusden-2022-2")
+    tekst = (SCENARIOS / "leusden-2022-2.toml").read_text(encoding="utf-8")
+    pad = tmp_path / "leusden-2022-2.toml"
+    pad.write_text(tekst.replace("2022-11-10", "2022-10-01"), encoding="utf-8")
+    t = lees_provincietabel(SEED_CSV, dt.date(2022, 11, 10))
+    leusden = next(r for r in t.gemeenten if r.gemeente == "Leusden")
+    with pytest.raises(InvoerFout, match="begint op 2022-10-01"):
+        prognose_uit_simulatie(pad, leusden, t.periode, 5, 1, Serieel())
