@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from matching.beleid import Beleid, bekende_beleiden, laad_beleid
@@ -182,6 +182,14 @@ class Scenario(_Model):
     takecarebnb: TakeCareBNB = Field(default_factory=TakeCareBNB)
     nidos: Nidos = Field(default_factory=Nidos)
     beleidsregels: dict[str, dict] = Field(default_factory=dict)
+
+    @field_validator("beleidsregels")
+    @classmethod
+    def _beleidsnamen(cls, v: dict[str, dict]) -> dict[str, dict]:
+        for naam in v:
+            if not naam.strip() or any(ord(c) < 32 for c in naam):
+                raise ValueError(f"beleidsnaam {naam!r}: verwacht een naam zonder regeleinden of tabs")
+        return v
 
     @model_validator(mode="after")
     def _samenhang(self):
