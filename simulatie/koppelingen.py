@@ -17,7 +17,8 @@ def koppelingen(env, t: Toestand, komende: list[KomendHuishouden]):
         if k.dag > 0 and t.lijstlengte() >= t.sc.vraag.max_wachtlijst:
             t.tel("niet_gekoppeld")
             continue
-        s = SimHuishouden(k, k.hh, "buitenland" if k.in_nl_dag > env.now else "wachtend", gehuisvest=env.event())
+        s = SimHuishouden(k, k.hh, "buitenland" if k.in_nl_dag > env.now else "wachtend", gehuisvest=env.event(),
+                          passend_voor_gezin=env.event())
         t.herbereken(s)
         t.huishoudens[k.hh.id] = s
         t.personen_in += k.hh.personen_totaal

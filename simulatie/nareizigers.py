@@ -9,7 +9,15 @@ from .toestand import SimHuishouden, Toestand
 
 def nareizigers(env, t: Toestand, s: SimHuishouden):
     """The family arrives and joins the household. Joining a housed household counts for the
-    taakstelling on arrival; if the dwelling is now too small, vervolghuisvesting is needed."""
+    taakstelling on arrival; if the dwelling is now too small, vervolghuisvesting is needed.
+    Under the visa switch the family travels only once the household has a dwelling that fits
+    them all, or once the visa's time limit has passed."""
+    v = t.sc.vraag
+    if v.visum_na_passende_woning:
+        uiterlijk = max(s.k.dag, 0) + v.visum_uiterlijk_dagen
+        if not s.passend_voor_gezin.triggered:
+            yield s.passend_voor_gezin | env.timeout(max(uiterlijk - env.now, 0))
+        yield env.timeout(s.k.visum_reis_dagen)
     yield env.timeout(max(s.k.nareizigers_dag - env.now, 0))
     if s.status == "vertrokken":
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from matching.bezetting import slaapkamers_nodig
 from matching.oplossers import los_op
 from matching.regels import Ronde, toelaatbaar
 
@@ -103,3 +104,6 @@ def verhuizing(env, t: Toestand, s: SimHuishouden, w: SimWoning, dag: int, numme
     controleer_vervolg(t, s)
     if not s.gehuisvest.triggered:
         s.gehuisvest.succeed()
+    if s.hh.nareizigers and not s.passend_voor_gezin.triggered \
+            and w.woning.slaapkamers >= slaapkamers_nodig(s.hh, t.beleid, met_nareizigers=True):
+        s.passend_voor_gezin.succeed()

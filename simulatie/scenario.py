@@ -135,6 +135,11 @@ class Vraag(_Model):
     max_wachtlijst: int = Field(default=10_000, ge=0)  # COA links only while the list is shorter
     weigering_kans: float = Field(default=0.01, ge=0, le=1)  # ~1% refuse the single offer
     nareizigers_vertraging_dagen: tuple[int, int] = (90, 365)
+    # Oct 2022 - end 2023: the family's entry visa only once the household has a dwelling that
+    # fits the whole family, or after 15 months. Then they travel within visum_reis_dagen.
+    visum_na_passende_woning: bool = False
+    visum_uiterlijk_dagen: int = Field(default=456, ge=0, le=1000)
+    visum_reis_dagen: tuple[int, int] = (14, 90)
     buitenland_aandeel: float = Field(default=0.0, ge=0, le=1)  # linked but not yet in NL
     buitenland_vertraging_dagen: tuple[int, int] = (60, 365)
     voorkeur_achterveld: float = Field(default=0.0, ge=0, le=1)

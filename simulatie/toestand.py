@@ -46,6 +46,7 @@ class SimHuishouden:
     geteld: int = 0                 # persons booked for the taakstelling
     in_tcb: bool = False
     gehuisvest: object = None       # simpy event, set when the keys are handed over
+    passend_voor_gezin: object = None  # simpy event: housed in a dwelling that fits the family
     aangeboden: bool = False
     reservering: SimWoning | None = None  # dwelling promised, keys not yet handed over
     verhuis_nr: int = 0             # a move scheduled under an older number is cancelled

@@ -36,6 +36,7 @@ class KomendHuishouden:
     nareizigers_kinderen: tuple[Kind, ...]  # who arrives besides a partner (a single adult's first)
     in_nl_dag: int                # day the household is in the Netherlands (0: already)
     tcb_dagen: int                # length of a TakeCareBNB stay if offered one (0: not offered)
+    visum_reis_dagen: int = 0     # travel time once a visa is granted (visa switch)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +170,7 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
         partner = 1 if hh.volwassenen == 1 else 0
         nar_kinderen = tuple(Kind("j" if r_nar.random() < 0.5 else "m", int(r_nar.integers(0, 18)))
                              for _ in range(max(hh.nareizigers - partner, 0)))
+        reis = _uniform_int(r_nar, v.visum_reis_dagen)
         if hh.nareizigers:
             if hh.nareizigers_verwacht is not None:
                 nar_dag = max(_dagen(sc, hh.nareizigers_verwacht), dag)
@@ -180,7 +182,7 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
         in_nl = 0
         if hh.verblijf == "buitenland":
             in_nl = max(dag, 0) + _uniform_int(r_b, v.buitenland_vertraging_dagen)
-        return KomendHuishouden(dag, hh, weigert, nar_dag, nar_kinderen, in_nl, tcb if aangeboden else 0)
+        return KomendHuishouden(dag, hh, weigert, nar_dag, nar_kinderen, in_nl, tcb if aangeboden else 0, reis)
 
     for hh in startlijst:
         uit.append(aanvullen(hh, min(_dagen(sc, hh.koppeldatum), 0), r_l))

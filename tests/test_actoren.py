@@ -76,3 +76,24 @@ def test_woning_die_niemand_past_gaat_terug_naar_regulier():
     w = KomendeWoning(0, woning("W4", 4, D(2023, 1, 1)))
     t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld([_komend(h)], [w]))
     assert t.tellers["woningen_terug_regulier"] == 1 and not t.aanbod and t.boekingen == []
+
+
+def test_visum_pas_na_passende_woning_of_na_15_maanden():
+    # A single with a partner abroad. Visa switch on: the partner travels only once the household
+    # has a dwelling fitting both (then 30 days travel), or 456 days after koppeling.
+    sc = scenario(periode=[{"naam": "2023-1", "taakstelling": 2}, {"naam": "2023-2", "taakstelling": 2}],
+                  vraag={"visum_na_passende_woning": True, "visum_reis_dagen": [30, 30]})
+    h = hh("A", D(2022, 12, 1), nareizigers=1)
+    w = KomendeWoning(0, woning("W1", 1, D(2023, 1, 1)))
+    k = KomendHuishouden(0, h, False, 10, (), 0, 0, 30)
+    # vooruit: a 1-bedroom fits the couple -> keys day 14, partner arrives day 44 and counts then.
+    t, _ = draai(invoer(sc), beleid("flexibel"), 0, _wereld([k], [w]))
+    assert t.boekingen == [(14, 1, "plaatsing"), (44, 1, "nareizigers")]
+    # Without the switch the partner would have come on day 10 (before the keys) and moved in with A.
+    sc_uit = scenario(periode=sc.periode)
+    t, _ = draai(invoer(sc_uit), beleid("flexibel"), 0, _wereld([k], [w]))
+    assert t.boekingen == [(14, 2, "plaatsing")]
+    # A studio does not fit a couple: under "nu" the visa waits for the 456-day limit.
+    w0 = KomendeWoning(0, woning("S1", 0, D(2023, 1, 1)))
+    t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld([k], [w0]))
+    assert t.boekingen == [(14, 1, "plaatsing")] and t.huishoudens["A"].hh.nareizigers == 1
