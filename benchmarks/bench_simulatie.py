@@ -41,19 +41,17 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import numpy as np
+import simpy
 
-import numpy as np  # noqa: E402
-import simpy  # noqa: E402
-
-import simulatie.rondes as rondes  # noqa: E402
-from matching.beleid import Beleid  # noqa: E402
-from matching.oplossers import los_op  # noqa: E402
-from matching.regels import toelaatbaar  # noqa: E402
-from simulatie.model import simuleer_replicatie  # noqa: E402
-from simulatie.replicaties import maak_invoer, simuleer  # noqa: E402
-from simulatie.scenario import laad_scenario  # noqa: E402
-from simulatie.uitvoerder import LokaleProcessen, Serieel  # noqa: E402
+import simulatie.rondes as rondes
+from matching.beleid import Beleid
+from matching.oplossers import los_op
+from matching.regels import toelaatbaar
+from simulatie.model import simuleer_replicatie
+from simulatie.replicaties import maak_invoer, simuleer
+from simulatie.scenario import laad_scenario
+from simulatie.uitvoerder import LokaleProcessen, Serieel
 
 ECHTE_ENV = simpy.Environment
 VARIANTEN = ("gebeurtenissen", "los_op", "toelaatbaar+los_op")
@@ -274,7 +272,18 @@ def machine() -> list[str]:
     except OSError:
         pass
     beschikbaar = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    try:  # read-only: which code was measured (the tree may carry uncommitted work)
+        import subprocess
+        wortel = Path(__file__).resolve().parents[1]
+        kop = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=wortel, capture_output=True,
+                             text=True, timeout=10).stdout.strip()
+        gewijzigd = subprocess.run(["git", "status", "--porcelain", "--", "simulatie", "matching"], cwd=wortel,
+                                   capture_output=True, text=True, timeout=10).stdout.splitlines()
+        code = f"code: git {kop or '?'}, {len(gewijzigd)} gewijzigde bestanden in simulatie/ en matching/"
+    except (OSError, subprocess.SubprocessError):
+        code = "code: git ?"
     return [
+        code,
         f"machine: nproc {beschikbaar} (cpu_count {os.cpu_count()}), {cpu}, {platform.platform()}",
         f"python {platform.python_version()}, numpy {np.__version__}, ortools {ortools.__version__}, "
         f"simpy {simpy.__version__}, scipy {scipy.__version__}",
@@ -393,7 +402,8 @@ def main(argv: list[str] | None = None) -> int:
             oordeel = "gehaald" if v.wand * 1000 / n <= 10.0 else "NIET gehaald"
             print(f"vloer <= 10 s voor 1.000 replicaties, {naam}, 2 workers: {v.wand:.2f} s voor {n} -> {oordeel}"
                   + ("" if n == 1000 else f" (geschaald naar 1.000: {v.wand * 1000 / n:.2f} s)")
-                  + f"; alle metingen: {', '.join(f'{x:.2f}' for x in v.alle)}")
+                  + f"; alle metingen: {', '.join(f'{x:.2f}' for x in v.alle)};"
+                  f" cpu/2 = {v.cpu / 2:.2f} s (schatting op een onbelaste machine)")
 
     print("\nsplitsing van de tijd per replicatie (serieel, snelste meting; ms per replicatie)")
     for naam, w, v, k0, k1, k2 in rijen:

@@ -14,13 +14,15 @@ The check for a kind is the loader the commands use, run in its collecting mode,
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import click
 
-from .invoer import (Fouten, InvoerFout, InvoerFouten, Tabel, is_nl_datum, lees_datum, lees_tabel)
+from .invoer import (Fouten, InvoerFout, InvoerFouten, Tabel, is_nl_datum, lees_datum, lees_tabel, ruwe_cellen)
 
 
 @dataclass
@@ -67,15 +69,18 @@ def _kernen_ruw(pad: str | None) -> list[str] | None:
 class Soort:
     """A kind of input file.
 
-    herken(tabel) -> score: how sure a table is of this kind (0 = not at all), from its columns.
+    herken(pad, tabel) -> score: how sure a table is of this kind (0 = not at all).
     controleer(pad, tabel, fouten, context) -> summary text for a file in order; problems go to
     `fouten` (which collects them) or are raised. `tabel` is None for non-table kinds.
+    eigen_lezer: the kind reads the file itself (the province's table, with its title and
+    merged header rows), so problems `lees_tabel` found in the layout are not its problems.
     """
     naam: str
     omschrijving: str
     controleer: Callable[[Path, Tabel | None, Fouten, Context], str]
-    herken: Callable[[Tabel], int] | None = None
+    herken: Callable[[Path, Tabel], int] | None = None
     extensies: tuple[str, ...] = ()
+    eigen_lezer: bool = False
 
 
 SOORTEN: dict[str, Soort] = {}
@@ -142,12 +147,12 @@ def _controleer_scenario(pad: Path, tabel: Tabel | None, fouten: Fouten, ctx: Co
     return "; ".join(delen)
 
 
-def _herken_huishoudens(tabel: Tabel) -> int:
+def _herken_huishoudens(pad: Path, tabel: Tabel) -> int:
     from .huishoudens import OPTIONEEL, VERPLICHT
     return _kolom_score(tabel, VERPLICHT + OPTIONEEL)
 
 
-def _herken_woningen(tabel: Tabel) -> int:
+def _herken_woningen(pad: Path, tabel: Tabel) -> int:
     from .woningen import OPTIONEEL, VERPLICHT
     return _kolom_score(tabel, VERPLICHT + OPTIONEEL)
 
@@ -157,6 +162,66 @@ registreer(Soort("huishoudens", "wachtlijst van huishoudens (id, koppeldatum, vo
 registreer(Soort("woningen", "woningen (id, kern, slaapkamers, huur, beschikbaar, soort)",
                  _controleer_woningen, _herken_woningen))
 registreer(Soort("scenario", "scenario (.toml)", _controleer_scenario, None, (".toml",)))
+
+
+# ---------------------------------------------------------------- the province's table
+
+_PEILDATUM = re.compile(r"\btot (\d{1,2}) (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+                        r"november|december) (\d{4})\b")
+_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+            "november", "december")
+
+
+def _herken_provincie(pad: Path, tabel: Tabel) -> int:
+    """The province's header is not in row 1: look for gemeente, taakstelling and realisatie
+    among the cells of the first rows (merged group headers split them over two rows)."""
+    try:
+        from simulatie.provincie import veld_voor_kop
+    except ImportError:
+        return 0
+    velden = set()
+    for rij in ruwe_cellen(pad):
+        for cel in rij:
+            v = veld_voor_kop(cel) if cel else None
+            if v:
+                velden.add(v[0])
+    return 10 + len(velden) if {"gemeente", "taakstelling", "realisatie"} <= velden else 0
+
+
+def peildatum_uit_kop(pad: Path) -> dt.date | None:
+    """The peildatum the province's header names ("Realisatie 2022-2 tot 10 november 2022")."""
+    from simulatie.provincie import normaliseer_kop
+    for rij in ruwe_cellen(pad):
+        for cel in rij:
+            m = _PEILDATUM.search(normaliseer_kop(cel)) if cel else None
+            if m:
+                try:
+                    return dt.date(int(m.group(3)), _MAANDEN.index(m.group(2)) + 1, int(m.group(1)))
+                except ValueError:
+                    return None
+    return None
+
+
+def _controleer_provincie(pad: Path, tabel: Tabel | None, fouten: Fouten, ctx: Context) -> str:
+    from simulatie.provincie import lees_provincietabel
+    datum, bron = ctx.peildatum, "--peildatum"
+    if datum is None:
+        datum, bron = peildatum_uit_kop(pad), "uit de kop"
+    if datum is None:
+        raise InvoerFout(pad, "peildatum niet gevonden in de koppen (zoals 'Realisatie 2022-2 tot 10 november "
+                              "2022'); geef --peildatum JJJJ-MM-DD")
+    t = fouten.probeer(lees_provincietabel, pad, datum)
+    if len(fouten):
+        return ""
+    delen = [f"tabel van de provincie: {_meervoud(len(t.gemeenten), 'gemeente', 'gemeenten')}, periode "
+             f"{t.periode.naam}, peildatum {datum} ({bron})"]
+    delen += [f"let op: {m}" for m in t.meldingen]
+    return "; ".join(delen)
+
+
+if importlib.util.find_spec("simulatie.provincie") is not None:
+    registreer(Soort("provincie", "voortgangstabel van de provincie (gemeente, stand/achterstand, taakstelling, "
+                                  "realisatie)", _controleer_provincie, _herken_provincie, eigen_lezer=True))
 
 
 # ---------------------------------------------------------------- the command
@@ -170,7 +235,7 @@ class Uitslag:
 
 
 def _soort_van_tabel(pad: Path, tabel: Tabel) -> Soort:
-    scores = {naam: s.herken(tabel) for naam, s in SOORTEN.items() if s.herken is not None}
+    scores = {naam: s.herken(pad, tabel) for naam, s in SOORTEN.items() if s.herken is not None}
     beste = max(scores.values(), default=0)
     kandidaten = [n for n, v in scores.items() if v == beste and v > 0]
     if len(kandidaten) > 1:  # a tie: the file name decides ("woningen-2023.csv")
@@ -196,9 +261,13 @@ def controleer_bestand(pad: str | Path, ctx: Context, soort: str | None = None) 
             raise InvoerFout(pad, f"onbekende soort '{soort}' (bekend: {', '.join(SOORTEN)})")
         tabel = None
         if gekozen is None or gekozen.herken is not None:
-            tabel = lees_tabel(pad, fouten)
+            indeling = Fouten(verzamel=True)  # layout problems: the kind decides whether they count
+            tabel = lees_tabel(pad, indeling)
             if gekozen is None:
                 gekozen = _soort_van_tabel(pad, tabel)
+            if not gekozen.eigen_lezer:
+                for f in indeling.lijst:
+                    fouten.meld(f)
         uitslag.soort = gekozen.naam
         uitslag.samenvatting = gekozen.controleer(pad, tabel, fouten, ctx)
     except (InvoerFout, InvoerFouten) as f:

@@ -64,9 +64,10 @@ class InvoerFout(ValueError):
         if self.regel is not None:
             delen.append(f"regel {self.regel}")
         if self.veld:
-            delen.append(f"veld '{self.veld}'")
+            delen.append(f"veld '{' '.join(self.veld.split())}'")  # a header with line breaks: one line
         plaats = ", ".join(delen)
-        return f"{plaats}: {self.melding}" if plaats else self.melding
+        melding = " ".join(self.melding.splitlines())
+        return f"{plaats}: {melding}" if plaats else melding
 
 
 class InvoerFouten(ValueError):
@@ -302,7 +303,7 @@ def _lees_xlsx(pad: Path, kopregels: int | None = None, fouten: Fouten | None = 
                bron: bytes | None = None) -> Tabel:
     import openpyxl
 
-    fouten = fouten or Fouten()
+    fouten = fouten if fouten is not None else Fouten()
     try:
         boek = openpyxl.load_workbook(io.BytesIO(bron) if bron is not None else pad, read_only=True,
                                       data_only=True)
@@ -338,6 +339,37 @@ def _soort_bestand(pad: Path, ruw: bytes) -> str:
     if pad.suffix.lower() in {".ods", ".numbers"}:
         raise InvoerFout(pad, f"{pad.suffix}-bestanden worden niet gelezen; sla op als Excel-werkmap (.xlsx) of CSV")
     return "csv"
+
+
+def ruwe_cellen(pad: str | os.PathLike, max_rijen: int = 15) -> list[list[str]]:
+    """The first rows of a CSV or xlsx as text cells, without interpreting a header: for
+    recognising tables whose header is not in row 1 (the province's)."""
+    pad = Path(pad)
+    ruw = pad.read_bytes()
+    if _soort_bestand(pad, ruw) == "xlsx":
+        import openpyxl
+        try:
+            boek = openpyxl.load_workbook(io.BytesIO(ruw), read_only=True, data_only=True)
+        except Exception:
+            return []
+        try:
+            blad = boek.worksheets[0]
+            blad.reset_dimensions()
+            return [[_cel_als_tekst(c) for c in r] for r in blad.iter_rows(max_row=max_rijen, values_only=True)]
+        finally:
+            boek.close()
+    tekst, _ = _lees_tekst(pad, ruw)
+    eerste = "\n".join(tekst.splitlines()[:5])
+    scheiding = max([";", ",", "\t"], key=eerste.count)
+    uit = []
+    try:
+        for r in csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding):
+            uit.append([c.strip() for c in r])
+            if len(uit) >= max_rijen:
+                break
+    except csv.Error:
+        pass
+    return uit
 
 
 def verboden_kolom(naam: str) -> bool:
