@@ -63,6 +63,7 @@ def halfjaar(naam: str) -> tuple[dt.date, dt.date]:
 
 class Toewijzing(_Model):
     ronde_dagen: int = Field(default=7, ge=1, le=92)  # weekly allocation rounds
+    ronde_bij_vacature: bool = False  # also a round as soon as a dwelling enters the pool
     verhuis_dagen: int = Field(default=14, ge=0, le=120)  # offer accepted -> keys (coa.nl: 2 weeks)
     max_leegstand_dagen: int = Field(default=28, ge=0, le=365)  # then WSL lets it regularly
     norm_weken: int = Field(default=12, ge=1, le=104)  # COA norm: 10 weeks search + 2 move

@@ -3,6 +3,7 @@ notice, so reservable early), new-build and renovation deliveries."""
 
 from __future__ import annotations
 
+from .rondes import ronde
 from .toestand import SimWoning, Toestand
 from .wereld import KomendeWoning
 
@@ -15,3 +16,5 @@ def vacatures(env, t: Toestand, komende: list[KomendeWoning]):
         beschikbaar = (k.woning.beschikbaar - t.sc.startdatum).days
         t.aanbod[k.woning.id] = SimWoning(k.woning, beschikbaar, k.bekend)
         t.tel("woningen_aangeboden")
+        if t.sc.toewijzing.ronde_bij_vacature:
+            ronde(env, t)

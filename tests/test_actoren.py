@@ -97,3 +97,15 @@ def test_visum_pas_na_passende_woning_of_na_15_maanden():
     w0 = KomendeWoning(0, woning("S1", 0, D(2023, 1, 1)))
     t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld([k], [w0]))
     assert t.boekingen == [(14, 1, "plaatsing")] and t.huishoudens["A"].hh.nareizigers == 1
+
+
+def test_ronde_bij_elke_vacature():
+    # With rounds at each vacancy a dwelling known on day 3 is matched on day 3 (keys day 17),
+    # not at the next weekly round on day 7 (keys day 21).
+    a = hh("A", D(2022, 12, 1))
+    w = KomendeWoning(3, woning("W1", 1, D(2023, 1, 4)))
+    for bij_vacature, sleutel in ((False, 21), (True, 17)):
+        sc = scenario(periode=[{"naam": "2023-1", "taakstelling": 2}],
+                      toewijzing={"ronde_bij_vacature": bij_vacature})
+        t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld([_komend(a)], [w]))
+        assert t.boekingen == [(sleutel, 1, "plaatsing")]
