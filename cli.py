@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from matching.doel import DoelTeGroot
 from matching.invoer import InvoerFout, InvoerFouten, schrijf_atomisch
 
 FORMATEN = ["tabel", "csv", "json"]
@@ -207,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
             click.echo(f"fout: {f}", err=True)
         return 2
     except InvoerFout as e:
+        click.echo(f"fout: {e}", err=True)
+        return 2
+    except DoelTeGroot as e:  # a round too big for the exact lexicographic objective
         click.echo(f"fout: {e}", err=True)
         return 2
     except click.exceptions.Abort:

@@ -543,13 +543,12 @@ def lees_decimaal(waarde: str, bestand: str, rij: int, veld: str, leeg: float | 
     if not _DECIMAAL.match(w):
         raise InvoerFout(bestand, f"'{kort(tekst)}' is geen {soort}; verwacht bijvoorbeeld {voorbeeld}", rij, veld)
     getal = float(w)
+    verwacht = _bereik(_f(minimum), _f(maximum), "een " + soort)
     if getal < minimum:
         laag = "negatief" if getal < 0 else "onwaarschijnlijk laag"
-        raise InvoerFout(bestand, f"'{kort(tekst)}' is {laag}; verwacht {_bereik(_f(minimum), _f(maximum), 'een ' + soort)}",
-                         rij, veld)
+        raise InvoerFout(bestand, f"'{kort(tekst)}' is {laag}; verwacht {verwacht}", rij, veld)
     if getal > maximum:
-        raise InvoerFout(bestand, f"{_f(getal)} is onwaarschijnlijk hoog; verwacht "
-                                  f"{_bereik(_f(minimum), _f(maximum), 'een ' + soort)}", rij, veld)
+        raise InvoerFout(bestand, f"{_f(getal)} is onwaarschijnlijk hoog; verwacht {verwacht}", rij, veld)
     return getal
 
 

@@ -339,15 +339,16 @@ def _regels_per_sleutel(tekst: str) -> dict[tuple, int]:
 
     for nr, regel in enumerate(tekst.splitlines(), start=1):
         r = regel.strip()
+        kop = re.match(r"^\[\[?\s*(.+?)\s*\]\]?\s*(?:#.*)?$", r)
         if r.startswith("[["):
-            naam = delen(r.strip("[]").split("#")[0].strip())
+            naam = delen(kop.group(1) if kop else r.strip("[]"))
             i = tellers.get(naam, -1) + 1
             tellers[naam] = i
             tabel = naam + (i,)
             uit.setdefault(tabel, nr)
             uit.setdefault(naam, nr)
         elif r.startswith("["):
-            naam = delen(r.strip("[]").split("#")[0].strip().rstrip("]"))
+            naam = delen(kop.group(1) if kop else r.strip("[]"))
             # [a.b] under [[a]]: goes into the last element of a
             pad: tuple = ()
             for d in naam:

@@ -1,13 +1,9 @@
 """Policies are data: presets load, scenarios override and chain them, mistakes get a clear
 error with a suggestion."""
 
-import datetime as dt
-
 import pytest
 
 from matching import InvoerFout, bekende_beleiden, laad_beleid
-
-D = dt.date
 
 
 def test_presets_laden_met_de_praktijk_uit_de_seed():

@@ -137,3 +137,17 @@ def test_onbekend_beleid(capsys):
     code, out, err = draai(capsys, "--beleid", "strickt")
     assert code == 2 and out == ""
     assert "strikt" in err  # suggestion and the known policies
+
+
+def test_te_grote_ronde_is_een_foutmelding(capsys, tmp_path, monkeypatch):
+    """A round whose exact lexicographic objective does not fit in 64 bits (about 1,000
+    households with kern preferences under flexibel) ends with advice, not a traceback.
+    Simulated here by lowering the bound."""
+    import matching.doel
+
+    monkeypatch.setattr(matching.doel, "GRENS_INT64", 10**6)
+    doel = tmp_path / "plan.json"
+    code, out, err = draai(capsys, "--format", "json", "--uitvoer", str(doel))
+    assert code == 2 and out == "" and not doel.exists()
+    regels = err.strip().splitlines()
+    assert len(regels) == 1 and regels[0].startswith("fout: ") and "lexicografisch = false" in regels[0]
