@@ -4,7 +4,8 @@ Default order, strictly: persons housed (they count for the taakstelling), then 
 days since koppeling, then sooner availability (days until the dwelling can be let), then fit
 (fewer spare bedrooms), then kern preference. With
 `lexicografisch` the weights are derived from the instance so that no amount of a lower
-level can outweigh one unit of a higher one; the sums stay exact in int64.
+level can outweigh one unit of a higher one; the sums stay exact in int64. A round too large
+for the full order keeps the higher levels exact and reports which were left out.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Bogen:
     w: np.ndarray       # dwelling index per arc
     waarde: np.ndarray  # int64
     termen: dict[str, np.ndarray]  # per objective level, per arc: for explanations
+    exact: tuple[str, ...] = ()    # levels whose order the weights guarantee
 
     def __len__(self) -> int:
         return len(self.hh)
@@ -50,22 +52,51 @@ def termen(r: Ronde, hi: np.ndarray, wi: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
-def gewichten(beleid: Beleid, t: dict[str, np.ndarray], max_plaatsingen: int) -> dict[str, int]:
+def _bovengrens(waarden: np.ndarray, hi: np.ndarray, n_hh: int, max_plaatsingen: int) -> int:
+    """Largest total a level can reach in one solution: each household counts once, with its
+    best arc, and no more households than can be placed."""
+    if len(waarden) == 0:
+        return 0
+    beste = np.zeros(n_hh, np.int64)
+    np.maximum.at(beste, hi, waarden.astype(np.int64))
+    top = np.sort(beste)[::-1][:max_plaatsingen]
+    return int(top.sum())
+
+
+def gewichten(beleid: Beleid, t: dict[str, np.ndarray], hi: np.ndarray, n_hh: int, max_plaatsingen: int,
+              knopen: int, boven: tuple[str, ...] = ()) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Weights per level and the levels that are ordered exactly.
+
+    Lexicographic: each level's weight exceeds the most the levels below it can add up to in
+    one solution. If the full order does not fit in 64 bits (min-cost flow also scales costs by
+    the node count), the lowest levels are dropped one by one and the result says so: the
+    higher levels, persons first, always stay exact. `boven` are levels placed above the
+    policy's order (a promise to a household already holding a reservation)."""
     doel = beleid.doel
+    volgorde = list(boven) + list(doel.volgorde)
+    grens_boog = GRENS_INT64 // max(knopen + 1, 1)
     if not doel.lexicografisch:
-        return dict(doel.gewichten)
-    gew: dict[str, int] = {}
-    w = 1
-    for niveau in reversed(doel.volgorde):
-        gew[niveau] = w
-        hoogste = int(t[niveau].max()) if len(t[niveau]) else 0
-        w = w * (max_plaatsingen * hoogste + 1)
-    totaal = sum(gew[n] * (int(t[n].max()) if len(t[n]) else 0) for n in gew) * max(max_plaatsingen, 1)
-    if totaal >= GRENS_INT64:
-        raise DoelTeGroot(
-            f"lexicografische doelfunctie past niet in 64 bits voor {max_plaatsingen} plaatsingen; "
-            "zet doel.lexicografisch = false en kies gewichten")
-    return gew
+        gew = {n: int(doel.gewichten.get(n, 0)) for n in doel.volgorde}
+        if boven:
+            som = sum(g * _bovengrens(t[n], hi, n_hh, max_plaatsingen) for n, g in gew.items())
+            for n in boven:
+                gew[n] = som + 1
+        return gew, tuple(boven)
+    grenzen = {n: _bovengrens(t[n], hi, n_hh, max_plaatsingen) for n in volgorde}
+    hoogste = {n: int(t[n].max()) if len(t[n]) else 0 for n in volgorde}
+    for aantal in range(len(volgorde), len(boven), -1):
+        niveaus = volgorde[:aantal]
+        gew: dict[str, int] = {}
+        w = 1
+        for n in reversed(niveaus):
+            gew[n] = w
+            w *= grenzen[n] + 1
+        totaal = sum(gew[n] * grenzen[n] for n in niveaus)
+        per_boog = sum(gew[n] * hoogste[n] for n in niveaus)
+        if totaal < GRENS_INT64 and per_boog < grens_boog:
+            return gew, tuple(niveaus)
+    raise DoelTeGroot(f"doelfunctie past niet in 64 bits voor {max_plaatsingen} plaatsingen, zelfs niet met "
+                      "alleen het aantal personen; splits de ronde (per kern of peildatum)")
 
 
 def bogen(r: Ronde, toelaatbaar: np.ndarray, beleid: Beleid, max_plaatsingen: int | None = None) -> Bogen:
@@ -76,15 +107,13 @@ def bogen(r: Ronde, toelaatbaar: np.ndarray, beleid: Beleid, max_plaatsingen: in
     t = termen(r, hi, wi)
     if max_plaatsingen is None:
         max_plaatsingen = min(len(r.hh), len(r.w))
-    gew = gewichten(beleid, t, max_plaatsingen)
+    boven: tuple[str, ...] = ()
     if r.hh.toegezegd is not None and r.hh.toegezegd.any():
         # Above every level: a promise is kept whatever else the round could gain.
         t["toegezegd"] = r.hh.toegezegd[hi].astype(np.int64)
-        boven = sum(g * (int(t[n].max()) if len(t[n]) else 0) for n, g in gew.items())
-        gew["toegezegd"] = boven * max(max_plaatsingen, 1) + 1
-        if gew["toegezegd"] * max(max_plaatsingen, 1) >= GRENS_INT64:
-            raise DoelTeGroot("doelwaarden te groot met toegezegde reserveringen; zet doel.lexicografisch = false")
+        boven = ("toegezegd",)
+    gew, exact = gewichten(beleid, t, hi, len(r.hh), max_plaatsingen, len(r.hh) + len(r.w) + 1, boven)
     waarde = np.zeros(len(hi), np.int64)
     for niveau, g in gew.items():
         waarde += np.int64(g) * t[niveau].astype(np.int64)
-    return Bogen(hi, wi, waarde, t)
+    return Bogen(hi, wi, waarde, t, exact)

@@ -18,6 +18,7 @@ import numpy as np
 
 from .beleid import REGELCODES, Beleid
 from .bezetting import slaapkamers_nodig
+from .grenzen import controleer_omvang
 from .huishoudens import Huishouden
 from .woningen import SOORTEN, Woning
 
@@ -120,7 +121,6 @@ class Ronde:
     peildag: int
 
     def __post_init__(self):
-        from .grenzen import controleer_omvang
         controleer_omvang(len(self.hh), len(self.w))  # before any (households x dwellings) matrix
 
 

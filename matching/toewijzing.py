@@ -94,7 +94,9 @@ def wijs_toe(huishoudens: list[Huishouden], woningen: list[Woning], beleid: Bele
     samenvatting = {**_telling(opl.plaats, r.hh.personen),
                     "huishoudens": len(huishoudens), "woningen": len(woningen),
                     "personen_wachtend": int(r.hh.personen.sum()),
-                    "wachtlijst": _telling(greedy, r.hh.personen)}
+                    "wachtlijst": _telling(greedy, r.hh.personen),
+                    "doel_exact": list(opl.bogen.exact),
+                    "doel_weggelaten": [n for n in beleid.doel.volgorde if n not in opl.bogen.exact]}
     return Toewijzing(beleid.naam, peildatum, opl.oplosser, opl.status, plaatsingen, niet, samenvatting,
                       greedy, r, beleid)
 

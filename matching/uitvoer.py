@@ -57,7 +57,11 @@ def als_tabel(toewijzingen: list[Toewijzing], verschillen: list[dict], breedte: 
         console.print(f"Geplaatst: {s['personen_geplaatst']} personen in {s['huishoudens_geplaatst']} huishoudens "
                       f"({s['woningen_gebruikt']} van {s['woningen']} woningen); "
                       f"wachtlijst (wie eerst komt): {wl['personen_geplaatst']} personen in "
-                      f"{wl['huishoudens_geplaatst']} huishoudens.\n")
+                      f"{wl['huishoudens_geplaatst']} huishoudens.")
+        if s.get("doel_weggelaten"):
+            console.print(f"Let op: deze ronde is te groot om de hele volgorde exact te maken; exact tot en met "
+                          f"'{s['doel_exact'][-1]}', niet meegewogen: {', '.join(s['doel_weggelaten'])}.")
+        console.print("")
     for v in verschillen:
         console.print(f"[bold]Verschil {v['van']} → {v['naar']}[/bold]: {v['personen_verschil']:+d} personen")
         console.print(f"  huishoudens die alleen onder {v['naar']} een woning krijgen; regels van {v['van']} "

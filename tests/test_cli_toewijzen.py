@@ -139,15 +139,32 @@ def test_onbekend_beleid(capsys):
     assert "strikt" in err  # suggestion and the known policies
 
 
-def test_te_grote_ronde_is_een_foutmelding(capsys, tmp_path, monkeypatch):
-    """A round whose exact lexicographic objective does not fit in 64 bits (about 1,000
-    households with kern preferences under flexibel) ends with advice, not a traceback.
-    Simulated here by lowering the bound."""
+def test_te_grote_ronde_houdt_hoogste_niveaus_exact(capsys, tmp_path, monkeypatch):
+    """A round whose full lexicographic objective does not fit in 64 bits keeps the highest
+    levels exact (persons first) and says which lower ones it left out. Simulated here by
+    lowering the bound."""
     import matching.doel
 
-    monkeypatch.setattr(matching.doel, "GRENS_INT64", 10**6)
+    monkeypatch.setattr(matching.doel, "GRENS_INT64", 10**7)
+    doel = tmp_path / "plan.json"
+    code, out, err = draai(capsys, "--beleid", "flexibel", "--format", "json", "--uitvoer", str(doel))
+    assert code == 0
+    s = json.loads(doel.read_text())["samenvatting"]
+    assert s["doel_exact"][0] == "personen" and s["doel_weggelaten"]
+    assert s["doel_exact"] + s["doel_weggelaten"] == ["personen", "wachttijd", "beschikbaarheid", "passing", "voorkeur"]
+    # The persons level is still the optimum: equal to the run with the full order.
+    monkeypatch.undo()
+    volledig = tmp_path / "vol.json"
+    assert draai(capsys, "--beleid", "flexibel", "--format", "json", "--uitvoer", str(volledig))[0] == 0
+    assert json.loads(volledig.read_text())["samenvatting"]["personen_geplaatst"] == s["personen_geplaatst"]
+
+
+def test_ronde_die_zelfs_voor_personen_te_groot_is_geeft_foutmelding(capsys, tmp_path, monkeypatch):
+    import matching.doel
+
+    monkeypatch.setattr(matching.doel, "GRENS_INT64", 10)
     doel = tmp_path / "plan.json"
     code, out, err = draai(capsys, "--format", "json", "--uitvoer", str(doel))
     assert code == 2 and out == "" and not doel.exists()
     regels = err.strip().splitlines()
-    assert len(regels) == 1 and regels[0].startswith("fout: ") and "lexicografisch = false" in regels[0]
+    assert len(regels) == 1 and regels[0].startswith("fout: ") and "splits de ronde" in regels[0]

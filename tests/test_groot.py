@@ -21,7 +21,8 @@ ROOT = Path(__file__).parent.parent
 
 def schrijf_huishoudens(pad: Path, n: int, seed: int = 1) -> None:
     rng = random.Random(seed)
-    regels = ["id,koppeldatum,volwassenen,kinderen,nareizigers,nareizigers_verwacht,voorkeur_kern,toegankelijk,verblijf"]
+    regels = ["id,koppeldatum,volwassenen,kinderen,nareizigers,nareizigers_verwacht,voorkeur_kern,toegankelijk,"
+              "verblijf"]
     for i in range(n):
         kinderen = " ".join(f"{rng.choice('jm')}{rng.randrange(17)}" for _ in range(rng.choice((0, 0, 1, 2, 3))))
         regels.append(f"H{i:06d},2022-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d},{rng.choice((1, 1, 2))},"

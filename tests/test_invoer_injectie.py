@@ -45,7 +45,8 @@ def test_formule_als_huishouden_id_geweigerd(formule, tmp_path, capsys):
     regels[2] = buf.getvalue().rstrip("\n")
     pad = tmp_path / "huishoudens.csv"
     pad.write_text("\n".join(regels) + "\n", encoding="utf-8", newline="")
-    with pytest.raises(InvoerFout, match=r"huishoudens.csv, rij 3, veld 'id': id .* begint met .*formule \(CSV-injectie\)"):
+    with pytest.raises(InvoerFout,
+                       match=r"huishoudens.csv, rij 3, veld 'id': id .* begint met .*formule \(CSV-injectie\)"):
         laad_huishoudens(pad)
     uit = tmp_path / "plan.csv"
     assert cli.main(["toewijzen", "--huishoudens", str(pad), "--format", "csv", "--uitvoer", str(uit)]) == 2

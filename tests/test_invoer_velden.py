@@ -40,7 +40,8 @@ def test_geheel_getal(tekst, getal):
 
 @pytest.mark.parametrize("tekst, melding", [
     ("1.000", "'1.000' is geen geheel getal"),   # a thousands dot is not silently read as 1
-    ("2,5", "'2,5' is geen geheel getal"), ("twee", "'twee' is geen geheel getal; verwacht een geheel getal van 1 t/m 20"),
+    ("2,5", "'2,5' is geen geheel getal"),
+    ("twee", "'twee' is geen geheel getal; verwacht een geheel getal van 1 t/m 20"),
     ("0", "0 is kleiner dan 1; verwacht een geheel getal van 1 t/m 20"), ("21", "21 is onwaarschijnlijk groot"),
     ("", "leeg; verwacht een geheel getal van 1 t/m 20"),
 ])
@@ -107,7 +108,8 @@ def test_sep_regel_en_utf16(tmp_path):
     pad = tmp_path / "h.csv"
     pad.write_text("sep=|\nid|koppeldatum|volwassenen|kinderen|nareizigers\nH1|2022-06-01|1||0\n", encoding="utf-8")
     assert [h.id for h in laad_huishoudens(pad)] == ["H1"]
-    pad.write_text("id\tkoppeldatum\tvolwassenen\tkinderen\tnareizigers\r\nH1\t1-6-2022\t1\tj3\t0\r\n", encoding="utf-16")
+    pad.write_text("id\tkoppeldatum\tvolwassenen\tkinderen\tnareizigers\r\nH1\t1-6-2022\t1\tj3\t0\r\n",
+                   encoding="utf-16")
     assert laad_huishoudens(pad)[0].koppeldatum == dt.date(2022, 6, 1)
 
 
@@ -127,7 +129,8 @@ def test_excel_inhoud_met_verkeerde_extensie(tmp_path):
 
 def test_lege_kolommen_achteraan_zoals_excel_ze_schrijft(tmp_path):
     pad = tmp_path / "h.csv"
-    pad.write_text("id;koppeldatum;volwassenen;kinderen;nareizigers;;\nH1;2022-06-01;1;;0;;\n;;;;;;\n", encoding="utf-8")
+    pad.write_text("id;koppeldatum;volwassenen;kinderen;nareizigers;;\nH1;2022-06-01;1;;0;;\n;;;;;;\n",
+                   encoding="utf-8")
     assert [h.id for h in laad_huishoudens(pad)] == ["H1"]
 
 

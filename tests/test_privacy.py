@@ -68,7 +68,8 @@ def persoonlijke_patronen() -> dict[str, re.Pattern]:
 @pytest.fixture
 def invoer(tmp_path) -> Path:
     pad = tmp_path / "huishoudens.csv"
-    regels = ["id,koppeldatum,volwassenen,kinderen,nareizigers,nareizigers_verwacht,voorkeur_kern,toegankelijk,verblijf"]
+    regels = ["id,koppeldatum,volwassenen,kinderen,nareizigers,nareizigers_verwacht,voorkeur_kern,toegankelijk,"
+              "verblijf"]
     regels += [",".join(str(x) for x in hh) for hh in HUISHOUDENS]
     pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
     return pad

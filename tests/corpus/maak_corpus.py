@@ -154,7 +154,8 @@ def maak_huishoudens() -> None:
           "unclosed quote swallows the following rows")
     geval("huishoudens/dubbel_id.csv", hh(4, "id", "H002"),
           "dubbel_id.csv, rij 4, veld 'id': id 'H002' komt al voor op rij 3", "duplicate id")
-    geval("huishoudens/leeg_id.csv", hh(3, "id", ""), "leeg_id.csv, rij 3, veld 'id': leeg; elk huishouden heeft een id",
+    geval("huishoudens/leeg_id.csv", hh(3, "id", ""),
+          "leeg_id.csv, rij 3, veld 'id': leeg; elk huishouden heeft een id",
           "empty id")
     geval("huishoudens/bsn_als_id.csv", hh(3, "id", "123456782"),
           "bsn_als_id.csv, rij 3, veld 'id': id lijkt op een BSN", "BSN-like id (passes the elfproef)")
@@ -178,7 +179,8 @@ def maak_huishoudens() -> None:
           "text in a number field (xlsx)")
     geval("huishoudens/volwassenen_decimaal.csv", hh(3, "volwassenen", '"1,5"'),
           "volwassenen_decimaal.csv, rij 3, veld 'volwassenen': '1,5' is geen geheel getal", "fraction of a person")
-    geval("huishoudens/personen_totaal.csv", hh(3, "nareizigers", "15").replace("H002,2022-07-02,2,", "H002,2022-07-02,10,"),
+    geval("huishoudens/personen_totaal.csv",
+          hh(3, "nareizigers", "15").replace("H002,2022-07-02,2,", "H002,2022-07-02,10,"),
           "personen_totaal.csv, rij 3, veld 'volwassenen': 10 volwassenen + 5 kinderen + 15 nareizigers = 30 personen "
           "is onwaarschijnlijk", "absurd household size in total")
     geval("huishoudens/kind_40.csv", hh(3, "kinderen", "j4 m40"),
@@ -226,10 +228,10 @@ def maak_huishoudens() -> None:
     for kolom, naam in (("nationaliteit", "nationaliteit.csv"), ("religie", "religie.csv"),
                         ("geboortedatum", "geboortedatum.csv"),
                         ("Nationaliteit hoofdaanvrager", "nationaliteit_hoofdaanvrager.csv")):
-            veld = kolom.lower().replace(" ", "_")
-            geval(f"huishoudens/{naam}", "\n".join([HH_KOP + f",{kolom}"] + [r + ",x" for r in HH]) + "\n",
-                  f"{naam}, rij 1, veld '{veld}': kolom '{veld}' bevat een beschermd persoonskenmerk",
-                  f"protected-attribute column {kolom}")
+        veld = kolom.lower().replace(" ", "_")
+        geval(f"huishoudens/{naam}", "\n".join([HH_KOP + f",{kolom}"] + [r + ",x" for r in HH]) + "\n",
+              f"{naam}, rij 1, veld '{veld}': kolom '{veld}' bevat een beschermd persoonskenmerk",
+              f"protected-attribute column {kolom}")
     geval("huishoudens/etniciteit.xlsx", xlsx("\n".join([HH_KOP + ",Etniciteit"] + [r + ",x" for r in HH])),
           "etniciteit.xlsx, rij 1, veld 'etniciteit': kolom 'etniciteit' bevat een beschermd persoonskenmerk",
           "protected-attribute column (xlsx)")
@@ -288,7 +290,8 @@ def maak_woningen() -> None:
     geval("woningen/oppervlakte_tekst.csv", w(3, "oppervlakte", "groot"),
           "oppervlakte_tekst.csv, rij 3, veld 'oppervlakte': 'groot' is geen oppervlakte in m²", "text in an area")
     geval("woningen/soort_onbekend.csv", w(3, "soort", "sociaal"),
-          "soort_onbekend.csv, rij 3, veld 'soort': onbekende soort 'sociaal' (bekend: vrij, gereserveerd", "unknown soort")
+          "soort_onbekend.csv, rij 3, veld 'soort': onbekende soort 'sociaal' (bekend: vrij, gereserveerd",
+          "unknown soort")
     geval("woningen/soort_verschreven.csv", w(4, "soort", "nieuwbow"),
           "soort_verschreven.csv, rij 4, veld 'soort': onbekende soort 'nieuwbow'; bedoelt u 'nieuwbouw'?",
           "misspelt soort")
@@ -341,7 +344,8 @@ def maak_scenarios() -> None:
              "perioden_overlap.toml, regel 9, veld 'periode': perioden 2023-1 en 2023-2 overlappen: 2023-2 begint op "
              "2023-06-01", "periods that overlap")
     scenario("perioden_gat.toml", s.replace('naam = "2023-2"', 'naam = "2023-2"\nstart = 2023-08-01'),
-             "perioden_gat.toml, regel 9, veld 'periode': tussen perioden 2023-1 en 2023-2 zit een gat", "periods with a gap")
+             "perioden_gat.toml, regel 9, veld 'periode': tussen perioden 2023-1 en 2023-2 zit een gat",
+             "periods with a gap")
     scenario("startdatum_naast_periode.toml", s.replace("startdatum = 2023-01-01", "startdatum = 2023-02-01"),
              "startdatum_naast_periode.toml, regel 2, veld 'startdatum': startdatum 2023-02-01 valt niet samen met de "
              "start van 2023-1", "start date not at the first period")
@@ -357,7 +361,8 @@ def maak_scenarios() -> None:
     scenario("kern_onbekend.toml", s.replace("Achterveld = 0.08", "Amersfoort = 0.08"),
              "kern_onbekend.toml, regel 21, veld 'aanbod.kern': kern 'Amersfoort' staat niet in kernen", "unknown kern")
     scenario("startdatum_ongeldig.toml", s.replace("startdatum = 2023-01-01", "startdatum = 2023-02-30"),
-             "startdatum_ongeldig.toml, regel 2: geen geldige TOML: datum of tijd bestaat niet", "impossible date in TOML")
+             "startdatum_ongeldig.toml, regel 2: geen geldige TOML: datum of tijd bestaat niet",
+             "impossible date in TOML")
     scenario("startdatum_ontbreekt.toml", s.replace("startdatum = 2023-01-01\n", ""),
              "startdatum_ontbreekt.toml, veld 'startdatum': sleutel 'startdatum' ontbreekt", "missing key")
     scenario("bestand_ontbreekt.toml", s.replace("data/huishoudens.csv", "data/weg.csv"),
@@ -365,7 +370,8 @@ def maak_scenarios() -> None:
              "waitlist file named by the scenario is missing")
     scenario("reservering_voor_start.toml", s.replace("data/woningen.csv", "data/woningen_reservering_voor_start.csv"),
              "woningen_reservering_voor_start.csv, rij 4, veld 'beschikbaar': reservering (nieuwbouw) beschikbaar op "
-             "2022-12-01, vóór de start van het scenario (2023-01-01)", "dwelling available before the scenario's start")
+             "2022-12-01, vóór de start van het scenario (2023-01-01)",
+             "dwelling available before the scenario's start")
     scenario("huishoudens_fout.toml", s.replace("data/huishoudens.csv", "data/huishoudens_kind_40.csv"),
              "huishoudens_kind_40.csv, rij 3, veld 'kinderen': kind van 40 jaar", "error in a file the scenario names")
     scenario("meerdere_fouten.toml",
