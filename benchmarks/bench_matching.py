@@ -111,8 +111,10 @@ def ronde_en_beleid(hh, ww, beleid) -> tuple[Ronde, object, str]:
     rounds; then the policy's gewichten as they are (the way out DoelTeGroot names)."""
     r = Ronde(huishouden_kenmerken(hh, beleid), woning_kenmerken(ww), dag(PEILDATUM))
     try:
-        bogen(r, toelaatbaar(r, beleid), beleid)
-        return r, beleid, "lexicografisch"
+        b = bogen(r, toelaatbaar(r, beleid), beleid)
+        weg = [n for n in beleid.doel.volgorde if n not in b.exact]
+        return r, beleid, "lexicografisch" + (f" (exact tot en met {b.exact[-1]}; weggelaten: {', '.join(weg)})"
+                                              if weg else " (volledige volgorde exact)")
     except DoelTeGroot:
         gewogen = beleid.met(doel={"lexicografisch": False})
         return r, gewogen, ("lexicografisch past niet in 64 bits (DoelTeGroot); gewichten "
