@@ -656,6 +656,8 @@ def schrijf_atomisch(pad: str | os.PathLike, inhoud: str | bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        # mkstemp creates 0600; give the file the permissions any new file would get.
+        os.chmod(tijdelijk, 0o666 & ~_umask())
         os.replace(tijdelijk, pad)
     except BaseException:
         try:
@@ -663,6 +665,12 @@ def schrijf_atomisch(pad: str | os.PathLike, inhoud: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _umask() -> int:
+    huidig = os.umask(0)
+    os.umask(huidig)
+    return huidig
 
 
 def veilige_cel(waarde):

@@ -118,3 +118,14 @@ def test_gedood_proces_laat_geen_half_bestand(tmp_path):
     assert not uit.exists()
     resten = list(tmp_path.iterdir())
     assert all(p.name.startswith(".plan.json.") and p.name.endswith(".tmp") for p in resten)
+
+
+def test_uitvoer_krijgt_gewone_bestandsrechten(tmp_path):
+    import os
+    from matching.invoer import schrijf_atomisch
+    oud = os.umask(0o022)
+    try:
+        schrijf_atomisch(tmp_path / "x.txt", "a")
+    finally:
+        os.umask(oud)
+    assert (tmp_path / "x.txt").stat().st_mode & 0o777 == 0o644
