@@ -57,6 +57,7 @@ class Beleid(BaseModel):
     ouder_kind_tot_leeftijd: int = Field(ge=0, le=18)
     nareizigers: Literal["nu", "wachten", "vooruit"]
     nareiziger_kinderen_per_kamer: int = Field(ge=1, le=6)
+    ruim_kinderen_per_kamer: int = Field(default=2, ge=1, le=6)
     max_extra_slaapkamers: int = Field(ge=0, le=10)
     alleenstaande_max_slaapkamers: int = Field(ge=0, le=10)
     studio_voor_alleenstaande: bool
@@ -81,6 +82,11 @@ class Beleid(BaseModel):
             raise ValueError(f"regels mist '{ontbrekend[0]}': elke regel krijgt een plaats in de volgorde")
         if not self.aftoppingsgrenzen:
             raise ValueError("aftoppingsgrenzen: minstens één jaar nodig")
+        if self.ruim_kinderen_per_kamer > min(self.kinderen_per_kamer, self.nareiziger_kinderen_per_kamer):
+            # The spare-bedroom limit counts from this reference need; it may not share more than
+            # the policy itself, or loosening a rule could make a fitting dwelling 'too big'.
+            raise ValueError("ruim_kinderen_per_kamer mag niet groter zijn dan kinderen_per_kamer of "
+                             "nareiziger_kinderen_per_kamer")
         return self
 
     def aftoppingsgrens(self, jaar: int) -> Grens:

@@ -38,9 +38,15 @@ def kinderkamers(kinderen: tuple[Kind, ...] | list[Kind], per_kamer: int, gemeng
     return kamers + ceil(rest_jong / per_kamer)
 
 
-def slaapkamers_nodig(hh: Huishouden, beleid: Beleid, met_nareizigers: bool | None = None) -> int:
+def slaapkamers_nodig(hh: Huishouden, beleid: Beleid, met_nareizigers: bool | None = None,
+                      ruim: bool = False) -> int:
     """Bedrooms the household needs. `met_nareizigers` defaults to the policy's choice:
-    only `vooruit` sizes for the family still to come."""
+    only `vooruit` sizes for the family still to come.
+
+    `ruim`: the need when children share only as `ruim_kinderen_per_kamer` same-gender
+    children per room and no parent shares. The spare-bedroom limit is counted from the larger
+    of the two, so allowing more sharing lets a family into smaller dwellings without ever
+    making a dwelling that fitted before 'too big' (loosening a rule never removes a dwelling)."""
     if met_nareizigers is None:
         met_nareizigers = beleid.nareizigers == "vooruit"
     volw = hh.volwassenen
@@ -55,6 +61,10 @@ def slaapkamers_nodig(hh: Huishouden, beleid: Beleid, met_nareizigers: bool | No
             onbekende_kinderen = hh.nareizigers
     volwassenkamers = (1 + volw - 2) if partners and volw >= 2 else volw
     kinderen = list(hh.kinderen)
+    if ruim:
+        per_kamer = beleid.ruim_kinderen_per_kamer
+        return (volwassenkamers + kinderkamers(kinderen, per_kamer, 0)
+                + ceil(onbekende_kinderen / per_kamer))
     kamers = kinderkamers(kinderen, beleid.kinderen_per_kamer, beleid.gemengd_tot_leeftijd)
     if beleid.ouder_deelt_met_kind and volw == 1 and kinderen:
         # Try each child who may share the parent's room; keep the best.

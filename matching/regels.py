@@ -41,6 +41,7 @@ class HuishoudenKenmerken:
     personen: np.ndarray       # present persons: count for the taakstelling when housed
     personen_huur: np.ndarray  # size used for passend toewijzen (the family under `vooruit`)
     nodig: np.ndarray          # bedrooms needed under the policy
+    nodig_ruim: np.ndarray     # need without optional sharing: the spare-bedroom limit counts from it
     alleen: np.ndarray         # a one-person household as sized
     toegankelijk: np.ndarray
     koppeldag: np.ndarray
@@ -92,6 +93,7 @@ def huishouden_kenmerken(huishoudens: list[Huishouden], beleid: Beleid) -> Huish
         personen=np.fromiter((h.personen for h in huishoudens), np.int64, n),
         personen_huur=personen_huur,
         nodig=np.fromiter((slaapkamers_nodig(h, beleid) for h in huishoudens), np.int64, n),
+        nodig_ruim=np.fromiter((slaapkamers_nodig(h, beleid, ruim=True) for h in huishoudens), np.int64, n),
         alleen=personen_huur == 1,
         toegankelijk=np.fromiter((h.toegankelijk for h in huishoudens), bool, n),
         koppeldag=np.fromiter((dag(h.koppeldatum) for h in huishoudens), np.int64, n),
@@ -145,7 +147,7 @@ def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
     kamers = w.slaapkamers[None, :]
     studio_ok = beleid.studio_voor_alleenstaande & hh.alleen[:, None] & (kamers == 0)
     effectief = np.where(studio_ok, 1, kamers)
-    extra = kamers - hh.nodig[:, None]
+    extra = kamers - np.maximum(hh.nodig, hh.nodig_ruim)[:, None]
     te_groot = (extra > beleid.max_extra_slaapkamers) | (hh.alleen[:, None] & (kamers > beleid.alleenstaande_max_slaapkamers))
     if beleid.passend_toewijzen:
         limiet = np.where(hh.personen_huur <= 2, grens.laag, grens.hoog)

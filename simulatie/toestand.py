@@ -40,6 +40,7 @@ class SimHuishouden:
     hh: Huishouden
     status: str
     nodig: int = 0
+    nodig_ruim: int = 0
     personen_huur: int = 0
     vervolg: bool = False           # housed, but too small since the family arrived
     woning: SimWoning | None = None
@@ -81,6 +82,7 @@ class Toestand:
     def herbereken(self, s: SimHuishouden) -> None:
         """Policy-dependent needs, recomputed only when the composition changes."""
         s.nodig = slaapkamers_nodig(s.hh, self.beleid)
+        s.nodig_ruim = slaapkamers_nodig(s.hh, self.beleid, ruim=True)
         s.personen_huur = s.hh.personen_totaal if self.beleid.nareizigers == "vooruit" else s.hh.personen
 
     def blokkade(self, s: SimHuishouden) -> int:
@@ -110,6 +112,7 @@ class Toestand:
             personen=np.fromiter((0 if s.vervolg else s.hh.personen for s in lijst), np.int64, n),
             personen_huur=personen_huur,
             nodig=np.fromiter((s.nodig for s in lijst), np.int64, n),
+            nodig_ruim=np.fromiter((s.nodig_ruim for s in lijst), np.int64, n),
             alleen=personen_huur == 1,
             toegankelijk=np.fromiter((s.hh.toegankelijk for s in lijst), bool, n),
             koppeldag=np.fromiter((dag(s.hh.koppeldatum) for s in lijst), np.int64, n),

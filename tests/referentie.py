@@ -64,6 +64,16 @@ def personen_voor_maat(hh: Huishouden, beleid) -> int:
     return hh.personen + hh.nareizigers if beleid.nareizigers == "vooruit" else hh.personen
 
 
+def slaapkamers_ruim_ref(hh: Huishouden, beleid) -> int:
+    """The need without optional sharing: same-gender pairs of children, no parent sharing."""
+    from types import SimpleNamespace
+    p = beleid.ruim_kinderen_per_kamer
+    streng = SimpleNamespace(**{**dict(beleid), "kinderen_per_kamer": p, "gemengd_tot_leeftijd": 0,
+                                "ouder_deelt_met_kind": False,
+                                "nareiziger_kinderen_per_kamer": p})
+    return slaapkamers_ref(hh, streng)
+
+
 def slaapkamers_ref(hh: Huishouden, beleid) -> int:
     volw = hh.volwassenen
     partners = volw >= 2 and hh.partners is not False
@@ -120,7 +130,7 @@ def weigeringen(hh: Huishouden, w: Woning, beleid, peildatum: dt.date) -> set[st
     kamers = w.slaapkamers
     if kamers < nodig and not (kamers == 0 and alleen and nodig == 1 and beleid.studio_voor_alleenstaande):
         uit.add("te_weinig_slaapkamers")
-    if kamers - nodig > beleid.max_extra_slaapkamers or (alleen and kamers > beleid.alleenstaande_max_slaapkamers):
+    if kamers - max(nodig, slaapkamers_ruim_ref(hh, beleid)) > beleid.max_extra_slaapkamers or (alleen and kamers > beleid.alleenstaande_max_slaapkamers):
         uit.add("te_veel_slaapkamers")
     if beleid.passend_toewijzen:
         grens = aftoppingsgrens(beleid, peildatum.year)
@@ -195,7 +205,8 @@ HUREN_LAAG = [452.0, 480.0, 520.0, 560.0, 600.0, 640.0]  # under every limit: re
 def _beleiden() -> dict:
     eigen = {
         "flex_wachten": {"basis": "flexibel", "nareizigers": "wachten"},
-        "strikt_vooruit": {"basis": "strikt", "nareizigers": "vooruit", "kinderen_per_kamer": 1},
+        "strikt_vooruit": {"basis": "strikt", "nareizigers": "vooruit", "kinderen_per_kamer": 1,
+                           "ruim_kinderen_per_kamer": 1},
         # Loose rules: many admissible pairs, so households compete for the same dwellings.
         "ruim": {"basis": "flexibel", "max_extra_slaapkamers": 3, "alleenstaande_max_slaapkamers": 3,
                  "passend_toewijzen": False, "vooruit_maanden": 12},
