@@ -285,7 +285,8 @@ def _lees_csv(pad: Path, ruw: bytes, fouten: Fouten, kopregels: int = 1) -> Tabe
     return _regels_naar_tabel(pad, regels, kopregels, fouten, herkend, scheiding)
 
 
-def _cel_als_tekst(waarde) -> str:
+def cel_als_tekst(waarde) -> str:
+    """A spreadsheet cell as the text a user would type: dates ISO, whole floats without .0."""
     if waarde is None:
         return ""
     if isinstance(waarde, bool):
@@ -315,7 +316,7 @@ def _lees_xlsx(pad: Path, kopregels: int | None = None, fouten: Fouten | None = 
             raise InvoerFout(pad, "werkmap heeft geen werkblad")
         blad = boek.worksheets[0]
         blad.reset_dimensions()  # some programs write a wrong size; read what is really there
-        regels = [(nr, [_cel_als_tekst(c) for c in rij])
+        regels = [(nr, [cel_als_tekst(c) for c in rij])
                   for nr, rij in enumerate(blad.iter_rows(values_only=True), start=1)]
         herkend = ["Excel-werkmap (xlsx)"]
         if len(boek.worksheets) > 1:
@@ -355,7 +356,7 @@ def ruwe_cellen(pad: str | os.PathLike, max_rijen: int = 15) -> list[list[str]]:
         try:
             blad = boek.worksheets[0]
             blad.reset_dimensions()
-            return [[_cel_als_tekst(c) for c in r] for r in blad.iter_rows(max_row=max_rijen, values_only=True)]
+            return [[cel_als_tekst(c) for c in r] for r in blad.iter_rows(max_row=max_rijen, values_only=True)]
         finally:
             boek.close()
     tekst, _ = _lees_tekst(pad, ruw)
@@ -689,7 +690,7 @@ def tabel_uit_dataframe(df, naam: str) -> Tabel:
     kolommen = [_normaliseer_kolom(k) for k in df.columns]
     rijen = []
     for nr, waarden in enumerate(df.itertuples(index=False, name=None), start=2):
-        rijen.append((nr, {k: _cel_als_tekst(None if _is_na(v) else v) for k, v in zip(kolommen, waarden)}))
+        rijen.append((nr, {k: cel_als_tekst(None if _is_na(v) else v) for k, v in zip(kolommen, waarden)}))
     return Tabel(naam, kolommen, rijen, ["pandas DataFrame"])
 
 

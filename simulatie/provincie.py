@@ -32,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from matching.invoer import InvoerFout
+from matching.invoer import InvoerFout, cel_als_tekst
 from simulatie.scenario import halfjaar
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -291,18 +291,6 @@ def _decodeer(pad: Path) -> str:
                               "Excel-werkmap") from None
 
 
-def _cel_als_tekst(waarde) -> str:
-    if waarde is None:
-        return ""
-    if isinstance(waarde, dt.datetime):
-        return waarde.date().isoformat()
-    if isinstance(waarde, dt.date):
-        return waarde.isoformat()
-    if isinstance(waarde, float) and waarde.is_integer():
-        return str(int(waarde))
-    return str(waarde).strip()
-
-
 def _lees_cellen_csv(pad: Path) -> list[list[str]]:
     tekst = _decodeer(pad)
     if not tekst.strip():
@@ -334,7 +322,7 @@ def _lees_cellen_xlsx(pad: Path) -> list[list[str]]:
             if isinstance(v, (int, float)) and not isinstance(v, bool) and "%" in (c.number_format or ""):
                 regel.append(f"{v * 100:.10g}%")
             else:
-                regel.append(_cel_als_tekst(v))
+                regel.append(cel_als_tekst(v))
         cellen.append(regel)
     for bereik in blad.merged_cells.ranges:
         r0, c0 = bereik.min_row - 1, bereik.min_col - 1
