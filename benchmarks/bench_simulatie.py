@@ -243,8 +243,8 @@ def profiel(g, beleid: Beleid, n: int, seed: int, regels: int, doel) -> dict[str
     doel.write(f"\n--- cProfile, {n} replicaties, beleid {beleid.naam}: top {regels} op eigen tijd ---\n")
     st.sort_stats("tottime").print_stats(regels)
 
-    def cum(bestand: str, functie: str) -> float:
-        return sum(v[3] for (f, _, fn), v in st.stats.items() if f.endswith(bestand) and fn == functie)
+    def cum(bestand: str, functie: str, veld: int = 3) -> float:
+        return sum(v[veld] for (f, _, fn), v in st.stats.items() if f.endswith(bestand) and fn == functie)
 
     totaal = cum("replicaties.py", "simuleer")
     simpy_eigen = sum(v[2] for (f, _, _), v in st.stats.items() if f"{os.sep}simpy{os.sep}" in f)
@@ -255,6 +255,7 @@ def profiel(g, beleid: Beleid, n: int, seed: int, regels: int, doel) -> dict[str
         "ronde_bouwen": cum("simulatie/toestand.py", "kenmerken") + cum("simulatie/toestand.py", "woningkenmerken"),
         "wereld_trekken": cum("simulatie/wereld.py", "trek_wereld"),
         "simpy_eigen": simpy_eigen,
+        "aanroepen": (int(cum("matching/oplossers.py", "los_op", 1)), int(cum("matching/regels.py", "toelaatbaar", 1))),
     }
 
 
@@ -321,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rijen = []
     controles = []
+    opgenomen: dict[str, tuple[int, int]] = {}
     for naam in a.beleid:
         b = g.beleid(naam)
         # 1. Capture (untimed), then freeze it out of the garbage collector's way; the full and
@@ -349,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
         gebeurtenissen = np.array([pl.gebeurtenissen for pl in plannen])
         n_los_op = np.array([pl.los_op for pl in plannen])
         n_toel = np.array([pl.toelaatbaar for pl in plannen])
+        eerste = plannen[:a.profiel_replicaties]
+        opgenomen[naam] = (sum(pl.los_op for pl in eerste), sum(pl.toelaatbaar for pl in eerste))
         controles.append((naam, {
             "uitkomsten 1 en meer workers identiek":
                 "ja" if all(_zelfde(m.resultaat, uitkomsten) for m in vol.values()) else "NEE",
@@ -421,6 +425,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {naam:9s} totaal {t:5.2f} s: los_op {s['los_op'] / t:4.0%}, toelaatbaar {s['toelaatbaar'] / t:4.0%}"
               f" | rest {rest / t:4.0%}, waarvan Ronde-arrays bouwen {s['ronde_bouwen'] / t:4.0%},"
               f" wereld trekken {s['wereld_trekken'] / t:4.0%}, simpy zelf {s['simpy_eigen'] / t:4.0%}")
+    for naam, c in controles:
+        if a.profiel_replicaties <= n:
+            # Calls made from anywhere else than rondes.py would escape the capture: cProfile counts all.
+            c["alle los_op/toelaatbaar-aanroepen opgenomen (telling cProfile)"] = (
+                "ja" if splitsing[naam]["aanroepen"] == opgenomen[naam]
+                else f"NEE: cProfile {splitsing[naam]['aanroepen']}, opgenomen {opgenomen[naam]}")
     print("\ncontroles")
     for naam, c in controles:
         for k, v in c.items():

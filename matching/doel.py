@@ -32,6 +32,7 @@ class Bogen:
     waarde: np.ndarray  # int64
     termen: dict[str, np.ndarray]  # per objective level, per arc: for explanations
     exact: tuple[str, ...] = ()    # levels whose order the weights guarantee
+    grens: int = 0                 # no solution's objective exceeds this
 
     def __len__(self) -> int:
         return len(self.hh)
@@ -52,37 +53,46 @@ def termen(r: Ronde, hi: np.ndarray, wi: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
-def _bovengrens(waarden: np.ndarray, hi: np.ndarray, n_hh: int, max_plaatsingen: int) -> int:
+def _per_huishouden(hi: np.ndarray) -> np.ndarray:
+    """Start of each household's run of arcs (arcs come from np.nonzero: sorted by household)."""
+    if len(hi) == 0:
+        return np.zeros(0, np.int64)
+    return np.flatnonzero(np.concatenate(([True], hi[1:] != hi[:-1])))
+
+
+def _bovengrens(waarden: np.ndarray, starts: np.ndarray, max_plaatsingen: int) -> int:
     """Largest total a level can reach in one solution: each household counts once, with its
     best arc, and no more households than can be placed."""
     if len(waarden) == 0:
         return 0
-    beste = np.zeros(n_hh, np.int64)
-    np.maximum.at(beste, hi, waarden.astype(np.int64))
-    top = np.sort(beste)[::-1][:max_plaatsingen]
-    return int(top.sum())
+    beste = np.maximum.reduceat(waarden.astype(np.int64), starts)
+    if len(beste) > max_plaatsingen:
+        beste = np.partition(beste, len(beste) - max_plaatsingen)[len(beste) - max_plaatsingen:]
+    return int(beste.sum())
 
 
-def gewichten(beleid: Beleid, t: dict[str, np.ndarray], hi: np.ndarray, n_hh: int, max_plaatsingen: int,
-              knopen: int, boven: tuple[str, ...] = ()) -> tuple[dict[str, int], tuple[str, ...]]:
+def gewichten(beleid: Beleid, t: dict[str, np.ndarray], hi: np.ndarray, max_plaatsingen: int,
+              knopen: int, boven: tuple[str, ...] = ()) -> tuple[dict[str, int], tuple[str, ...], int]:
     """Weights per level and the levels that are ordered exactly.
 
     Lexicographic: each level's weight exceeds the most the levels below it can add up to in
     one solution. If the full order does not fit in 64 bits (min-cost flow also scales costs by
     the node count), the lowest levels are dropped one by one and the result says so: the
     higher levels, persons first, always stay exact. `boven` are levels placed above the
-    policy's order (a promise to a household already holding a reservation)."""
+    policy's order (a promise to a household already holding a reservation). Also returns a
+    bound on the objective of any solution."""
     doel = beleid.doel
+    starts = _per_huishouden(hi)
     volgorde = list(boven) + list(doel.volgorde)
     grens_boog = GRENS_INT64 // max(knopen + 1, 1)
     if not doel.lexicografisch:
         gew = {n: int(doel.gewichten.get(n, 0)) for n in doel.volgorde}
-        if boven:
-            som = sum(g * _bovengrens(t[n], hi, n_hh, max_plaatsingen) for n, g in gew.items())
-            for n in boven:
-                gew[n] = som + 1
-        return gew, tuple(boven)
-    grenzen = {n: _bovengrens(t[n], hi, n_hh, max_plaatsingen) for n in volgorde}
+        som = sum(g * _bovengrens(t[n], starts, max_plaatsingen) for n, g in gew.items())
+        for n in boven:
+            gew[n] = som + 1
+            som += gew[n] * _bovengrens(t[n], starts, max_plaatsingen)
+        return gew, tuple(boven), som
+    grenzen = {n: _bovengrens(t[n], starts, max_plaatsingen) for n in volgorde}
     hoogste = {n: int(t[n].max()) if len(t[n]) else 0 for n in volgorde}
     for aantal in range(len(volgorde), len(boven), -1):
         niveaus = volgorde[:aantal]
@@ -94,7 +104,7 @@ def gewichten(beleid: Beleid, t: dict[str, np.ndarray], hi: np.ndarray, n_hh: in
         totaal = sum(gew[n] * grenzen[n] for n in niveaus)
         per_boog = sum(gew[n] * hoogste[n] for n in niveaus)
         if totaal < GRENS_INT64 and per_boog < grens_boog:
-            return gew, tuple(niveaus)
+            return gew, tuple(niveaus), totaal
     raise DoelTeGroot(f"doelfunctie past niet in 64 bits voor {max_plaatsingen} plaatsingen, zelfs niet met "
                       "alleen het aantal personen; splits de ronde (per kern of peildatum)")
 
@@ -112,8 +122,8 @@ def bogen(r: Ronde, toelaatbaar: np.ndarray, beleid: Beleid, max_plaatsingen: in
         # Above every level: a promise is kept whatever else the round could gain.
         t["toegezegd"] = r.hh.toegezegd[hi].astype(np.int64)
         boven = ("toegezegd",)
-    gew, exact = gewichten(beleid, t, hi, len(r.hh), max_plaatsingen, len(r.hh) + len(r.w) + 1, boven)
+    gew, exact, grens = gewichten(beleid, t, hi, max_plaatsingen, len(r.hh) + len(r.w) + 1, boven)
     waarde = np.zeros(len(hi), np.int64)
     for niveau, g in gew.items():
         waarde += np.int64(g) * t[niveau].astype(np.int64)
-    return Bogen(hi, wi, waarde, t, exact)
+    return Bogen(hi, wi, waarde, t, exact, grens)

@@ -3,7 +3,9 @@
 - `leeg`: no admissible arc.
 - `enkel`: one dwelling or one household: the best arc (argmax) is the optimum.
 - `stroom`: OR-Tools min-cost flow on the admissible arcs only (pure 1:1 assignment).
-- `scipy`: scipy's linear_sum_assignment on the dense matrix (an independent check).
+- `scipy`: scipy's linear_sum_assignment on the dense matrix: exact while every objective sum
+  stays below 2**52, and cheapest for small rounds (the simulation's weekly ones), so `auto`
+  picks it there; it is also the independent check on the flow.
 - `cpsat`: CP-SAT, single worker and fixed seed, for side constraints a flow cannot carry
   (woningdelen: several single persons sharing one dwelling).
 Every backend returns the same optimum value; tests check that on random instances.
@@ -20,6 +22,8 @@ from .doel import Bogen, DoelTeGroot, bogen
 from .regels import Ronde, bezwaren, toelaatbaar
 
 OPLOSSERS = ("auto", "stroom", "scipy", "cpsat")
+KLEIN = 4096          # households x dwellings up to which auto picks scipy
+EXACT_FLOAT = 2**52   # integers (and their sums) below this are exact in float64
 
 
 @dataclass(frozen=True)
@@ -77,9 +81,9 @@ def via_scipy(n_hh: int, n_w: int, b: Bogen) -> tuple[np.ndarray, int, str]:
     waarde[b.hh, b.w] = b.waarde
     rij, kol = linear_sum_assignment(waarde, maximize=True)
     echt = waarde[rij, kol] > 0
-    index = {(h, w): i for i, (h, w) in enumerate(zip(b.hh.tolist(), b.w.tolist()))}
-    gekozen = np.array([index[(h, w)] for h, w in zip(rij[echt].tolist(), kol[echt].tolist())], np.int64)
-    return (*_uit_bogen(n_hh, b, gekozen), "OPTIMAL")
+    index = np.full((n_hh, n_w), -1, np.int64)
+    index[b.hh, b.w] = np.arange(len(b))
+    return (*_uit_bogen(n_hh, b, index[rij[echt], kol[echt]]), "OPTIMAL")
 
 
 def deel_bogen(r: Ronde, beleid: Beleid, ok: np.ndarray) -> np.ndarray:
@@ -162,6 +166,10 @@ def los_op(r: Ronde, beleid: Beleid, oplosser: str = "auto", seed: int = 0,
             oplosser = "leeg"
         elif n_hh == 1 or n_w == 1:
             oplosser = "enkel"
+        elif n_hh * n_w <= KLEIN and b.grens < EXACT_FLOAT:
+            # Small rounds: scipy on the dense matrix is exact here (every sum below 2**52)
+            # and has a fraction of min-cost flow's fixed cost per call.
+            oplosser = "scipy"
         else:
             oplosser = "stroom"
     if oplosser == "cpsat":
