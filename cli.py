@@ -6,7 +6,6 @@ output files are written atomically, so an interrupted run leaves nothing half-w
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 
 import click

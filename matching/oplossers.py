@@ -102,7 +102,7 @@ def via_cpsat(r: Ronde, beleid: Beleid, ok: np.ndarray, b: Bogen, seed: int,
               tijdslimiet: float | None = None) -> tuple[np.ndarray, int, str, Bogen]:
     from ortools.sat.python import cp_model
 
-    n_hh, n_w = len(r.hh), len(r.w)
+    n_hh = len(r.hh)
     if beleid.woningdelen:
         extra = deel_bogen(r, beleid, ok)
         # Up to max_delers households per dwelling: the weights must cover that many placements.

@@ -21,7 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from matching.beleid import Beleid, bekende_beleiden, laad_beleid
 from matching.huishoudens import Huishouden, laad_huishoudens
-from matching.invoer import Fouten, InvoerFout, InvoerFouten
+from matching.invoer import Fouten, InvoerFout
 from matching.woningen import Woning, laad_woningen
 
 STANDAARD = "leusden-2023"

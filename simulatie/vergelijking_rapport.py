@@ -104,6 +104,10 @@ def als_xlsx(v: Vergelijking) -> bytes:
     return buf.getvalue()
 
 
+def _getal(x, kans: bool) -> str:
+    return "-" if x is None else (f"{x:.0%}" if kans else f"{x:.2f}")
+
+
 def als_tabel(v: Vergelijking, breedte: int = 130) -> str:
     console = Console(file=io.StringIO(), width=breedte, color_system=None, force_terminal=False)
     console.print(f"[bold]Vergelijking op scenario {v.scenario}[/bold]: {v.replicaties} gepaarde replicaties "
@@ -114,14 +118,14 @@ def als_tabel(v: Vergelijking, breedte: int = 130) -> str:
             tab.add_column(kol, justify="left" if kol in ("periode", "maat") else "right")
         for per in p["perioden"]:
             for maat, d in per["maten"].items():
-                fmt = "{:+.1%}" if maat == "totaalopgave_gehaald" else "{:+.2f}"
-                waarde = (lambda x: "-" if x is None else (f"{x:.0%}" if maat == "totaalopgave_gehaald" else f"{x:.2f}"))
-                tab.add_row(per["periode"], MATEN.get(maat, maat), waarde(d["a"]), waarde(d["b"]),
+                kans = maat == "totaalopgave_gehaald"
+                fmt = "{:+.1%}" if kans else "{:+.2f}"
+                tab.add_row(per["periode"], MATEN.get(maat, maat), _getal(d["a"], kans), _getal(d["b"], kans),
                             _iv(d["verschil"], fmt), _iv(d["ongepaard"], fmt))
         console.print(tab)
     if v.attributie:
         a, b = v.paren[0]["a"], v.paren[0]["b"]
-        tab = Table(title=f"Wat elke regel bijdraagt aan de realisatie (personen, hele horizon)", title_justify="left")
+        tab = Table(title="Wat elke regel bijdraagt aan de realisatie (personen, hele horizon)", title_justify="left")
         tab.add_column("regel")
         tab.add_column(f"aan, vanuit {a}", justify="right")
         tab.add_column(f"uit, vanuit {b}", justify="right")
@@ -153,7 +157,7 @@ def grafiek_png(v: Vergelijking) -> bytes:
     fig, assen = plt.subplots(2 if attr else 1, 1, figsize=(10, hoog), dpi=110, squeeze=False,
                               gridspec_kw={"height_ratios": [max(len(rijen), 1), max(len(attr), 1)]} if attr else None)
     ax = assen[0][0]
-    for i, (naam, d) in enumerate(reversed(rijen)):
+    for i, (_, d) in enumerate(reversed(rijen)):
         kleur = "tab:green" if d["ondergrens"] > 0 else ("tab:red" if d["bovengrens"] < 0 else "tab:gray")
         ax.errorbar(d["gemiddeld"], i, xerr=[[d["gemiddeld"] - d["ondergrens"]], [d["bovengrens"] - d["gemiddeld"]]],
                     fmt="o", color=kleur, capsize=3)
@@ -164,7 +168,7 @@ def grafiek_png(v: Vergelijking) -> bytes:
     ax.grid(axis="x", alpha=0.3)
     if attr:
         ax2 = assen[1][0]
-        for i, (regel, uit, aan) in enumerate(reversed(attr)):
+        for i, (_, uit, aan) in enumerate(reversed(attr)):
             for d, dy, kleur, label in ((aan, 0.15, "tab:blue", f"aan vanuit {p['a']}"),
                                         (uit, -0.15, "tab:orange", f"uit vanuit {p['b']}")):
                 ax2.errorbar(d["gemiddeld"], i + dy, xerr=[[d["gemiddeld"] - d["ondergrens"]],

@@ -5,7 +5,6 @@ The first holds because the spare-bedroom limit counts from a reference need tha
 rule changes (`ruim_kinderen_per_kamer`, which a policy may not set looser than its own rules)."""
 
 import numpy as np
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from referentie import BELEIDEN, PEILDATA, ronde_st

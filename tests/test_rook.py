@@ -1,6 +1,5 @@
-import datetime as dt
 
-from matching import laad_beleid, wijs_toe
+from matching import wijs_toe
 from simulatie.scenario import laad_scenario
 
 
