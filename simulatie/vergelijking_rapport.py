@@ -140,46 +140,57 @@ def als_tabel(v: Vergelijking, breedte: int = 130) -> str:
 
 
 def grafiek_png(v: Vergelijking) -> bytes:
-    """Forest plot: each measure's paired difference with its 95% interval, plus attribution."""
+    """Small multiples: per measure its own panel and scale, each period's paired difference
+    with its 95% interval; then each rule's contribution. A dot is solid when the interval
+    excludes 0. Probabilities are shown in percentage points."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     p = v.paren[0]
-    rijen = []
-    for per in p["perioden"]:
-        for maat, d in per["maten"].items():
-            if d["verschil"]["gemiddeld"] is not None:
-                rijen.append((f"{MATEN.get(maat, maat)} — {per['periode']}", d["verschil"]))
-    attr = [(r["regel"], r[f"uit_vanuit_{p['b']}"][-1]["maten"]["realisatie"]["verschil"],
-             r[f"aan_vanuit_{p['a']}"][-1]["maten"]["realisatie"]["verschil"]) for r in v.attributie]
-    hoog = max(4, 0.32 * len(rijen) + 1.5) + (0.5 * len(attr) + 1.5 if attr else 0)
-    fig, assen = plt.subplots(2 if attr else 1, 1, figsize=(10, hoog), dpi=110, squeeze=False,
-                              gridspec_kw={"height_ratios": [max(len(rijen), 1), max(len(attr), 1)]} if attr else None)
-    ax = assen[0][0]
-    for i, (_, d) in enumerate(reversed(rijen)):
-        kleur = "tab:green" if d["ondergrens"] > 0 else ("tab:red" if d["bovengrens"] < 0 else "tab:gray")
-        ax.errorbar(d["gemiddeld"], i, xerr=[[d["gemiddeld"] - d["ondergrens"]], [d["bovengrens"] - d["gemiddeld"]]],
-                    fmt="o", color=kleur, capsize=3)
-    ax.set_yticks(range(len(rijen)), [r[0] for r in reversed(rijen)], fontsize=8)
-    ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_title(f"{p['b']} min {p['a']} — gepaard verschil met 95%-interval ({v.replicaties} replicaties, "
-                 f"{v.scenario})", fontsize=10)
-    ax.grid(axis="x", alpha=0.3)
+    maten = [m for m in MATEN if any(m in per["maten"] and per["maten"][m]["verschil"]["gemiddeld"] is not None
+                                     for per in p["perioden"])]
+    attr = [(r["regel"], r[f"aan_vanuit_{p['a']}"][-1]["maten"]["realisatie"]["verschil"],
+             r[f"uit_vanuit_{p['b']}"][-1]["maten"]["realisatie"]["verschil"]) for r in v.attributie]
+    panelen = len(maten) + (1 if attr else 0)
+    hoogtes = [len([per for per in p["perioden"] if m in per["maten"]]) + 1 for m in maten]
     if attr:
-        ax2 = assen[1][0]
-        for i, (_, uit, aan) in enumerate(reversed(attr)):
-            for d, dy, kleur, label in ((aan, 0.15, "tab:blue", f"aan vanuit {p['a']}"),
-                                        (uit, -0.15, "tab:orange", f"uit vanuit {p['b']}")):
-                ax2.errorbar(d["gemiddeld"], i + dy, xerr=[[d["gemiddeld"] - d["ondergrens"]],
-                                                           [d["bovengrens"] - d["gemiddeld"]]],
-                             fmt="o", color=kleur, capsize=3, label=label if i == 0 else None)
-        ax2.set_yticks(range(len(attr)), [a[0] for a in reversed(attr)], fontsize=9)
-        ax2.axvline(0, color="black", linewidth=0.8)
-        ax2.set_title("Bijdrage per regel aan de realisatie over de hele horizon (personen)", fontsize=10)
-        ax2.legend(fontsize=8, loc="lower right")
-        ax2.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
+        hoogtes.append(len(attr) + 1)
+    fig, assen = plt.subplots(panelen, 1, figsize=(9, 0.42 * sum(hoogtes) + 1.2 * panelen), dpi=110,
+                              gridspec_kw={"height_ratios": hoogtes}, squeeze=False)
+
+    def punt(ax, y, d, schaal, kleur, dy=0.0, label=None):
+        g, lo, hi = (d["gemiddeld"] * schaal, d["ondergrens"] * schaal, d["bovengrens"] * schaal)
+        zeker = lo > 0 or hi < 0
+        ax.errorbar(g, y + dy, xerr=[[g - lo], [hi - g]], fmt="o", color=kleur, capsize=3,
+                    markerfacecolor=kleur if zeker else "white", label=label)
+        ax.annotate(f"{g:+.1f}", (g, y + dy), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
+
+    for ax, m in zip((a[0] for a in assen), maten):
+        rijen = [(per["periode"], per["maten"][m]["verschil"]) for per in p["perioden"]
+                 if m in per["maten"] and per["maten"][m]["verschil"]["gemiddeld"] is not None]
+        schaal = 100.0 if m == "totaalopgave_gehaald" else 1.0
+        for i, (_, d) in enumerate(reversed(rijen)):
+            punt(ax, i, d, schaal, "tab:blue")
+        ax.set_yticks(range(len(rijen)), [r[0] for r in reversed(rijen)], fontsize=8)
+        ax.set_ylim(-0.7, len(rijen) - 0.3)
+        ax.axvline(0, color="black", linewidth=0.8)
+        eenheid = " (procentpunt)" if m == "totaalopgave_gehaald" else ""
+        ax.set_title(f"{MATEN[m]}{eenheid}", fontsize=9, loc="left")
+        ax.grid(axis="x", alpha=0.3)
+    if attr:
+        ax = assen[-1][0]
+        for i, (_, aan, uit) in enumerate(reversed(attr)):
+            punt(ax, i, aan, 1.0, "tab:green", 0.15, f"alleen deze regel aan, vanuit {p['a']}" if i == 0 else None)
+            punt(ax, i, uit, 1.0, "tab:orange", -0.15, f"alleen deze regel uit, vanuit {p['b']}" if i == 0 else None)
+        ax.set_yticks(range(len(attr)), [a[0] for a in reversed(attr)], fontsize=8)
+        ax.axvline(0, color="black", linewidth=0.8)
+        ax.set_title("Bijdrage per regel aan de realisatie, hele horizon (personen)", fontsize=9, loc="left")
+        ax.legend(fontsize=7, loc="lower right")
+        ax.grid(axis="x", alpha=0.3)
+    fig.suptitle(f"{p['b']} min {p['a']}: gepaard verschil met 95%-interval\n"
+                 f"{v.scenario}, {v.replicaties} replicaties (open punt: interval bevat 0)", fontsize=10)
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.9 / fig.get_figheight()))
     buf = io.BytesIO()
     fig.savefig(buf, format="png", metadata={"Software": None})
     plt.close(fig)
