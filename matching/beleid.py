@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .invoer import InvoerFout
+from .validatie import melding
 
 REGELCODES = ("nog_niet_in_nederland", "wacht_op_nareizigers", "soort_niet_aangeboden",
               "nog_niet_beschikbaar", "kern_niet_toegestaan", "niet_toegankelijk",
@@ -116,14 +117,9 @@ def _fout_uit_validatie(e: ValidationError, bron: str, naam: str) -> InvoerFout:
     err = e.errors()[0]
     loc = [str(x) for x in err["loc"]]
     sleutel = ".".join(loc) or naam
-    if err["type"] == "extra_forbidden":
-        tip = difflib.get_close_matches(loc[-1], list(Beleid.model_fields) + list(Doel.model_fields), n=1)
-        melding = f"onbekende sleutel '{loc[-1]}'" + (f"; bedoelt u '{tip[0]}'?" if tip else "")
-    elif err["type"] == "missing":
-        melding = f"sleutel '{loc[-1]}' ontbreekt"
-    else:
-        melding = err["msg"].removeprefix("Value error, ")
-    return InvoerFout(bron, f"beleid '{naam}': {melding}", veld=sleutel)
+    kandidaten = list(Doel.model_fields) if loc[:1] == ["doel"] else list(Beleid.model_fields)
+    tekst = melding(err, kandidaten, list(Beleid.model_fields) + list(Doel.model_fields))
+    return InvoerFout(bron, f"beleid '{naam}': {tekst}", veld=sleutel)
 
 
 def maak_beleid(naam: str, parameters: dict, bron: str = "beleid") -> Beleid:

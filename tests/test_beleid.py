@@ -102,3 +102,13 @@ def test_met_maakt_gevalideerde_kopie():
     assert c.max_extra_slaapkamers == 0 and b.max_extra_slaapkamers == 1 and c.naam == "strikt"
     with pytest.raises(InvoerFout):
         b.met(max_extra_slaapkamers=-1)
+
+
+def test_foute_waarden_in_beleid_krijgen_een_nederlandse_melding():
+    from matching.beleid import laad_beleid
+    from matching.invoer import InvoerFout
+    for eigen, verwacht in (({"kinderen_per_kamer": 0}, "verwacht een waarde van minstens 1 (gegeven: 0)"),
+                            ({"nareizigers": "later"}, "verwacht een van 'nu', 'wachten' of 'vooruit'"),
+                            ({"studio_voor_alleenstaande": "misschien"}, "verwacht true of false")):
+        with pytest.raises(InvoerFout, match=verwacht.replace("(", r"\(").replace(")", r"\)")):
+            laad_beleid("flexibel", {"flexibel": eigen})
