@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from matching.regels import dag
+
 from .nareizigers import nareizigers
 from .takecarebnb import takecarebnb
 from .toestand import SimHuishouden, Toestand
@@ -19,6 +21,7 @@ def koppelingen(env, t: Toestand, komende: list[KomendHuishouden]):
             continue
         s = SimHuishouden(k, k.hh, "buitenland" if k.in_nl_dag > env.now else "wachtend", gehuisvest=env.event(),
                           passend_voor_gezin=env.event())
+        s.koppeldag = dag(k.hh.koppeldatum)
         t.herbereken(s)
         t.huishoudens[k.hh.id] = s
         t.personen_in += k.hh.personen_totaal

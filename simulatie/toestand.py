@@ -18,7 +18,7 @@ from matching.beleid import Beleid
 from matching.bezetting import deelt_ouder_met_kind, slaapkamers_nodig
 from matching.huishoudens import Huishouden
 from matching.regels import (GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS, HuishoudenKenmerken,
-                             WoningKenmerken, dag)
+                             WoningKenmerken)
 from matching.woningen import SOORTEN, Woning
 
 from .scenario import Scenario
@@ -32,6 +32,11 @@ class SimWoning:
     woning: Woning
     beschikbaar: int  # sim day
     bekend: int
+    soort: int = -1   # index into SOORTEN, kept so rounds need not look it up
+
+    def __post_init__(self):
+        if self.soort < 0:
+            self.soort = SOORTEN.index(self.woning.soort)
 
 
 @dataclass(slots=True)
@@ -50,6 +55,7 @@ class SimHuishouden:
     passend_voor_gezin: object = None  # simpy event: housed in a dwelling that fits the family
     aangeboden: bool = False
     reservering: SimWoning | None = None  # dwelling promised, keys not yet handed over
+    koppeldag: int = 0              # absolute day number of the koppeling (it never changes)
     verhuis_nr: int = 0             # a move scheduled under an older number is cancelled
 
 
@@ -115,7 +121,7 @@ class Toestand:
             nodig_ruim=np.fromiter((s.nodig_ruim for s in lijst), np.int64, n),
             alleen=personen_huur == 1,
             toegankelijk=np.fromiter((s.hh.toegankelijk for s in lijst), bool, n),
-            koppeldag=np.fromiter((dag(s.hh.koppeldatum) for s in lijst), np.int64, n),
+            koppeldag=np.fromiter((s.koppeldag for s in lijst), np.int64, n),
             voorkeur=np.array([s.hh.voorkeur_kern for s in lijst], dtype=object),
             blokkade=np.fromiter((self.blokkade(s) for s in lijst), np.int64, n),
             toegezegd=(np.arange(n) >= n - toegezegd) if toegezegd else None,
@@ -131,8 +137,7 @@ class Toestand:
             huur=np.fromiter((w.woning.huur for w in lijst), np.float64, n),
             beschikbaar=np.fromiter((self.start_abs + w.beschikbaar for w in lijst), np.int64, n),
             # Once a reserved dwelling is available it is simply vacant.
-            soort=np.fromiter((vrij if w.beschikbaar <= vandaag else SOORTEN.index(w.woning.soort)
-                               for w in lijst), np.int64, n),
+            soort=np.fromiter((vrij if w.beschikbaar <= vandaag else w.soort for w in lijst), np.int64, n),
             toegankelijk=np.fromiter((w.woning.toegankelijk for w in lijst), bool, n),
         )
 
