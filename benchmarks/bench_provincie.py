@@ -29,9 +29,38 @@ GEVALLEN = {
     "utrecht": ("utrecht", "lokaal", True),
     "utrecht-serieel": ("utrecht", "serieel", False),
     "utrecht-dask": ("utrecht", "dask", False),
+    # Every gemeente through the full simulation: a scenario per gemeente, made from the
+    # bundled leusden-2022-2 with the gemeente's own numbers and a supply scaled to its taakstelling.
+    "utrecht-simulatie": ("utrecht", "lokaal", False),
     "nationaal": ("nationaal", "lokaal", False),
     "nationaal-dask": ("nationaal", "dask", False),
 }
+
+
+def _scenarios_per_gemeente(tabel, map_: Path) -> Path:
+    import re
+    import shutil
+
+    from simulatie.prognose import _slug
+    from simulatie.scenario import vind_scenario
+
+    bron = vind_scenario("leusden-2022-2")
+    map_.mkdir()
+    shutil.copytree(bron.parent / "leusden-2022-2", map_ / "leusden-2022-2")
+    tekst = bron.read_text(encoding="utf-8")
+    for r in tabel.gemeenten:
+        if not r.heeft_cijfers:
+            continue
+        schaal = r.taakstelling / 24  # Leusden's taakstelling 2022-2
+        t = tekst.replace('gemeente = "Leusden"', f'gemeente = "{r.gemeente}"')
+        t = re.sub(r"^naam = .*$", f'naam = "{_slug(r.gemeente)}-2022-2"', t, count=1, flags=re.M)
+        t = re.sub(r"^stand_start = .*$", f"stand_start = {r.realisatie - r.achterstand}", t, flags=re.M)
+        t = re.sub(r"^taakstelling = .*$", f"taakstelling = {r.taakstelling}", t, flags=re.M)
+        t = re.sub(r"^extra_opgave = .*$", f"extra_opgave = {r.extra_opgave}", t, flags=re.M)
+        t = re.sub(r"^vacatures_per_jaar = .*$", f"vacatures_per_jaar = [{160 * schaal:.0f}, {200 * schaal:.0f}]", t,
+                   flags=re.M)
+        (map_ / f"{_slug(r.gemeente)}-2022-2.toml").write_text(t, encoding="utf-8")
+    return map_
 
 
 def _een_geval(naam: str, replicaties: int) -> dict:
@@ -54,8 +83,11 @@ def _een_geval(naam: str, replicaties: int) -> dict:
         start = t0 = time.perf_counter()
         tabel = lees_provincietabel(invoer, PEILDATUM_2022_2)
         tijden["lezen_s"] = time.perf_counter() - t0
+        scenarios = _scenarios_per_gemeente(tabel, tmp / "scenarios") if naam.endswith("-simulatie") else None
         t0 = time.perf_counter()
-        res = bereken_prognoses(tabel, replicaties=replicaties, seed=20221110, uitvoerder=uitvoerder)
+        res = bereken_prognoses(tabel, replicaties=replicaties, seed=20221110, uitvoerder=uitvoerder,
+                                scenarios=scenarios)
+        tijden["gesimuleerd"] = sum(1 for r in res.rijen if r.methode == "simulatie")
         tijden["rekenen_s"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         schrijf_atomisch(tmp / "p.json", als_json(res))
@@ -94,6 +126,7 @@ def main() -> None:
             continue
         r = json.loads(p.stdout.strip().splitlines()[-1])
         graf = f", {r['grafieken']} grafieken {r['grafieken_s']:.2f} s" if "grafieken" in r else ""
+        graf += f", {r['gesimuleerd']} gemeenten volledig gesimuleerd" if r.get("gesimuleerd") else ""
         print(f"{r['geval']:<16} {r['gemeenten']:>3} gemeenten x {r['replicaties']} replicaties, {r['uitvoerder']}: "
               f"totaal {r['totaal_s']:.2f} s (lezen {r['lezen_s']:.2f}, rekenen {r['rekenen_s']:.2f}, "
               f"schrijven json+csv+xlsx {r['schrijven_s']:.2f}{graf}); piek RSS hoofdproces "
