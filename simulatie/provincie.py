@@ -460,21 +460,17 @@ def _controleer_koppen(kolommen: list[Kolom], periode: Periode, pad, kopregel: i
                 if f"{j}-{h}" != periode.naam:
                     raise InvoerFout(pad, f"de kop noemt periode {j}-{h}, maar peildatum "
                                           f"{periode.peildatum.isoformat()} valt in {periode.naam}", kopregel, k.kop)
-        if k.veld == "realisatie":
+        verwacht = {
+            "realisatie": (periode.peildatum, "realisatie tot {d}, maar --peildatum is {v}"),
+            "achterstand": (periode.start, "de stand op {d}, maar periode {p} begint op {v}"),
+            "prognose": (periode.eind, "een prognose op {d}, maar periode {p} eindigt op {v}"),
+        }.get(k.veld)
+        if verwacht is not None:
+            datum_, tekst = verwacht
             for d in _datums(k.kop):
-                if d != periode.peildatum:
-                    raise InvoerFout(pad, f"de kop noemt realisatie tot {d.isoformat()}, maar --peildatum is "
-                                          f"{periode.peildatum.isoformat()}", kopregel, k.kop)
-        if k.veld == "achterstand":
-            for d in _datums(k.kop):
-                if d != periode.start:
-                    raise InvoerFout(pad, f"de kop noemt de stand op {d.isoformat()}, maar periode {periode.naam} "
-                                          f"begint op {periode.start.isoformat()}", kopregel, k.kop)
-        if k.veld == "prognose":
-            for d in _datums(k.kop):
-                if d != periode.eind:
-                    raise InvoerFout(pad, f"de kop noemt een prognose op {d.isoformat()}, maar periode "
-                                          f"{periode.naam} eindigt op {periode.eind.isoformat()}", kopregel, k.kop)
+                if d != datum_:
+                    raise InvoerFout(pad, "de kop noemt " + tekst.format(d=d.isoformat(), v=datum_.isoformat(),
+                                                                         p=periode.naam), kopregel, k.kop)
 
 
 # ---------------------------------------------------------------- reading the table
