@@ -35,7 +35,9 @@ class SimInvoer:
 class Uitkomst:
     """Flat results of one replication."""
     replicatie: int
-    realisatie: list[int]                 # persons per period
+    realisatie: list[int]                 # persons per period (the first with what was housed before the start)
+    woningen_gebruikt: list[int]          # keys handed over per period, vervolghuisvesting excluded
+    bewoners: list[int]                   # persons into those dwellings, and nareizigers joining them
     per_bron: dict[str, int]
     wachtweken: list[float]
     tellers: dict[str, int]
@@ -48,7 +50,10 @@ class Uitkomst:
     personen_in: int
     geteld: int                           # persons booked, summed over households
     bezetting_ok: bool                    # no dwelling held by two households at once
-    vacatures_per_jaar: float = 0.0
+    woningen_per_jaar: float = 0.0
+    # Where the dwellings of the agreement are at the end: keys after the horizon, still free in
+    # the pool, returned to regular letting and not yet replaced.
+    eind_woningen: dict[str, int] = field(default_factory=dict)
     plaatsingen: list[tuple[int, float, str, float, bool]] = field(default_factory=list)
     vervolg_dagen: list[int] = field(default_factory=list)
     boekingen: list[tuple[int, int, str]] = field(default_factory=list)
@@ -88,6 +93,7 @@ def draai(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None = N
         wereld = trek_wereld(sc, invoer.seed, rep, list(invoer.startlijst), list(invoer.startwoningen))
     env = simpy.Environment()
     t = Toestand(sc, beleid, dag(sc.startdatum))
+    t.wereld_vervangingen = wereld.vervangingen
     env.process(vacatures(env, t, wereld.woningen))
     env.process(koppelingen(env, t, wereld.huishoudens))
     for amv in wereld.amvs:
@@ -103,13 +109,20 @@ def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wer
     horizon = sc.horizon_dagen
 
     grenzen = [(p.start - sc.startdatum).days for p in sc.periode] + [(sc.periode[-1].eind - sc.startdatum).days]
-    realisatie = [0] * len(sc.periode)
+
+    def per_periode(gebeurtenissen) -> list[int]:
+        uit = [0] * len(sc.periode)
+        for d, n in gebeurtenissen:
+            i = int(np.searchsorted(grenzen, d, side="right")) - 1
+            if 0 <= i < len(uit) and d < horizon:
+                uit[i] += n
+        return uit
+
+    realisatie = per_periode((d, n) for d, n, _ in t.boekingen)
+    realisatie[0] += sc.periode[0].realisatie
     per_bron: Counter = Counter()
     for d, n, bron in t.boekingen:
         per_bron[bron] += n
-        i = int(np.searchsorted(grenzen, d, side="right")) - 1
-        if 0 <= i < len(realisatie):
-            realisatie[i] += n
     status_personen = {s: 0 for s in STATUSSEN}
     onderweg = 0
     bezet: Counter = Counter()
@@ -122,6 +135,8 @@ def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wer
     return Uitkomst(
         replicatie=rep,
         realisatie=realisatie,
+        woningen_gebruikt=per_periode((d, 1) for d, _ in t.sleutels),
+        bewoners=per_periode([*t.sleutels, *t.bijgekomen]),
         per_bron=dict(sorted(per_bron.items())),
         wachtweken=t.wachtweken,
         tellers=dict(sorted(t.tellers.items())),
@@ -134,7 +149,9 @@ def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wer
         personen_in=t.personen_in,
         geteld=geteld,
         bezetting_ok=all(v == 1 for v in bezet.values()),
-        vacatures_per_jaar=wereld.vacatures_per_jaar,
+        woningen_per_jaar=wereld.woningen_per_jaar,
+        eind_woningen={"sleutels_na_horizon": sum(1 for s in t.huishoudens.values() if s.status == "gematcht"),
+                       "vrij_in_aanbod": len(t.aanbod), "terug_regulier_niet_vervangen": t.tegoed},
         boekingen=list(t.boekingen),
         plaatsingen=t.plaatsingen,
         vervolg_dagen=t.vervolg_dagen,

@@ -30,6 +30,7 @@ def nareizigers(env, t: Toestand, s: SimHuishouden):
     if s.status == "gehuisvest":
         s.geteld += n
         t.boek(int(env.now), n, "nareizigers")
+        t.bijgekomen.append((int(env.now), n))
         controleer_vervolg(t, s)
 
 

@@ -235,11 +235,9 @@ def prognose_uit_simulatie(pad: Path, rij: GemeenteRij, periode: Periode, replic
 
     Runs `simulatie.replicaties.simuleer(scenario, its own beleid, replicaties, seed, uitvoerder)`
     and takes, per replication, the realisatie of the period with the table's name. The scenario
-    must cover that period up to its end. Two kinds of scenario fit:
-    - one that starts at the half-year's start: its realisatie is the whole period's;
-    - a backtest that starts at the peildatum (its period "2022-2" given with start = peildatum,
-      stand_start = the stand after the realisatie so far): the table's realisatie so far is
-      added to what it simulates for the rest of the period.
+    must cover that period up to its end, and start either at the half-year's start, or at the
+    table's peildatum carrying the table's realisatie so far (`realisatie` of its first period),
+    which the simulation then includes: it is never added twice.
     """
     from simulatie.replicaties import simuleer, standen
     from simulatie.scenario import laad_scenario
@@ -253,15 +251,19 @@ def prognose_uit_simulatie(pad: Path, rij: GemeenteRij, periode: Periode, replic
     if sc_periode.eind != periode.eind or sc.einddatum < periode.eind:
         raise InvoerFout(pad, f"periode {periode.naam} van het scenario loopt niet tot {periode.eind.isoformat()}",
                          veld="periode")
-    if sc_periode.start not in (periode.start, periode.peildatum):
+    if sc_periode.start != periode.start:
         raise InvoerFout(pad, f"periode {periode.naam} van het scenario begint op {sc_periode.start.isoformat()}; "
-                              f"verwacht {periode.start.isoformat()} of de peildatum", veld="periode")
+                              f"verwacht {periode.start.isoformat()}", veld="periode")
+    if sc.startdatum not in (periode.start, periode.peildatum):
+        raise InvoerFout(pad, f"scenario begint op {sc.startdatum.isoformat()}; verwacht de start van de periode "
+                              f"({periode.start.isoformat()}) of de peildatum ({periode.peildatum.isoformat()})",
+                         veld="startdatum")
+    if sc.startdatum > periode.start and sc_periode.realisatie != rij.realisatie:
+        raise InvoerFout(pad, f"periode {periode.naam}: realisatie vóór de start is {sc_periode.realisatie}, de tabel "
+                              f"zegt {rij.realisatie} tot de peildatum", veld="periode.realisatie")
     resultaat = simuleer(geladen, sc.beleid, replicaties, seed, uitvoerder)
     realisatie, _ = standen(resultaat)
-    monsters = realisatie[:, namen.index(periode.naam)].astype(np.int64)
-    if sc_periode.start > periode.start:
-        monsters = monsters + rij.realisatie
-    return monsters
+    return realisatie[:, namen.index(periode.naam)].astype(np.int64)
 
 
 # ---------------------------------------------------------------- per gemeente

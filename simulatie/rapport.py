@@ -48,7 +48,8 @@ def als_csv(resultaten: list[SimResultaat]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["beleid", "replicatie", "periode", "taakstelling", "extra_opgave", "stand_start", "totaalopgave",
-                "realisatie", "stand_eind", "totaalopgave_gehaald", "inclusief_extra_gehaald", "vacatures_per_jaar"])
+                "realisatie", "stand_eind", "totaalopgave_gehaald", "inclusief_extra_gehaald", "woningen_gebruikt",
+                "woningen_per_jaar"])
     for res in resultaten:
         real, stand = standen(res)
         for i, u in enumerate(res.uitkomsten):
@@ -57,7 +58,7 @@ def als_csv(resultaten: list[SimResultaat]) -> str:
                 w.writerow([veilige_cel(res.beleid), u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
                             int(stand[i, j]), int(opgave), int(real[i, j]), int(stand[i, j] + real[i, j] - p.taakstelling),
                             int(real[i, j] >= opgave), int(real[i, j] >= opgave + p.extra_opgave),
-                            f"{u.vacatures_per_jaar:.3f}"])
+                            u.woningen_gebruikt[j], f"{u.woningen_per_jaar:.3f}"])
     return buf.getvalue()
 
 
@@ -79,6 +80,8 @@ def als_tabel(resultaten: list[SimResultaat], breedte: int = 120) -> str:
                         f"{p['kans_totaalopgave_gehaald']:.0%}", f"{p['kans_inclusief_extra_opgave_gehaald']:.0%}",
                         f"{p['stand_eind']:+.1f}")
         console.print(tab)
+        if s["plan"]:
+            console.print(_plan_tabel(s["plan"]))
         k = s["kpi"]
         tab = Table(title="Kengetallen (gemiddeld per replicatie)", title_justify="left")
         tab.add_column("kengetal")
@@ -103,3 +106,28 @@ def als_tabel(resultaten: list[SimResultaat], breedte: int = 120) -> str:
                 tab.add_row(reden, f"{n:.1f}")
             console.print(tab)
     return console.file.getvalue()
+
+
+def _plan_tabel(plan: dict) -> Table:
+    """The plan's figures beside the simulation's, and the steps from one to the other."""
+    tab = Table(title=f"Plan en simulatie naast elkaar — {plan['bron']}" if plan["bron"] else "Plan en simulatie",
+                title_justify="left")
+    for kol in ("", "plan", "simulatie gem.", "p10", "p90"):
+        tab.add_column(kol, justify="left" if not kol else "right")
+    namen = {"woningen_gebruikt": "woningen gebruikt (sleutels in de horizon)",
+             "personen_per_woning": "personen per woning",
+             "personen_in_plan_woningen": "personen in die woningen (met nareizigers)",
+             "realisatie": "realisatie (personen)"}
+    for sleutel, naam in namen.items():
+        if sleutel not in plan:
+            continue
+        v = plan[sleutel]
+        sim = v["simulatie"]
+        if isinstance(sim, dict):
+            tab.add_row(naam, f"{v['plan']:g}", f"{sim['gemiddeld']:.1f}", f"{sim['p10']:.0f}", f"{sim['p90']:.0f}")
+        else:
+            tab.add_row(naam, f"{v['plan']:g}", "-" if sim is None else f"{sim:.2f}", "", "")
+    for st in plan.get("aansluiting", []):
+        teken = "" if st["stap"] in ("plan", "realisatie (simulatie)") else "+" if st["personen"] >= 0 else ""
+        tab.add_row(f"  {st['stap']}: {st['toelichting']}", "", f"{teken}{st['personen']:.1f}", "", "")
+    return tab

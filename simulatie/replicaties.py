@@ -86,6 +86,7 @@ def standen(res: SimResultaat) -> tuple[np.ndarray, np.ndarray]:
 def perioden(res: SimResultaat) -> list[dict]:
     sc = res.invoer.sc
     real, stand = standen(res)
+    woningen = _per_periode(res, "woningen_gebruikt")
     uit = []
     for i, p in enumerate(sc.periode):
         opgave = p.taakstelling - stand[:, i]
@@ -102,8 +103,76 @@ def perioden(res: SimResultaat) -> list[dict]:
             "kans_inclusief_extra_opgave_gehaald": round(float((real[:, i] >= opgave + p.extra_opgave).mean()), 4),
             "stand_eind": round(float(eind.mean()), 3),
             "stand_eind_verdeling": kwantielen(eind),
+            "woningen_gebruikt": kwantielen(woningen[:, i]),
         })
     return uit
+
+
+def _per_periode(res: SimResultaat, veld: str) -> np.ndarray:
+    return np.array([getattr(u, veld) for u in res.uitkomsten], np.int64).reshape(len(res.uitkomsten), -1)
+
+
+def plan_vergelijking(res: SimResultaat) -> dict | None:
+    """The plan's figures beside the simulation's, over the scenario's horizon. Dwellings per
+    year are scaled to the horizon; persons per dwelling are those moving into a first dwelling
+    plus nareizigers joining them, over the dwellings whose keys were handed over."""
+    sc = res.invoer.sc
+    plan = sc.plan
+    if plan.woningen_per_jaar is None and plan.personen_per_woning is None and plan.taakstelling is None:
+        return None
+    jaren = sc.horizon_dagen / 365.0
+    woningen = _per_periode(res, "woningen_gebruikt").sum(axis=1)
+    bewoners = _per_periode(res, "bewoners").sum(axis=1)
+    real, _ = standen(res)
+    volledig = [i for i, p in enumerate(sc.periode) if p.eind <= sc.einddatum]
+    realisatie = real[:, volledig].sum(axis=1)
+    ppw = float(bewoners.sum() / woningen.sum()) if woningen.sum() else None
+    uit: dict = {"bron": plan.bron}
+    if plan.woningen_per_jaar is not None:
+        uit["woningen_gebruikt"] = {"plan": round(plan.woningen_per_jaar * jaren, 3), "simulatie": kwantielen(woningen)}
+    if plan.personen_per_woning is not None:
+        uit["personen_per_woning"] = {"plan": plan.personen_per_woning,
+                                      "simulatie": round(ppw, 3) if ppw is not None else None}
+    if plan.woningen_per_jaar is not None and plan.personen_per_woning is not None:
+        uit["personen_in_plan_woningen"] = {"plan": round(plan.woningen_per_jaar * jaren * plan.personen_per_woning, 3),
+                                            "simulatie": kwantielen(bewoners)}
+    if plan.taakstelling is not None:
+        uit["realisatie"] = {"plan": plan.taakstelling, "simulatie": kwantielen(realisatie),
+                             "perioden": [sc.periode[i].naam for i in volledig]}
+    if plan.woningen_per_jaar is not None and plan.personen_per_woning is not None and ppw is not None:
+        uit["aansluiting"] = aansluiting(res, plan.woningen_per_jaar * jaren, plan.personen_per_woning,
+                                         float(woningen.mean()), ppw, float(real.sum(axis=1).mean()))
+    return uit
+
+
+def aansluiting(res: SimResultaat, plan_woningen: float, plan_ppw: float, woningen: float, ppw: float,
+                realisatie: float) -> list[dict]:
+    """From the plan's persons to the simulated realisatie in steps that add up exactly:
+    dwellings not used in the horizon (and where they are), another occupancy, and persons who
+    count without a dwelling of the agreement (Nidos, doorstroomlocatie, realisatie before the
+    start) minus moves that do not count again."""
+    n = max(len(res.uitkomsten), 1)
+    eind = {k: sum(u.eind_woningen.get(k, 0) for u in res.uitkomsten) / n
+            for k in ("sleutels_na_horizon", "vrij_in_aanbod", "terug_regulier_niet_vervangen")}
+    ongebruikt = plan_woningen - woningen
+    bewoners = woningen * ppw
+    stappen = [
+        {"stap": "plan", "personen": plan_woningen * plan_ppw,
+         "toelichting": f"{plan_woningen:.1f} woningen x {plan_ppw:.2f} personen"},
+        {"stap": "woningen niet gebruikt in de horizon", "personen": -ongebruikt * plan_ppw,
+         "toelichting": f"{ongebruikt:.1f} woningen: sleutels na het eind {eind['sleutels_na_horizon']:.1f}, "
+                        f"nog vrij {eind['vrij_in_aanbod']:.1f}, terug naar reguliere verhuur en nog niet vervangen "
+                        f"{eind['terug_regulier_niet_vervangen']:.1f}, later beschikbaar of minder aanbod "
+                        f"{ongebruikt - sum(eind.values()):.1f}"},
+        {"stap": "andere bezetting", "personen": woningen * (ppw - plan_ppw),
+         "toelichting": f"{woningen:.1f} woningen x ({ppw:.2f} - {plan_ppw:.2f}) personen"},
+        {"stap": "geteld buiten de woningen van het plan", "personen": realisatie - bewoners,
+         "toelichting": "Nidos, doorstroomlocatie en realisatie vóór de start; min verhuizingen die niet opnieuw tellen"},
+    ]
+    stappen.append({"stap": "realisatie (simulatie)", "personen": realisatie, "toelichting": "gemiddeld per replicatie"})
+    for st in stappen:
+        st["personen"] = round(st["personen"], 3)
+    return stappen
 
 
 def kpi(res: SimResultaat) -> dict:
@@ -151,5 +220,6 @@ def samenvatting(res: SimResultaat) -> dict:
         "seed": res.seed,
         "replicaties": res.replicaties,
         "perioden": perioden(res),
+        "plan": plan_vergelijking(res),
         "kpi": kpi(res),
     }

@@ -3,6 +3,8 @@ offered; households accept or refuse the single offer; keys follow after the mov
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from matching.bezetting import slaapkamers_nodig
@@ -10,7 +12,7 @@ from matching.oplossers import los_op
 from matching.regels import Ronde, toelaatbaar
 
 from .nareizigers import controleer_vervolg
-from .toestand import SimHuishouden, SimWoning, Toestand
+from .toestand import SimHuishouden, SimWoning, Toestand, datum_van
 
 
 def toewijzingsrondes(env, t: Toestand):
@@ -26,20 +28,26 @@ def ronde(env, t: Toestand) -> None:
     nu = int(env.now)
     leegstand = t.sc.toewijzing.max_leegstand_dagen
     for wid in [wid for wid, w in t.aanbod.items() if nu >= max(w.beschikbaar, 0) + leegstand]:
-        # Nobody on the list fits: WSL lets it regularly rather than leave it empty.
-        del t.aanbod[wid]
+        # Nobody on the list fits: WSL lets it regularly rather than leave it empty, and offers
+        # its next re-let that fits someone on the list in its place (the agreement is a number
+        # of dwellings, not a list of addresses).
+        w = t.aanbod.pop(wid)
         t.tel("woningen_terug_regulier")
+        if w.vervangbaar:
+            t.tegoed += 1
+    while t.tegoed and vervang(env, t, nu):
+        t.tegoed -= 1
     if not t.aanbod:
         return
     kandidaten = [s for s in t.wachtenden() if t.blokkade(s) == 0]
-    if not kandidaten:
-        return
     # A reservation is a promise to the household, not to the dwelling: households whose
     # reserved dwelling is still months away take part again and keep a place for certain,
     # so a sooner vacancy can go to them and their reservation back to the pool.
     verhuis = t.sc.toewijzing.verhuis_dagen
     houders = [s for s in t.huishoudens.values()
                if s.status == "gematcht" and s.reservering is not None and s.reservering.beschikbaar > nu + verhuis]
+    if not kandidaten and not houders:
+        return
     woningen = list(t.aanbod.values()) + [s.reservering for s in houders]
     lijst = kandidaten + houders
     r = Ronde(t.kenmerken(lijst, len(houders)), t.woningkenmerken(woningen, nu), t.start_abs + nu)
@@ -56,7 +64,11 @@ def ronde(env, t: Toestand) -> None:
             houders = [s for s, k in zip(houders, eigen) if k]
             r = Ronde(r.hh.deel(hou), r.w.deel(wou), r.peildag)
             ok = ok[hou][:, wou]
-    if not ok[: len(kandidaten)].any():
+    # Nothing to do unless a waiting household has a fitting dwelling, or a holder one that
+    # comes sooner than its reservation (alone or not: a vacancy must not go unused).
+    n_k, n_a = len(kandidaten), len(t.aanbod)
+    sneller = bool(houders) and ok[n_k:, :n_a].any()
+    if not ok[:n_k].any() and not sneller:
         return
     opl = los_op(r, t.beleid, t.sc.toewijzing.oplosser, seed=0, ok=ok)
     t.tel("oplossingen")
@@ -100,10 +112,39 @@ def verhuizing(env, t: Toestand, s: SimHuishouden, w: SimWoning, dag: int, numme
         s.vervolg = False
         t.tel("vervolg_verhuizingen")
         t.vervolg_dagen.append(int(env.now))
-        t.aanbod[oud.woning.id] = SimWoning(oud.woning, int(env.now), int(env.now))
+        t.aanbod[oud.woning.id] = SimWoning(oud.woning, int(env.now), int(env.now), vervangbaar=False)
     controleer_vervolg(t, s)
     if not s.gehuisvest.triggered:
         s.gehuisvest.succeed()
     if s.hh.nareizigers and not s.passend_voor_gezin.triggered \
             and w.woning.slaapkamers >= slaapkamers_nodig(s.hh, t.beleid, met_nareizigers=True):
         s.passend_voor_gezin.succeed()
+
+
+def vervang(env, t: Toestand, nu: int) -> bool:
+    """Walk WSL's coming re-lets (drawn in the world, the same for every policy) and offer the
+    first that some household now on the list may take; the ones passed over are let regularly.
+    With nobody to fit, the dwelling stays owed (`t.tegoed`) until someone is on the list."""
+    lijst = [s for s in t.wachtenden() if t.blokkade(s) == 0]
+    if not lijst:
+        return False
+    kenmerken = t.kenmerken(lijst)
+    wachten = 0
+    while t.vervangingen < len(t.wereld_vervangingen) and wachten <= t.sc.toewijzing.max_leegstand_dagen:
+        v = t.wereld_vervangingen[t.vervangingen]
+        t.vervangingen += 1
+        wachten += v.na_dagen
+        dag_ = nu + wachten
+        w = SimWoning(replace(v.woning, beschikbaar=datum_van(t.sc, dag_)), dag_, dag_)
+        if toelaatbaar(Ronde(kenmerken, t.woningkenmerken([w], dag_), t.start_abs + dag_), t.beleid).any():
+            env.process(vervanging(env, t, w, wachten))
+            return True
+    return False
+
+
+def vervanging(env, t: Toestand, w: SimWoning, wachten: int):
+    """The replacement enters the pool on the day it comes free."""
+    yield env.timeout(wachten)
+    t.aanbod[w.woning.id] = w
+    t.tel("woningen_aangeboden")
+    t.tel("woningen_vervangen")

@@ -38,6 +38,9 @@ class Periode(_Model):
     eind: dt.date | None = None
     taakstelling: int = Field(ge=0, le=100_000)
     extra_opgave: int = Field(default=0, ge=0, le=100_000)
+    # Persons already housed in this period before the scenario's startdatum (a re-forecast in
+    # the middle of a period): the period's realisatie is this plus what the simulation adds.
+    realisatie: int = Field(default=0, ge=0, le=100_000)
 
     @model_validator(mode="after")
     def _data(self):
@@ -77,22 +80,57 @@ class Wijziging(_Model):
 
 
 class Aanbod(_Model):
-    vacatures_per_jaar: tuple[float, float] = (160, 200)  # drawn uniformly per replication
-    aandeel_statushouders: float = Field(default=0.175, ge=0, le=1)  # 35 of 200 (2023 plan)
-    wijzigingen: tuple[Wijziging, ...] = ()  # e.g. fewer moves after summer 2021
+    """Dwellings for statushouders, in the terms the corporation and gemeente agree on.
+
+    `woningen_per_jaar` is the total from all sources together (Leusden 2023: 35 of WSL's 200).
+    Dwellings with a date (the start list's, [[oplevering]], renovations, rooms under a
+    voorrangsverbod) are parts of it; the remainder arrives as re-lets. Never on top."""
+    # A range is drawn uniformly per replication. Default: the plan's woningen_per_jaar.
+    woningen_per_jaar: float | tuple[float, float] | None = None
+    # All social re-lets of the corporation(s) a year; only used for the replacement of a dwelling
+    # that no statushouder fits and for a voorrangsverbod given as a share. Default: 10 x
+    # woningen_per_jaar ([publiek] about 10% of social re-lets go to statushouders).
+    vacatures_per_jaar: float | None = Field(default=None, gt=0, le=1_000_000)
+    # The agreement is a number of dwellings, not a list of addresses: a dwelling nobody on the
+    # list fits goes back to regular letting and the corporation offers its next re-let instead.
+    vervangen: bool = True
+    wijzigingen: tuple[Wijziging, ...] = ()  # re-let rate x factor from a date (fewer moves after summer 2021)
     aangekondigd_aandeel: float = Field(default=0.3, ge=0, le=1)  # tenants who announce leaving
     aankondiging_dagen: tuple[int, int] = (30, 90)
     slaapkamers: dict[str, float] = Field(default_factory=lambda: {
         "0": 0.04, "1": 0.2, "2": 0.36, "3": 0.3, "4": 0.08, "5": 0.02})
-    kern: dict[str, float] = Field(default_factory=lambda: {"Leusden": 0.92, "Achterveld": 0.08})
+    kern: dict[str, float] | None = None  # default: all of it in the hoofdkern (first of kernen)
     huur: dict[str, tuple[float, float]] = Field(default_factory=lambda: {
         "0": (420, 500), "1": (460, 620), "2": (560, 690), "3": (600, 720), "4": (640, 760), "5": (650, 780)})
     toegankelijk_aandeel: float = Field(default=0.1, ge=0, le=1)
+
+    @field_validator("woningen_per_jaar")
+    @classmethod
+    def _bereik(cls, v):
+        if v is None:
+            return v
+        lo, hi = (v, v) if isinstance(v, (int, float)) else v
+        if not 0 <= lo <= hi <= 100_000:
+            raise ValueError("aanbod.woningen_per_jaar: een aantal, of [laag, hoog] met 0 <= laag <= hoog")
+        return v
+
+    @property
+    def woningen_bereik(self) -> tuple[float, float]:
+        v = self.woningen_per_jaar
+        return (float(v), float(v)) if isinstance(v, (int, float)) else (float(v[0]), float(v[1]))
+
+    @property
+    def alle_vacatures_per_jaar(self) -> float:
+        if self.vacatures_per_jaar is not None:
+            return self.vacatures_per_jaar
+        return max(10 * sum(self.woningen_bereik) / 2, 1.0)
 
     @model_validator(mode="after")
     def _verdelingen(self):
         for naam in ("slaapkamers", "kern"):
             d = getattr(self, naam)
+            if d is None:
+                continue
             if not d or any(v < 0 for v in d.values()) or sum(d.values()) <= 0:
                 raise ValueError(f"aanbod.{naam}: kansen moeten niet-negatief zijn en niet alle 0")
         for k in self.slaapkamers:
@@ -100,10 +138,15 @@ class Aanbod(_Model):
                 raise ValueError(f"aanbod.slaapkamers: '{k}' is geen aantal slaapkamers")
             if k not in self.huur:
                 raise ValueError(f"aanbod.huur mist een huurbereik voor {k} slaapkamers")
-        lo, hi = self.vacatures_per_jaar
-        if not 0 <= lo <= hi:
-            raise ValueError("aanbod.vacatures_per_jaar: [laag, hoog] met 0 <= laag <= hoog")
         return self
+
+
+class Plan(_Model):
+    """The figures the gemeente's own plan states; the output sets the simulation beside them."""
+    bron: str = ""
+    woningen_per_jaar: float | None = Field(default=None, ge=0, le=100_000)
+    personen_per_woning: float | None = Field(default=None, ge=1, le=15)
+    taakstelling: int | None = Field(default=None, ge=0, le=1_000_000)  # over the scenario's periods
 
 
 class Oplevering(_Model):
@@ -111,7 +154,7 @@ class Oplevering(_Model):
     datum: dt.date
     soort: Literal["nieuwbouw", "renovatie"] = "nieuwbouw"
     slaapkamers: tuple[int, ...]
-    kern: str = "Leusden"
+    kern: str | None = None  # default: the hoofdkern
     huur: float = Field(default=650.0, gt=0)
     toegankelijk: bool = False
     vertraging_dagen: tuple[int, int] = (0, 0)  # building delays, drawn per replication
@@ -133,7 +176,15 @@ class Samenstelling(_Model):
 
 
 class Vraag(_Model):
-    koppeling_factor: float = Field(default=1.0, ge=0, le=10)  # linked persons / taakstelling
+    """COA links households as it works: so that the persons on the start list plus those linked
+    during the horizon cover the totaalopgave (taakstelling - stand), times koppeling_factor."""
+    koppeling_factor: float = Field(default=1.0, ge=0, le=10)
+    extra_opgave_meetellen: bool = False  # also link for the extra opgave
+    # [publiek] COA must have linked enough persons by 1 April / 1 October: a period's koppelingen
+    # fall in its first months.
+    koppelen_binnen_maanden: int = Field(default=3, ge=1, le=12)
+    # The plan's persons per dwelling: the mix is tilted to this mean (persons incl. nareizigers).
+    personen_per_woning: float | None = Field(default=None, ge=1, le=15)
     max_wachtlijst: int = Field(default=10_000, ge=0)  # COA links only while the list is shorter
     weigering_kans: float = Field(default=0.01, ge=0, le=1)  # ~1% refuse the single offer
     nareizigers_vertraging_dagen: tuple[int, int] = (90, 365)
@@ -144,7 +195,7 @@ class Vraag(_Model):
     visum_reis_dagen: tuple[int, int] = (14, 90)
     buitenland_aandeel: float = Field(default=0.0, ge=0, le=1)  # linked but not yet in NL
     buitenland_vertraging_dagen: tuple[int, int] = (60, 365)
-    voorkeur_achterveld: float = Field(default=0.0, ge=0, le=1)
+    voorkeur_achterveld: float = Field(default=0.0, ge=0, le=1)  # prefer the second kern
     toegankelijk_aandeel: float = Field(default=0.03, ge=0, le=1)
     samenstelling: tuple[Samenstelling, ...] = ()
 
@@ -176,11 +227,14 @@ class Scenario(_Model):
     seed: int = Field(default=20230101, ge=0)
     replicaties: int = Field(default=1000, ge=1, le=1_000_000)
     beleid: str = "flexibel"
-    kernen: tuple[str, ...] = ("Leusden", "Achterveld")
+    kernen: tuple[str, ...] = ("Leusden", "Achterveld")  # the first is the hoofdkern
     huishoudens: str | None = None
     woningen: str | None = None
+    # Stand at the start of the first period (persons; negative = achterstand); in a re-forecast
+    # in the middle of a period, the stand before the period's realisatie so far.
     stand_start: int = 0
     periode: tuple[Periode, ...]
+    plan: Plan = Field(default_factory=Plan)
     toewijzing: Toewijzing = Field(default_factory=Toewijzing)
     aanbod: Aanbod = Field(default_factory=Aanbod)
     oplevering: tuple[Oplevering, ...] = ()
@@ -202,6 +256,10 @@ class Scenario(_Model):
     def _samenhang(self):
         """Cross-checks; every problem found is reported, each with the key it is about."""
         problemen: list[tuple[str, str]] = []
+        if not self.kernen:
+            raise PydanticCustomError("samenhang", "kernen: minstens één kern nodig",
+                                      {"problemen": [("kernen", "kernen: minstens één kern nodig (de eerste is de "
+                                                                "hoofdkern)")]})
         perioden = sorted(self.periode, key=lambda p: p.start)
         if not perioden:
             raise PydanticCustomError("samenhang", "periode: minstens één periode nodig",
@@ -215,14 +273,37 @@ class Scenario(_Model):
                 problemen.append(("periode", f"tussen perioden {a.naam} en {b.naam} zit een gat: {a.naam} eindigt "
                                              f"op {a.eind}, {b.naam} begint op {b.start}; verwacht dat elke periode "
                                              "begint waar de vorige eindigt"))
-        if perioden[0].start != self.startdatum:
-            problemen.append(("startdatum", f"startdatum {self.startdatum} valt niet samen met de start van "
-                                            f"{perioden[0].naam} ({perioden[0].start})"))
+        eerste = perioden[0]
+        if not eerste.start <= self.startdatum < eerste.eind:
+            problemen.append(("startdatum", f"startdatum {self.startdatum} valt niet in de eerste periode "
+                                            f"{eerste.naam} ({eerste.start} tot {eerste.eind})"))
+        if eerste.realisatie and eerste.start == self.startdatum:
+            problemen.append(("periode.0.realisatie", f"periode {eerste.naam}: realisatie {eerste.realisatie} vóór de "
+                                                      f"startdatum, maar de periode begint op de startdatum"))
+        for i, p in enumerate(perioden[1:], start=1):
+            if p.realisatie:
+                problemen.append((f"periode.{i}.realisatie", f"periode {p.naam}: realisatie vooraf kan alleen in "
+                                                             "de eerste periode (die vóór de startdatum begint)"))
         eind = self.einddatum or perioden[-1].eind
         if eind > perioden[-1].eind or eind <= self.startdatum:
             problemen.append(("einddatum", f"einddatum {eind} moet na de startdatum ({self.startdatum}) liggen en "
                                            f"niet na het eind van de laatste periode ({perioden[-1].eind})"))
-        for sleutel, kernen in (("aanbod.kern", list(self.aanbod.kern)),
+        if self.aanbod.woningen_per_jaar is None:
+            if self.plan.woningen_per_jaar is None:
+                problemen.append(("aanbod.woningen_per_jaar", "aanbod.woningen_per_jaar ontbreekt: hoeveel woningen "
+                                  "per jaar voor statushouders (alle bronnen samen; Leusden 2023: 35)"))
+            else:
+                object.__setattr__(self, "aanbod", self.aanbod.model_copy(
+                    update={"woningen_per_jaar": self.plan.woningen_per_jaar}))
+        if self.vraag.personen_per_woning is None and self.plan.personen_per_woning is not None:
+            object.__setattr__(self, "vraag", self.vraag.model_copy(
+                update={"personen_per_woning": self.plan.personen_per_woning}))
+        if self.aanbod.kern is None:
+            object.__setattr__(self, "aanbod", self.aanbod.model_copy(update={"kern": {self.kernen[0]: 1.0}}))
+        if any(o.kern is None for o in self.oplevering):
+            object.__setattr__(self, "oplevering", tuple(o if o.kern else o.model_copy(update={"kern": self.kernen[0]})
+                                                         for o in self.oplevering))
+        for sleutel, kernen in (("aanbod.kern", list(self.aanbod.kern or {})),
                                 *((f"oplevering.{i}.kern", [o.kern]) for i, o in enumerate(self.oplevering))):
             for k in kernen:
                 if k not in self.kernen:
@@ -238,6 +319,10 @@ class Scenario(_Model):
     @property
     def horizon_dagen(self) -> int:
         return (self.einddatum - self.startdatum).days
+
+    @property
+    def hoofdkern(self) -> str:
+        return self.kernen[0]
 
 
 def _sleutels(model: type[BaseModel]) -> list[str]:

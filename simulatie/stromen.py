@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 STROMEN = ("vacatures", "koppelingen", "samenstelling", "nareizigers", "weigeringen", "verblijf",
-           "opleveringen", "renovaties", "nidos", "buitenland", "startlijst")
+           "opleveringen", "renovaties", "nidos", "buitenland", "startlijst",
+           "vervanging", "doorstroom", "kamers")
 
 
 def stroom(seed: int, replicatie: int, naam: str) -> np.random.Generator:

@@ -33,6 +33,7 @@ class SimWoning:
     beschikbaar: int  # sim day
     bekend: int
     soort: int = -1   # index into SOORTEN, kept so rounds need not look it up
+    vervangbaar: bool = True  # part of the agreed number: replaced if it goes back to regular letting
 
     def __post_init__(self):
         if self.soort < 0:
@@ -77,6 +78,13 @@ class Toestand:
     plaatsingen: list[tuple[int, float, str, float, bool]] = field(default_factory=list)
     vervolg_dagen: list[int] = field(default_factory=list)
     personen_in: int = 0            # persons who entered (present + nareizigers still to come)
+    # Keys handed over for a first dwelling (vervolghuisvesting excluded): (day, persons moving in);
+    # and persons joining later (nareizigers), for the persons per dwelling.
+    sleutels: list[tuple[int, int]] = field(default_factory=list)
+    bijgekomen: list[tuple[int, int]] = field(default_factory=list)
+    vervangingen: int = 0           # re-lets looked at for a replacement (index into the world's list)
+    tegoed: int = 0                 # dwellings returned to regular letting and not yet replaced
+    wereld_vervangingen: list = field(default_factory=list)
 
     def tel(self, naam: str, n: int = 1) -> None:
         self.tellers[naam] = self.tellers.get(naam, 0) + n
@@ -145,6 +153,7 @@ class Toestand:
         w = s.woning.woning
         if not s.vervolg:
             h = s.hh
+            self.sleutels.append((dag_, h.personen))
             s.geteld += h.personen
             self.boek(dag_, h.personen, "plaatsing")
             weken = (dag_ - (h.koppeldatum - self.sc.startdatum).days) / 7.0

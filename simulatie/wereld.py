@@ -45,6 +45,14 @@ class AMV:
     kso_dag: int        # moved into Nidos small-scale housing (may be before the start)
     leeftijd_kso: int
     uitstroom_dag: int  # day of outflow to an own dwelling
+    woning: Woning | None = None  # reserved by WSL after Nidos's signal, taken from the supply
+
+
+@dataclass(frozen=True, slots=True)
+class Vervanging:
+    """The corporation's next re-let, offered in place of a dwelling nobody on the list fit."""
+    na_dagen: int       # days after the return
+    woning: Woning      # its `beschikbaar` is filled in when it is offered
 
 
 @dataclass
@@ -53,7 +61,8 @@ class Wereld:
     woningen: list[KomendeWoning] = field(default_factory=list)
     huishoudens: list[KomendHuishouden] = field(default_factory=list)
     amvs: list[AMV] = field(default_factory=list)
-    vacatures_per_jaar: float = 0.0
+    woningen_per_jaar: float = 0.0           # the agreed number drawn for this replication
+    vervangingen: list[Vervanging] = field(default_factory=list)
 
 
 def _dagen(sc: Scenario, d: dt.date) -> int:
@@ -94,31 +103,58 @@ def _woning(sc: Scenario, attr: dict[str, np.ndarray], i: int, wid: str, beschik
                   sc.startdatum + dt.timedelta(days=int(beschikbaar)), soort, bool(attr["toegankelijk"][i]))
 
 
-def trek_vacatures(sc: Scenario, seed: int, rep: int) -> tuple[list[KomendeWoning], float]:
-    """WSL's re-lets: a Poisson process at a yearly rate drawn per replication from the
-    scenario's range, thinned by the statushouder share (a rule, not a list) and by
-    wijzigingen (fewer moves after a date). Some are announced ahead: reservable early."""
+def gedateerde_delen(sc: Scenario, startwoningen: list[Woning]) -> float:
+    """Dwellings with a date inside the horizon that are parts of `woningen_per_jaar`: the start
+    list's, known deliveries (by their planned date) and the expected renovations."""
+    eind = sc.einddatum
+    n = sum(1 for w in startwoningen if w.beschikbaar < eind)
+    n += sum(len(o.slaapkamers) for o in sc.oplevering if sc.startdatum <= o.datum < eind)
+    return n + sc.renovatie.per_jaar * sc.horizon_dagen / 365.0
+
+
+def hervermietingen_verwacht(sc: Scenario, woningen_per_jaar: float, startwoningen: list[Woning]) -> float:
+    """Re-lets still to come in the horizon: the agreed total minus its dated parts."""
+    return max(woningen_per_jaar * sc.horizon_dagen / 365.0 - gedateerde_delen(sc, startwoningen), 0.0)
+
+
+def trek_vacatures(sc: Scenario, seed: int, rep: int, startwoningen: list[Woning] = ()) -> tuple[list[KomendeWoning], float]:
+    """Re-lets for statushouders: what remains of the agreed `woningen_per_jaar` once the dated
+    parts are in, as a Poisson process over the horizon (and a little beyond, so that dwellings
+    announced before the horizon's end can be reserved), shaped by wijzigingen (fewer moves
+    after a date). Some tenants announce leaving ahead: reservable early."""
     rng = stroom(seed, rep, "vacatures")
     a = sc.aanbod
-    lo, hi = a.vacatures_per_jaar
+    lo, hi = a.woningen_bereik
     per_jaar = float(rng.uniform(lo, hi)) if hi > lo else float(lo)
+    tempo = hervermietingen_verwacht(sc, per_jaar, list(startwoningen)) / max(sc.horizon_dagen, 1)
     fmax = max([1.0] + [w.factor for w in a.wijzigingen])
     eind = sc.horizon_dagen + a.aankondiging_dagen[1]
-    n = int(rng.poisson(per_jaar / 365.0 * fmax * eind))
+    n = int(rng.poisson(tempo * fmax * eind))
     dagen = np.sort(rng.uniform(0, eind, n)).astype(np.int64)
     factor = np.array([_factor(sc, int(d)) for d in dagen]) if a.wijzigingen else np.ones(n)
     behouden = rng.random(n) < factor / fmax
-    voor_statushouders = rng.random(n) < a.aandeel_statushouders
     aangekondigd = rng.random(n) < a.aangekondigd_aandeel
     alo, ahi = a.aankondiging_dagen
     vooraf = np.where(aangekondigd, rng.integers(alo, ahi + 1, n), 0)
     attr = _trek_woningen(rng, sc, n)
     bekend = np.maximum(dagen - vooraf, 0)
     uit = []
-    for i in np.nonzero(behouden & voor_statushouders & (bekend < sc.horizon_dagen))[0].tolist():
+    for i in np.nonzero(behouden & (bekend < sc.horizon_dagen))[0].tolist():
         w = _woning(sc, attr, i, f"#V{i:04d}", dagen[i], "opzegging" if aangekondigd[i] else "vrij")
         uit.append(KomendeWoning(int(bekend[i]), w))
     return uit, per_jaar
+
+
+def trek_vervangingen(sc: Scenario, seed: int, rep: int, n: int = 512) -> list[Vervanging]:
+    """The corporation's next re-lets, in order, for dwellings that go back to regular letting;
+    drawn before any policy acts, so every policy gets the same k-th replacement."""
+    if not sc.aanbod.vervangen:
+        return []
+    rng = stroom(seed, rep, "vervanging")
+    gemiddeld = 365.0 / sc.aanbod.alle_vacatures_per_jaar
+    wachten = np.ceil(rng.exponential(gemiddeld, n)).astype(np.int64)
+    attr = _trek_woningen(rng, sc, n)
+    return [Vervanging(int(wachten[i]), _woning(sc, attr, i, f"#X{i:03d}", 0, "vrij")) for i in range(n)]
 
 
 def trek_opleveringen(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
@@ -145,15 +181,92 @@ def trek_opleveringen(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
     return uit
 
 
-def _gemiddelde_personen(sc: Scenario) -> float:
-    mix = sc.vraag.samenstelling
-    tot = sum(s.gewicht for s in mix)
-    return sum(s.gewicht * (s.volwassenen + sum(s.kinderen) / 2) for s in mix) / tot
+def _personen_per_soort(sc: Scenario) -> np.ndarray:
+    """Expected persons of each household type, nareizigers included (they count on arrival)."""
+    return np.array([s.volwassenen + sum(s.kinderen) / 2 + sum(s.nareizigers) / 2 for s in sc.vraag.samenstelling])
 
 
-def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishouden]) -> list[KomendHuishouden]:
-    """COA's koppelingen: per period a Poisson process whose rate makes the expected linked
-    persons equal koppeling_factor x taakstelling; each household's composition, nareizigers,
+def mix_gewichten(sc: Scenario) -> np.ndarray:
+    """The household mix, tilted to the plan's persons per dwelling when the scenario states it.
+
+    Exponential tilting: w_i' ~ w_i exp(theta m_i), with m_i the expected persons of type i and
+    theta such that the mean is the plan's. Of all mixes with that mean it is the one closest to
+    the stated mix (least Kullback-Leibler divergence), so the shares keep their order within
+    small and within large households; the mean is increasing in theta, so bisection finds it."""
+    w = np.array([s.gewicht for s in sc.vraag.samenstelling], float)
+    w = w / w.sum()
+    doel = sc.vraag.personen_per_woning
+    if doel is None:
+        return w
+    m = _personen_per_soort(sc)
+    if not m[w > 0].min() < doel < m[w > 0].max():
+        raise ValueError(f"personen_per_woning {doel} ligt niet tussen de kleinste ({m[w > 0].min():.2f}) en de "
+                         f"grootste ({m[w > 0].max():.2f}) huishoudsoort van vraag.samenstelling")
+
+    def gekanteld(theta: float) -> np.ndarray:
+        z = np.log(np.where(w > 0, w, 1.0)) + theta * m
+        z = np.where(w > 0, z - z[w > 0].max(), -np.inf)
+        e = np.exp(z)
+        return e / e.sum()
+
+    lo, hi = -50.0, 50.0
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if float(gekanteld(mid) @ m) < doel:
+            lo = mid
+        else:
+            hi = mid
+    return gekanteld((lo + hi) / 2)
+
+
+def gemiddelde_personen(sc: Scenario) -> float:
+    return float(mix_gewichten(sc) @ _personen_per_soort(sc))
+
+
+def _maanden_later(d: dt.date, maanden: int) -> dt.date:
+    j, m = divmod(d.month - 1 + maanden, 12)
+    return dt.date(d.year + j, m + 1, 1) if d.day == 1 else dt.date(d.year + j, m + 1, min(d.day, 28))
+
+
+def koppelvensters(sc: Scenario, startpersonen: int, amvs: list["AMV"] = ()) -> list[tuple[int, int, float]]:
+    """(first day, last day, persons) COA links per period, so that the start list, the persons
+    linked and the AMVs who count within the horizon cover the totaalopgave x koppeling_factor.
+
+    The first period's target is what remains of its totaalopgave (taakstelling - stand_start -
+    realisatie so far); each later period's is its taakstelling (an achterstand that builds up
+    during the horizon is made of households already linked and still waiting). A period's
+    koppelingen fall in its first `koppelen_binnen_maanden` months (COA must have linked enough by
+    1 April / 1 October); a target already covered carries its surplus to the next period."""
+    v = sc.vraag
+    horizon = sc.horizon_dagen
+    nidos = np.zeros(len(sc.periode))
+    grenzen = [_dagen(sc, p.start) for p in sc.periode] + [_dagen(sc, sc.periode[-1].eind)]
+    for amv in amvs:
+        telt_bij_kso = amv.leeftijd_kso >= sc.nidos.telt_vanaf_leeftijd
+        d = amv.kso_dag if telt_bij_kso else amv.uitstroom_dag
+        if 0 <= d < horizon:
+            nidos[int(np.searchsorted(grenzen, d, side="right")) - 1] += 1
+    uit = []
+    tekort = -float(startpersonen)
+    for i, p in enumerate(sc.periode):
+        doel = p.taakstelling + (p.extra_opgave if v.extra_opgave_meetellen else 0)
+        if i == 0:
+            doel = doel - sc.stand_start - p.realisatie
+        a = max(_dagen(sc, p.start), 0)
+        b = _dagen(sc, _maanden_later(p.start, v.koppelen_binnen_maanden))
+        if b <= a + 14:  # the window has passed (a re-forecast late in the period): link within a month
+            b = a + 30
+        deel = (min(b, horizon) - a) / (b - a) if b > a else 0.0
+        personen = v.koppeling_factor * max(doel, 0) * max(deel, 0.0) + tekort - nidos[i]
+        tekort = min(personen, 0.0)
+        uit.append((a, min(b, horizon), max(personen, 0.0)))
+    return uit
+
+
+def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishouden],
+                     amvs: list[AMV] = ()) -> list[KomendHuishouden]:
+    """COA's koppelingen: per period a Poisson process over its linking window, whose expected
+    persons are those `koppelvensters` gives; each household's composition, nareizigers,
     refusal and stay are drawn when it is created, from their own streams."""
     v = sc.vraag
     r_k = stroom(seed, rep, "koppelingen")
@@ -189,23 +302,21 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
     mix = sc.vraag.samenstelling
     if not mix:
         return uit
-    gewichten = np.array([s.gewicht for s in mix], float)
-    gewichten /= gewichten.sum()
-    gem = _gemiddelde_personen(sc)
+    gewichten = mix_gewichten(sc)
+    gem = gemiddelde_personen(sc)
+    startpersonen = sum(h.personen_totaal for h in startlijst)
     teller = 0
-    for p in sc.periode:
-        a, b = max(_dagen(sc, p.start), 0), min(_dagen(sc, p.eind), sc.horizon_dagen)
-        if b <= a:
+    for a, b, personen in koppelvensters(sc, startpersonen, amvs):
+        if b <= a or personen <= 0:
             continue
-        lengte = (p.eind - p.start).days
-        verwacht = p.taakstelling * v.koppeling_factor / gem * (b - a) / lengte
-        for d in np.sort(r_k.uniform(a, b, int(r_k.poisson(verwacht)))).tolist():
+        for d in np.sort(r_k.uniform(a, b, int(r_k.poisson(personen / gem)))).tolist():
             s = mix[int(r_s.choice(len(mix), p=gewichten))]
             n_kind = _uniform_int(r_s, s.kinderen)
             kinderen = tuple(Kind("j" if r_s.random() < 0.5 else "m", int(r_s.integers(0, 18)))
                              for _ in range(n_kind))
             nar = _uniform_int(r_s, s.nareizigers)
-            voorkeur = "Achterveld" if r_s.random() < v.voorkeur_achterveld and "Achterveld" in sc.kernen else None
+            tweede = sc.kernen[1] if len(sc.kernen) > 1 else None
+            voorkeur = tweede if tweede and r_s.random() < v.voorkeur_achterveld else None
             buitenland = r_s.random() < v.buitenland_aandeel
             teller += 1
             hh = Huishouden(f"K{teller:04d}", sc.startdatum + dt.timedelta(days=int(d)), s.volwassenen, kinderen,
@@ -229,9 +340,38 @@ def trek_amvs(sc: Scenario, seed: int, rep: int) -> list[AMV]:
     return uit
 
 
+def reserveer_voor_amvs(sc: Scenario, amvs: list[AMV], woningen: list[KomendeWoning]
+                        ) -> tuple[list[AMV], list[KomendeWoning]]:
+    """Nidos signals `signaal_dagen` before an AMV's outflow; WSL then reserves a dwelling for one
+    person from the statushouder supply: the first studio or one-bedroom dwelling that comes free
+    after the signal (the one free closest before the outflow, if any). It leaves the supply, so
+    the regular list never sees it: the same supply is not counted twice."""
+    vrij = list(woningen)
+    uit = []
+    for amv in sorted(amvs, key=lambda a: (a.uitstroom_dag, a.id)):
+        if not 0 <= amv.uitstroom_dag < sc.horizon_dagen:
+            uit.append(amv)
+            continue
+        signaal = amv.uitstroom_dag - sc.nidos.signaal_dagen
+        passend = [k for k in vrij if k.woning.slaapkamers <= 1 and k.bekend >= max(signaal, 0)]
+        if not passend:
+            uit.append(amv)
+            continue
+        dag = {id(k): (k.woning.beschikbaar - sc.startdatum).days for k in passend}
+        voor = [k for k in passend if dag[id(k)] <= amv.uitstroom_dag]
+        keuze = max(voor, key=lambda k: (dag[id(k)], k.woning.id)) if voor else \
+            min(passend, key=lambda k: (dag[id(k)], k.woning.id))
+        vrij.remove(keuze)
+        uit.append(replace(amv, woning=keuze.woning))
+    uit.sort(key=lambda a: a.id)
+    return uit, vrij
+
+
 def trek_wereld(sc: Scenario, seed: int, rep: int, startlijst: list[Huishouden],
                 startwoningen: list[Woning]) -> Wereld:
-    vacatures, per_jaar = trek_vacatures(sc, seed, rep)
+    vacatures, per_jaar = trek_vacatures(sc, seed, rep, startwoningen)
     woningen = [KomendeWoning(0, w) for w in startwoningen] + trek_opleveringen(sc, seed, rep) + vacatures
     woningen.sort(key=lambda k: (k.bekend, k.woning.id))
-    return Wereld(rep, woningen, trek_koppelingen(sc, seed, rep, startlijst), trek_amvs(sc, seed, rep), per_jaar)
+    amvs, woningen = reserveer_voor_amvs(sc, trek_amvs(sc, seed, rep), woningen)
+    return Wereld(rep, woningen, trek_koppelingen(sc, seed, rep, startlijst, amvs), amvs, per_jaar,
+                  trek_vervangingen(sc, seed, rep))

@@ -19,8 +19,8 @@ def scenario(**over) -> Scenario:
         naam="test", startdatum=D(2023, 1, 1), einddatum=None, seed=1, replicaties=10, stand_start=0,
         periode=[{"naam": "2023-1", "taakstelling": 10}, {"naam": "2023-2", "taakstelling": 10}],
         toewijzing={"ronde_dagen": 7, "verhuis_dagen": 14, "max_leegstand_dagen": 365},
-        aanbod={"vacatures_per_jaar": [0, 0], "aandeel_statushouders": 0.0, "aangekondigd_aandeel": 0.0,
-                "aankondiging_dagen": [0, 0]},
+        aanbod={"woningen_per_jaar": 0, "vervangen": False, "aangekondigd_aandeel": 0.0,
+                "aankondiging_dagen": [0, 0], "kern": {"Leusden": 0.92, "Achterveld": 0.08}},
         vraag={"weigering_kans": 0.0, "samenstelling": []},
         takecarebnb={"gastgezinnen": 0, "kans": 0.0},
     )

@@ -31,13 +31,42 @@ def test_takecarebnb_verblijf_eindigt_met_woning_of_verloopt():
 
 def test_nidos_telt_15_plus_bij_instroom_en_jongere_bij_eigen_woning():
     sc = scenario(periode=[{"naam": "2023-1", "taakstelling": 2}, {"naam": "2023-2", "taakstelling": 2}])
-    amvs = [AMV("A0", 10, 16, 200), AMV("A1", 10, 14, 300), AMV("A2", -100, 17, 100)]
+    w0, w1 = woning("N0", 1, D(2023, 6, 1)), woning("N1", 0, D(2023, 11, 17))  # days 151 and 320
+    amvs = [AMV("A0", 10, 16, 200, w0), AMV("A1", 10, 14, 300, w1), AMV("A2", -100, 17, 100),
+            AMV("A3", 20, 15, 250)]
     t, _ = draai(invoer(sc), beleid("flexibel"), 0, _wereld(amvs=amvs))
-    # A0 counts at move-in (day 10); A1 (14 at move-in) at its own dwelling (day 300);
-    # A2 moved in before the start (counted then) and does not count again at outflow.
-    assert sorted(t.boekingen) == [(10, 1, "nidos_kso"), (300, 1, "nidos_woning")]
-    assert t.tellers["nidos_uitstroom"] == 3
-    assert t.tellers["nidos_reserveringen"] == 3
+    # A0 counts at move-in (day 10); A3 is exactly 15 at move-in, so it counts then too (day 20);
+    # A1 (14 at move-in) counts at its own dwelling, which comes free after its outflow (day 320);
+    # A2 moved in before the start (counted then) and got no dwelling: it does not count again.
+    assert sorted(t.boekingen) == [(10, 1, "nidos_kso"), (20, 1, "nidos_kso"), (320, 1, "nidos_woning")]
+    assert t.tellers["nidos_uitstroom"] == 2 and t.tellers["nidos_reserveringen"] == 2
+    assert t.tellers["nidos_zonder_woning"] == 2
+    # Keys of the reserved dwellings: A0 on its outflow day (the dwelling was free before), A1 when
+    # its dwelling comes free.
+    assert sorted(t.sleutels) == [(200, 1), (320, 1)]
+
+
+def test_nidos_signaal_reserveert_een_woning_uit_het_aanbod():
+    """WSL reserves, after the signal, the one-person dwelling free closest before the outflow,
+    and takes it out of the supply, so the regular list never sees it."""
+    from simulatie.wereld import reserveer_voor_amvs
+    sc = scenario(periode=[{"naam": "2023-1", "taakstelling": 2}, {"naam": "2023-2", "taakstelling": 2}],
+                  nidos={"signaal_dagen": 182})
+    komend = [KomendeWoning(10, woning("V1", 1, D(2023, 1, 20))),    # known before the signal (day 18)
+              KomendeWoning(40, woning("V2", 2, D(2023, 2, 20))),    # too big for one person
+              KomendeWoning(50, woning("V3", 1, D(2023, 3, 1))),     # day 59: fits, before the outflow
+              KomendeWoning(90, woning("V4", 0, D(2023, 5, 1))),     # day 120: fits, closest before outflow
+              KomendeWoning(250, woning("V5", 1, D(2023, 9, 10)))]   # after the outflow
+    amv = AMV("A0", -300, 17, 200)
+    amvs, rest = reserveer_voor_amvs(sc, [amv], komend)
+    assert amvs[0].woning.id == "V4"
+    assert [k.woning.id for k in rest] == ["V1", "V2", "V3", "V5"]
+    # No dwelling before the outflow: the first one after it.
+    amvs, rest = reserveer_voor_amvs(sc, [amv], [komend[0], komend[1], komend[4]])
+    assert amvs[0].woning.id == "V5"
+    # Outflow after the horizon: nothing reserved within it.
+    amvs, rest = reserveer_voor_amvs(sc, [AMV("A9", -300, 17, 400)], komend)
+    assert amvs[0].woning is None and len(rest) == len(komend)
 
 
 def test_coa_koppelt_niet_bij_volle_wachtlijst():

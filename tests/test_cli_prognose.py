@@ -123,10 +123,13 @@ def test_gemeente_met_scenario_gaat_door_de_volledige_simulatie(capsys):
     data = json.loads(out)
     rijen = {r["gemeente"]: r for r in data["rijen"]}
     assert rijen["Leusden"]["methode"] == "simulatie" and rijen["Utrecht"]["methode"] == "tempomodel"
-    # the backtest scenario starts at the peildatum: realisatie so far (31) + what it simulates after
+    # the backtest scenario starts at the peildatum and carries the realisatie so far (31): the
+    # period's realisatie is 31 + what it simulates after, never 31 twice
     g = laad_scenario(SCENARIOS / "leusden-2022-2.toml")
-    real, _ = standen(simuleer(g, g.sc.beleid, 40, 3))
-    eind = 31 + real[:, 0]
+    res = simuleer(g, g.sc.beleid, 40, 3)
+    real, _ = standen(res)
+    eind = real[:, 0]
+    assert (eind == 31 + np.array([sum(n for d, n, _ in u.boekingen) for u in res.uitkomsten])).all()
     q = np.quantile(eind, [0.1, 0.5, 0.9], method="inverted_cdf").astype(int).tolist()
     assert [rijen["Leusden"]["prognose"][k] for k in ("p10", "p50", "p90")] == q
     assert rijen["Leusden"]["kans_totaalopgave_gehaald"] == round(float(np.mean(eind >= 50)), 4)
@@ -167,5 +170,9 @@ def test_scenario_dat_midden_in_de_periode_begint_wordt_geweigerd(tmp_path):
     pad.write_text(tekst.replace("2022-11-10", "2022-10-01"), encoding="utf-8")
     t = lees_provincietabel(SEED_CSV, dt.date(2022, 11, 10))
     leusden = next(r for r in t.gemeenten if r.gemeente == "Leusden")
-    with pytest.raises(InvoerFout, match="begint op 2022-10-01"):
+    with pytest.raises(InvoerFout, match="scenario begint op 2022-10-01"):
+        prognose_uit_simulatie(pad, leusden, t.periode, 5, 1, Serieel())
+    # At the peildatum, but with another realisatie so far than the table's: refused, not added.
+    pad.write_text(tekst.replace("realisatie = 31", "realisatie = 30"), encoding="utf-8")
+    with pytest.raises(InvoerFout, match="realisatie vóór de start is 30, de tabel zegt 31"):
         prognose_uit_simulatie(pad, leusden, t.periode, 5, 1, Serieel())

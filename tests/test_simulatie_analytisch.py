@@ -20,7 +20,7 @@ def _sc():
     return scenario(
         periode=[{"naam": "2023-1", "taakstelling": 10}],
         toewijzing={"ronde_dagen": 1, "verhuis_dagen": 0, "max_leegstand_dagen": 365},
-        aanbod={"vacatures_per_jaar": [PER_JAAR, PER_JAAR], "aandeel_statushouders": 1.0,
+        aanbod={"woningen_per_jaar": PER_JAAR, "vervangen": False,
                 "aangekondigd_aandeel": 0.0, "aankondiging_dagen": [0, 0],
                 "slaapkamers": {"1": 1.0}, "kern": {"Leusden": 1.0}, "huur": {"1": [400, 500]},
                 "toegankelijk_aandeel": 0.0},

@@ -49,6 +49,8 @@ taakstelling = 45
 ronde_dagen = 7
 oplosser = "auto"
 
+[aanbod]
+woningen_per_jaar = 35
 [aanbod.kern]
 Leusden = 0.92
 Achterveld = 0.08
@@ -335,7 +337,7 @@ def maak_scenarios() -> None:
              "beleid_onbekend.toml, regel 3, veld 'beleid': onbekend beleid 'strict'; bedoelt u 'strikt'?",
              "unknown policy")
     scenario("beleidsregel_verschreven.toml", s + "\n[beleidsregels.flexibel]\nkinderen_per_kamr = 3\n",
-             "beleidsregel_verschreven.toml, regel 26, veld 'kinderen_per_kamr': beleid 'flexibel': onbekende sleutel "
+             "beleidsregel_verschreven.toml, regel 28, veld 'kinderen_per_kamr': beleid 'flexibel': onbekende sleutel "
              "'kinderen_per_kamr'; bedoelt u 'kinderen_per_kamer'?", "misspelt policy key")
     scenario("oplosser_onbekend.toml", s.replace('oplosser = "auto"', 'oplosser = "snel"'),
              "oplosser_onbekend.toml, regel 19, veld 'toewijzing.oplosser': verwacht een van 'auto', 'stroom', 'scipy' "
@@ -346,9 +348,9 @@ def maak_scenarios() -> None:
     scenario("perioden_gat.toml", s.replace('naam = "2023-2"', 'naam = "2023-2"\nstart = 2023-08-01'),
              "perioden_gat.toml, regel 9, veld 'periode': tussen perioden 2023-1 en 2023-2 zit een gat",
              "periods with a gap")
-    scenario("startdatum_naast_periode.toml", s.replace("startdatum = 2023-01-01", "startdatum = 2023-02-01"),
-             "startdatum_naast_periode.toml, regel 2, veld 'startdatum': startdatum 2023-02-01 valt niet samen met de "
-             "start van 2023-1", "start date not at the first period")
+    scenario("startdatum_naast_periode.toml", s.replace("startdatum = 2023-01-01", "startdatum = 2023-08-01"),
+             "startdatum_naast_periode.toml, regel 2, veld 'startdatum': startdatum 2023-08-01 valt niet in de "
+             "eerste periode 2023-1", "start date not at the first period")
     scenario("periode_naam.toml", s.replace('naam = "2023-2"', 'naam = "2023-3"'),
              "periode_naam.toml, regel 13, veld 'periode.1': periode '2023-3': noem een halfjaar als JJJJ-1 of JJJJ-2",
              "period name that is no half-year")
@@ -359,7 +361,7 @@ def maak_scenarios() -> None:
              "replicaties_tekst.toml, regel 5, veld 'replicaties': verwacht een geheel getal (gegeven: 'veel')",
              "text in a number")
     scenario("kern_onbekend.toml", s.replace("Achterveld = 0.08", "Amersfoort = 0.08"),
-             "kern_onbekend.toml, regel 21, veld 'aanbod.kern': kern 'Amersfoort' staat niet in kernen", "unknown kern")
+             "kern_onbekend.toml, regel 23, veld 'aanbod.kern': kern 'Amersfoort' staat niet in kernen", "unknown kern")
     scenario("startdatum_ongeldig.toml", s.replace("startdatum = 2023-01-01", "startdatum = 2023-02-30"),
              "startdatum_ongeldig.toml, regel 2: geen geldige TOML: datum of tijd bestaat niet",
              "impossible date in TOML")
