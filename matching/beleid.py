@@ -164,9 +164,28 @@ def beleid_parameters(naam: str, eigen: dict | None = None, bron: str = "beleid"
     return tabel
 
 
-def laad_beleid(naam: str, eigen: dict | None = None, bron: str = "beleid") -> Beleid:
-    """Policy `naam` from the presets, with a scenario's `[beleidsregels]` tables applied."""
-    return maak_beleid(naam, beleid_parameters(naam, eigen, bron), bron)
+# Kernen of the bundled example when a policy is loaded without a scenario.
+VOORBEELD_KERNEN = ("Leusden", "Achterveld")
+
+
+def kernen_van(waarde, kernen: tuple[str, ...] | list[str]) -> list[str] | object:
+    """A policy's `kernen` for a gemeente: "hoofdkern" is the first of its kernen, "alle" all of
+    them; a list of names is kept (and checked against the scenario elsewhere)."""
+    if waarde == "hoofdkern":
+        return [kernen[0]]
+    if waarde == "alle":
+        return list(kernen)
+    return waarde
+
+
+def laad_beleid(naam: str, eigen: dict | None = None, bron: str = "beleid",
+                kernen: tuple[str, ...] | list[str] | None = None) -> Beleid:
+    """Policy `naam` from the presets, with a scenario's `[beleidsregels]` tables applied, and
+    "hoofdkern"/"alle" resolved against the scenario's kernen."""
+    parameters = beleid_parameters(naam, eigen, bron)
+    if "kernen" in parameters:
+        parameters["kernen"] = kernen_van(parameters["kernen"], tuple(kernen or VOORBEELD_KERNEN))
+    return maak_beleid(naam, parameters, bron)
 
 
 def bekende_beleiden(eigen: dict | None = None) -> list[str]:

@@ -325,6 +325,15 @@ class Scenario(_Model):
         return self.kernen[0]
 
 
+def gedateerde_delen(sc: Scenario, startwoningen: list[Woning]) -> float:
+    """Dwellings with a date inside the horizon that are parts of `woningen_per_jaar`: the start
+    list's, known deliveries (by their planned date) and the expected renovations."""
+    eind = sc.einddatum
+    n = sum(1 for w in startwoningen if w.beschikbaar < eind)
+    n += sum(len(o.slaapkamers) for o in sc.oplevering if sc.startdatum <= o.datum < eind)
+    return n + sc.renovatie.per_jaar * sc.horizon_dagen / 365.0
+
+
 def _sleutels(model: type[BaseModel]) -> list[str]:
     uit = []
     for naam, veld in model.model_fields.items():
@@ -513,6 +522,14 @@ def _controleer_bestanden_ruw(ruw: dict, pad: Path, fouten: Fouten) -> None:
         fouten.probeer(laad_woningen, pad.parent / ruw["woningen"], kernen, niet_voor=start, verzamel=True)
 
 
+def _te_veel_delen(pad: Path, delen: float, totaal: float, sc: Scenario, regels: dict[tuple, int]) -> None:
+    """The dated parts of the supply exceed the agreed total: one of the two is wrong."""
+    raise InvoerFout(pad, f"de woningen met een datum ({delen:g}: startlijst, opleveringen, renovaties) zijn meer dan "
+                          f"aanbod.woningen_per_jaar over de horizon ({totaal:g}); zij zijn delen van dat totaal, "
+                          "niet erbovenop: verhoog woningen_per_jaar of schrap een deel",
+                     veld="aanbod.woningen_per_jaar", regel=_regel(regels, ("aanbod", "woningen_per_jaar")))
+
+
 class GeladenScenario:
     """A validated scenario with its files loaded and policies resolved."""
 
@@ -530,6 +547,10 @@ class GeladenScenario:
         if sc.woningen and fouten.probeer(_bestaat, pad, "woningen", sc.woningen, self._regels) is True:
             self.woningen = fouten.probeer(laad_woningen, map_ / sc.woningen, list(sc.kernen),
                                            niet_voor=sc.startdatum, verzamel=verzamel)
+        delen = gedateerde_delen(sc, self.woningen) if isinstance(self.woningen, list) else 0.0
+        totaal = sc.aanbod.woningen_bereik[0] * sc.horizon_dagen / 365.0
+        if delen > totaal + 1e-9:
+            fouten.probeer(_te_veel_delen, pad, delen, totaal, sc, self._regels)
         # Fail early on an unknown default policy; `controleer` checks every policy the scenario defines.
         for naam in dict.fromkeys([sc.beleid, *(sc.beleidsregels if verzamel else [])]):
             fouten.probeer(self.beleid, naam)
@@ -538,7 +559,7 @@ class GeladenScenario:
     def beleid(self, naam: str | None = None) -> Beleid:
         naam = naam or self.sc.beleid
         try:
-            b = laad_beleid(naam, self.sc.beleidsregels, str(self.pad))
+            b = laad_beleid(naam, self.sc.beleidsregels, str(self.pad), kernen=self.sc.kernen)
         except InvoerFout as f:
             raise self._met_regel(f, naam) from None
         onbekend = [k for k in b.kernen if k not in self.sc.kernen]

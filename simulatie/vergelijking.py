@@ -28,7 +28,7 @@ MATEN = {
     "totaalopgave_gehaald": "kans totaalopgave gehaald",
     "wachtweken_mediaan": "mediaan weken koppeling tot woning",
     "vervolghuisvesting": "vervolghuisvesting (verhuizingen)",
-    "achterveld": "plaatsingen in Achterveld (huishoudens)",
+    "buiten_hoofdkern": "plaatsingen buiten de hoofdkern (huishoudens)",
     "kinderen_per_slaapkamer": "kinderen per kinderslaapkamer",
     "ouder_kind_kamers": "ouder en kind op één kamer (huishoudens)",
 }
@@ -59,7 +59,7 @@ def maten(res: SimResultaat) -> dict[str, np.ndarray]:
             k = kps[in_p]
             if (~np.isnan(k)).any():
                 uit["kinderen_per_slaapkamer"][i, j] = np.nanmean(k)
-            uit["achterveld"][i, j] = float((kern[in_p] == "Achterveld").sum())
+            uit["buiten_hoofdkern"][i, j] = float((kern[in_p] != sc.kernen[0]).sum())
             uit["ouder_kind_kamers"][i, j] = float(ok[in_p].sum())
             uit["vervolghuisvesting"][i, j] = float((v_idx == j).sum())
     return uit
@@ -108,7 +108,7 @@ def verschil(ma: dict[str, np.ndarray], mb: dict[str, np.ndarray], perioden: lis
         uit.append({"periode": naam, "maten": per})
     # Over the whole horizon: total realisatie, summed counts.
     tot = {}
-    for k in ("realisatie", "vervolghuisvesting", "achterveld", "ouder_kind_kamers"):
+    for k in ("realisatie", "vervolghuisvesting", "buiten_hoofdkern", "ouder_kind_kamers"):
         a, b = ma[k].sum(axis=1), mb[k].sum(axis=1)
         tot[k] = {"a": interval(a)["gemiddeld"], "b": interval(b)["gemiddeld"], "verschil": interval(b - a),
                   "ongepaard": ongepaard(a, b)}

@@ -16,7 +16,7 @@ import numpy as np
 from matching.huishoudens import Huishouden, Kind
 from matching.woningen import Woning
 
-from .scenario import Scenario
+from .scenario import Scenario, gedateerde_delen
 from .stromen import stroom
 
 
@@ -101,15 +101,6 @@ def _trek_woningen(rng: np.random.Generator, sc: Scenario, n: int) -> dict[str, 
 def _woning(sc: Scenario, attr: dict[str, np.ndarray], i: int, wid: str, beschikbaar: int, soort: str) -> Woning:
     return Woning(wid, str(attr["kern"][i]), int(attr["slaapkamers"][i]), float(attr["huur"][i]),
                   sc.startdatum + dt.timedelta(days=int(beschikbaar)), soort, bool(attr["toegankelijk"][i]))
-
-
-def gedateerde_delen(sc: Scenario, startwoningen: list[Woning]) -> float:
-    """Dwellings with a date inside the horizon that are parts of `woningen_per_jaar`: the start
-    list's, known deliveries (by their planned date) and the expected renovations."""
-    eind = sc.einddatum
-    n = sum(1 for w in startwoningen if w.beschikbaar < eind)
-    n += sum(len(o.slaapkamers) for o in sc.oplevering if sc.startdatum <= o.datum < eind)
-    return n + sc.renovatie.per_jaar * sc.horizon_dagen / 365.0
 
 
 def hervermietingen_verwacht(sc: Scenario, woningen_per_jaar: float, startwoningen: list[Woning]) -> float:

@@ -46,8 +46,8 @@ def test_interval_tegen_hand():
 def test_regelgroepen_van_strikt_naar_flexibel():
     g = laad_scenario()
     groepen = verschillende_groepen(g.beleid("strikt"), g.beleid("flexibel"))
-    assert {"reserveren", "kinderen_delen", "ouder_kind", "achterveld", "nareizigers"} <= set(groepen)
-    assert groepen["achterveld"] == {"kernen": ("Leusden", "Achterveld")}
+    assert {"reserveren", "kinderen_delen", "ouder_kind", "andere_kernen", "nareizigers"} <= set(groepen)
+    assert groepen["andere_kernen"] == {"kernen": ("Leusden", "Achterveld")}
 
 
 def test_cli_json_heeft_verschil_per_paar_en_periode(tmp_path, capsys):
