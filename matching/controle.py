@@ -35,6 +35,7 @@ class Context:
     scenario_naam: str | None = None
     peildatum: dt.date | None = None
     scenario_gecontroleerd: bool = False
+    blad: str | None = None                 # the sheet of an xlsx to read (--blad)
     _kernen: list[str] | None = None
     _fout: InvoerFout | None = None
 
@@ -262,7 +263,7 @@ def controleer_bestand(pad: str | Path, ctx: Context, soort: str | None = None) 
         tabel = None
         if gekozen is None or gekozen.herken is not None:
             indeling = Fouten(verzamel=True)  # layout problems: the kind decides whether they count
-            tabel = lees_tabel(pad, indeling)
+            tabel = _lees_met_kop(pad, indeling, ctx.blad)
             if gekozen is None:
                 gekozen = _soort_van_tabel(pad, tabel)
             if not gekozen.eigen_lezer:
@@ -279,12 +280,27 @@ def controleer_bestand(pad: str | Path, ctx: Context, soort: str | None = None) 
     return uitslag
 
 
+def _lees_met_kop(pad: Path, fouten: Fouten, blad: str | None) -> Tabel:
+    """The table with its header found below title rows and on any sheet, by the column names of
+    households and dwellings; a table without those (the province's) is read from its first row."""
+    from .huishoudens import OPTIONEEL as HH_OPT, VERPLICHT as HH
+    from .woningen import OPTIONEEL as W_OPT, VERPLICHT as W
+    bekend = list(dict.fromkeys(HH + HH_OPT + W + W_OPT))
+    try:
+        return lees_tabel(pad, fouten, verwacht=bekend, blad=blad)
+    except InvoerFout as f:
+        if not f.melding.startswith("geen kopregel gevonden"):
+            raise
+        return lees_tabel(pad, fouten, blad=blad)
+
+
 def _gooi(f: Exception) -> None:
     raise f
 
 
 def controleer_bestanden(bestanden: list[str] | tuple[str, ...], scenario: str | None = None,
-                         soort: str | None = None, peildatum: str | None = None) -> list[Uitslag]:
+                         soort: str | None = None, peildatum: str | None = None,
+                         blad: str | None = None) -> list[Uitslag]:
     """`huisvesting controleer`: a line per file in order on stdout; when anything is wrong,
     a count on stderr and every problem raised as `InvoerFouten` (exit code 2 in the CLI).
 
@@ -293,7 +309,7 @@ def controleer_bestanden(bestanden: list[str] | tuple[str, ...], scenario: str |
     datum = lees_datum(peildatum, None, None, "--peildatum") if peildatum else None
     scenarios = [b for b in bestanden if Path(b).suffix.lower() == ".toml"]
     uit_bestanden = scenario is None and len(scenarios) == 1 and soort in (None, "scenario")
-    ctx = Context(scenarios[0] if uit_bestanden else scenario, datum, scenario_gecontroleerd=uit_bestanden)
+    ctx = Context(scenarios[0] if uit_bestanden else scenario, datum, scenario_gecontroleerd=uit_bestanden, blad=blad)
     uitslagen = [controleer_bestand(b, ctx, soort) for b in bestanden]
     fout = [u for u in uitslagen if u.fouten]
     for u in uitslagen:

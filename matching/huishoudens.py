@@ -92,11 +92,14 @@ def _is_bsn(tekst: str) -> bool:
     return som % 11 == 0
 
 
-def laad_huishoudens(pad, kernen: list[str] | None = None, verzamel: bool = False) -> list[Huishouden]:
-    """Households from a CSV or xlsx. Normally the first problem raises an `InvoerFout`; with
-    `verzamel=True` every problem in the file is found and raised together as `InvoerFouten`."""
+def laad_huishoudens(pad, kernen: list[str] | None = None, verzamel: bool = False,
+                     blad: str | None = None) -> list[Huishouden]:
+    """Households from a CSV or xlsx (header found below title rows, on whichever sheet holds it,
+    or on sheet `blad`). Normally the first problem raises an `InvoerFout`; with `verzamel=True`
+    every problem in the file is found and raised together as `InvoerFouten`."""
     fouten = Fouten(verzamel)
-    uit = huishoudens_uit_tabel(lees_tabel(pad, fouten), kernen, fouten=fouten)
+    uit = huishoudens_uit_tabel(lees_tabel(pad, fouten, verwacht=VERPLICHT + OPTIONEEL, blad=blad), kernen,
+                                fouten=fouten)
     fouten.klaar()
     return uit
 

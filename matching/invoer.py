@@ -255,7 +255,7 @@ def _regels_naar_tabel(pad: Path, regels: list[tuple[int, list[str]]], kopregels
     return Tabel(str(pad), kop, rijen, herkend)
 
 
-def _lees_csv(pad: Path, ruw: bytes, fouten: Fouten, kopregels: int = 1) -> Tabel:
+def _lees_csv(pad: Path, ruw: bytes, fouten: Fouten, kopregels: int = 1, verwacht: list[str] | None = None) -> Tabel:
     tekst, codering = _lees_tekst(pad, ruw)
     if not tekst.strip():
         raise InvoerFout(pad, "bestand is leeg; verwacht een kopregel met kolomnamen")
@@ -282,6 +282,8 @@ def _lees_csv(pad: Path, ruw: bytes, fouten: Fouten, kopregels: int = 1) -> Tabe
     except csv.Error as e:
         raise InvoerFout(pad, f"CSV niet te lezen ({e}); staat er een aanhalingsteken dat niet is gesloten?",
                          rij=len(regels) + 1 + start) from None
+    if verwacht:
+        regels, _ = _kies_kop(pad, [("", regels)], verwacht, None, herkend)
     return _regels_naar_tabel(pad, regels, kopregels, fouten, herkend, scheiding)
 
 
@@ -300,30 +302,92 @@ def cel_als_tekst(waarde) -> str:
     return str(waarde).strip()
 
 
-def _lees_xlsx(pad: Path, kopregels: int | None = None, fouten: Fouten | None = None,
-               bron: bytes | None = None) -> Tabel:
+def _lees_xlsx_bladen(pad: Path, bron: bytes) -> list[tuple[str, list[tuple[int, list[str]]]]]:
+    """Every sheet of a workbook as (name, rows of text cells with their Excel row numbers)."""
     import openpyxl
 
-    fouten = fouten if fouten is not None else Fouten()
     try:
-        boek = openpyxl.load_workbook(io.BytesIO(bron) if bron is not None else pad, read_only=True,
-                                      data_only=True)
+        boek = openpyxl.load_workbook(io.BytesIO(bron), read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many types for a damaged file
         raise InvoerFout(pad, f"geen leesbaar Excel-bestand ({type(e).__name__}); sla opnieuw op als "
                               "Excel-werkmap (.xlsx) of als CSV") from None
     try:
         if not boek.worksheets:
             raise InvoerFout(pad, "werkmap heeft geen werkblad")
-        blad = boek.worksheets[0]
-        blad.reset_dimensions()  # some programs write a wrong size; read what is really there
-        regels = [(nr, [cel_als_tekst(c) for c in rij])
-                  for nr, rij in enumerate(blad.iter_rows(values_only=True), start=1)]
-        herkend = ["Excel-werkmap (xlsx)"]
-        if len(boek.worksheets) > 1:
-            herkend.append(f"eerste werkblad '{blad.title}' gelezen")
+        bladen = []
+        for blad in boek.worksheets:
+            blad.reset_dimensions()  # some programs write a wrong size; read what is really there
+            bladen.append((blad.title, [(nr, [cel_als_tekst(c) for c in rij])
+                                        for nr, rij in enumerate(blad.iter_rows(values_only=True), start=1)]))
     finally:
         boek.close()
-    if not any(any(r) for _, r in regels):
+    return bladen
+
+
+# A header is looked for in this many non-empty rows from the top (title rows above it are skipped).
+KOP_ZOEKEN_RIJEN = 30
+
+
+def _kop_score(rij: list[str], verwacht: set[str]) -> int:
+    return len({_normaliseer_kolom(c) for c in rij if str(c).strip()} & verwacht)
+
+
+def _vind_kop(regels: list[tuple[int, list[str]]], verwacht: set[str]) -> tuple[int, int]:
+    """(index of the header row among the non-empty rows, how many expected columns it holds):
+    the first row holding the most expected column names."""
+    beste, score = 0, 0
+    for i, (_, r) in enumerate(regels[:KOP_ZOEKEN_RIJEN]):
+        n = _kop_score(r, verwacht)
+        if n > score:
+            beste, score = i, n
+    return beste, score
+
+
+def _kies_kop(pad: Path, bladen: list[tuple[str, list[tuple[int, list[str]]]]], verwacht: list[str] | None,
+              blad: str | None, herkend: list[str]) -> tuple[list[tuple[int, list[str]]], str | None]:
+    """Which sheet and where its header starts: with known column names, the sheet and row that
+    hold the most of them (title rows, empty rows and other sheets are skipped); `blad` picks a
+    sheet by name. Returns the rows from the header on."""
+    if blad is not None:
+        namen = [n for n, _ in bladen]
+        kies = [b for b in bladen if b[0].strip().lower() == blad.strip().lower()]
+        if not kies:
+            import difflib
+            tip = difflib.get_close_matches(blad, namen, n=1)
+            raise InvoerFout(pad, f"werkblad '{blad}' bestaat niet" + (f"; bedoelt u '{tip[0]}'?" if tip else "")
+                             + f" (werkbladen: {', '.join(namen)})", veld="--blad")
+        bladen = kies
+    gevuld = [(naam, [(nr, r) for nr, r in regels if any(str(c).strip() for c in r)]) for naam, regels in bladen]
+    if not verwacht:
+        naam, regels = next(((n, r) for n, r in gevuld if r), gevuld[0])
+        if len(bladen) > 1 or blad is not None:
+            herkend.append(f"werkblad '{naam}' gelezen")
+        return regels, naam
+    doel = {_normaliseer_kolom(k) for k in verwacht}
+    keuzes = [(naam, regels, *_vind_kop(regels, doel)) for naam, regels in gevuld]
+    naam, regels, i, score = max(keuzes, key=lambda k: k[3])  # the first sheet wins a tie
+    nodig = min(2, len(doel))
+    if score < nodig:
+        def bereik(r: list) -> str:
+            return f"rijen {r[0][0]}-{r[min(len(r), KOP_ZOEKEN_RIJEN) - 1][0]}" if r else "geen rijen"
+        gekeken = "; ".join(f"werkblad '{n}' {bereik(r)}" if n else bereik(r) for n, r, *_ in keuzes)
+        raise InvoerFout(pad, f"geen kopregel gevonden: verwacht kolommen {', '.join(verwacht)}; gekeken in {gekeken}")
+    if i:
+        herkend.append(f"kopregel op rij {regels[i][0]} (titelregels erboven overgeslagen)")
+    if len(bladen) > 1 or blad is not None:
+        herkend.append(f"werkblad '{naam}' gelezen")
+    return regels[i:], naam
+
+
+def _lees_xlsx(pad: Path, kopregels: int | None = None, fouten: Fouten | None = None,
+               bron: bytes | None = None, verwacht: list[str] | None = None, blad: str | None = None) -> Tabel:
+    fouten = fouten if fouten is not None else Fouten()
+    bladen = _lees_xlsx_bladen(pad, bron if bron is not None else pad.read_bytes())
+    if not any(any(any(c for c in r) for _, r in regels) for _, regels in bladen) and blad is None:
+        raise InvoerFout(pad, "werkblad is leeg; verwacht een kopregel met kolomnamen")
+    herkend = ["Excel-werkmap (xlsx)"]
+    regels, _ = _kies_kop(pad, bladen, verwacht, blad, herkend)
+    if not regels:
         raise InvoerFout(pad, "werkblad is leeg; verwacht een kopregel met kolomnamen")
     return _regels_naar_tabel(pad, regels, kopregels or 1, fouten, herkend, None)
 
@@ -377,9 +441,12 @@ def verboden_kolom(naam: str) -> bool:
     return naam in VERBODEN_KOLOMMEN or any(s in naam for s in VERBODEN_STAMMEN)
 
 
-def lees_tabel(pad: str | os.PathLike, fouten: Fouten | None = None, kopregels: int = 1) -> Tabel:
+def lees_tabel(pad: str | os.PathLike, fouten: Fouten | None = None, kopregels: int = 1,
+               verwacht: list[str] | None = None, blad: str | None = None) -> Tabel:
     """A CSV (any of the Dutch Excel variants) or xlsx as text rows. Problems of the whole file
-    (missing, empty, unreadable) raise at once; row problems go to `fouten`."""
+    (missing, empty, unreadable) raise at once; row problems go to `fouten`. With `verwacht`
+    (known column names) the header is found where it is: after title rows, empty rows or
+    merged cells, on whichever sheet holds it; `blad` picks a sheet by name."""
     fouten = fouten if fouten is not None else Fouten()
     pad = Path(pad)
     if not pad.exists():
@@ -394,11 +461,13 @@ def lees_tabel(pad: str | os.PathLike, fouten: Fouten | None = None, kopregels: 
                               "matching/grenzen.toml); splits het bestand, bijvoorbeeld per kern")
     ruw = pad.read_bytes()
     if _soort_bestand(pad, ruw) == "xlsx":
-        tabel = _lees_xlsx(pad, kopregels, fouten, bron=ruw)
+        tabel = _lees_xlsx(pad, kopregels, fouten, bron=ruw, verwacht=verwacht, blad=blad)
         if pad.suffix.lower() not in {".xlsx", ".xlsm"}:
             tabel.herkend.append(f"Excel-inhoud met extensie {pad.suffix or '(geen)'}")
     else:
-        tabel = _lees_csv(pad, ruw, fouten, kopregels)
+        if blad is not None:
+            raise InvoerFout(pad, "--blad geldt alleen voor een Excel-werkmap; dit is een CSV-bestand", veld="--blad")
+        tabel = _lees_csv(pad, ruw, fouten, kopregels, verwacht)
     for k in tabel.kolommen:
         if k and verboden_kolom(k):
             fouten.meld(InvoerFout(pad, f"kolom '{k}' bevat een beschermd persoonskenmerk of een direct "

@@ -14,17 +14,25 @@ from .toewijzing import Toewijzing
 from .uitleg import BEZWAAR_TEKST
 
 
-def als_json(toewijzingen: list[Toewijzing], verschillen: list[dict]) -> str:
+# First line of every output made from the bundled example, so it is never taken for real data.
+VOORBEELD = "voorbeeldgegevens, geen echte huishoudens"
+
+
+def als_json(toewijzingen: list[Toewijzing], verschillen: list[dict], voorbeeld: bool = False) -> str:
     if len(toewijzingen) == 1 and not verschillen:
         data = toewijzingen[0].als_dict()
     else:
         data = {"beleiden": [t.als_dict() for t in toewijzingen], "verschillen": verschillen}
+    if voorbeeld:
+        data = {"let_op": VOORBEELD, **data}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def als_csv(toewijzingen: list[Toewijzing]) -> str:
+def als_csv(toewijzingen: list[Toewijzing], voorbeeld: bool = False) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
+    if voorbeeld:
+        buf.write(f"# {VOORBEELD}\n")
     w.writerow(["beleid", "huishouden", "woning", "personen", "codes", "redenen", "passend"])
     for t in toewijzingen:
         for p in t.toewijzingen + t.niet_geplaatst:
@@ -34,8 +42,11 @@ def als_csv(toewijzingen: list[Toewijzing]) -> str:
     return buf.getvalue()
 
 
-def als_tabel(toewijzingen: list[Toewijzing], verschillen: list[dict], breedte: int = 140) -> str:
+def als_tabel(toewijzingen: list[Toewijzing], verschillen: list[dict], breedte: int = 140,
+              voorbeeld: bool = False) -> str:
     console = Console(file=io.StringIO(), width=breedte, color_system=None, force_terminal=False)
+    if voorbeeld:
+        console.print(f"LET OP: {VOORBEELD} (geef --huishoudens en --woningen voor een echte ronde)")
     for t in toewijzingen:
         s = t.samenvatting
         console.print(f"[bold]Beleid {t.beleid}[/bold] — peildatum {t.peildatum.isoformat()}, "

@@ -78,7 +78,9 @@ def test_uitvoer_naar_bestand(capsys, tmp_path):
     code, out, err = draai(capsys, "--format", "csv", "--uitvoer", str(doel))
     assert code == 0 and out == ""
     assert str(doel) in err
-    rijen = list(csv.DictReader(doel.open(encoding="utf-8")))
+    regels = doel.read_text(encoding="utf-8").splitlines()
+    assert regels[0] == "# voorbeeldgegevens, geen echte huishoudens"
+    rijen = list(csv.DictReader(regels[1:]))
     assert {r["beleid"] for r in rijen} == {"strikt", "flexibel"}
     assert {"huishouden", "woning", "personen", "codes", "redenen", "passend"} <= set(rijen[0])
 
@@ -123,7 +125,8 @@ def test_foute_invoer(capsys, tmp_path, geval, huishoudens, verwacht):
 
 
 def test_onmogelijke_datum_noemt_bestand_rij_en_veld(capsys, tmp_path):
-    code, _, err = draai(capsys, "--huishoudens", str(_kopie(tmp_path, "huishoudens.csv", _onmogelijke_datum)))
+    code, _, err = draai(capsys, "--huishoudens", str(_kopie(tmp_path, "huishoudens.csv", _onmogelijke_datum)),
+                         "--woningen", str(VOORBEELD.joinpath("woningen.csv")))
     assert code == 2
     assert "huishoudens.csv" in err and "rij 4" in err and "koppeldatum" in err
 

@@ -20,12 +20,22 @@ GEVALLEN = tomllib.loads((CORPUS / "verwacht.toml").read_text(encoding="utf-8"))
 OPTIE = {"huishoudens": "--huishoudens", "woningen": "--woningen", "scenario": "--scenario", "provincie": None}
 
 
+VOORBEELD_MAP = Path(str(__import__("simulatie.scenario", fromlist=["vind_scenario"])
+                         .vind_scenario("leusden-2023"))).parent / "leusden"
+
+
 def verbruiker(soort: str, bestand: str, uitvoer: Path) -> list[str]:
     """The command that would consume the file, writing to `uitvoer`."""
     if soort == "provincie":
         return ["prognose", bestand, "--peildatum", "2022-11-10", "--replicaties", "5", "--format", "json",
                 "--uitvoer", str(uitvoer)]
-    return ["toewijzen", OPTIE[soort], bestand, "--format", "json", "--uitvoer", str(uitvoer)]
+    if soort == "scenario":
+        return ["toewijzen", "--scenario", bestand, "--format", "json", "--uitvoer", str(uitvoer)]
+    # The other file is the bundled example's, so only the file under test can be at fault.
+    ander = {"--huishoudens": ("--woningen", VOORBEELD_MAP / "woningen.csv"),
+             "--woningen": ("--huishoudens", VOORBEELD_MAP / "huishoudens.csv")}[OPTIE[soort]]
+    return ["toewijzen", OPTIE[soort], bestand, ander[0], str(ander[1]), "--peildatum", "2023-01-09",
+            "--format", "json", "--uitvoer", str(uitvoer)]
 
 
 def _draai(capsys, args: list[str]) -> tuple[int, str, str]:

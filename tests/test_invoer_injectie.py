@@ -49,7 +49,8 @@ def test_formule_als_huishouden_id_geweigerd(formule, tmp_path, capsys):
                        match=r"huishoudens.csv, rij 3, veld 'id': id .* begint met .*formule \(CSV-injectie\)"):
         laad_huishoudens(pad)
     uit = tmp_path / "plan.csv"
-    assert cli.main(["toewijzen", "--huishoudens", str(pad), "--format", "csv", "--uitvoer", str(uit)]) == 2
+    assert cli.main(["toewijzen", "--huishoudens", str(pad), "--woningen", str(BUNDEL / "woningen.csv"),
+                     "--format", "csv", "--uitvoer", str(uit)]) == 2
     assert "CSV-injectie" in capsys.readouterr().err
     assert not uit.exists()
 
@@ -101,7 +102,9 @@ def test_beleidsnaam_uit_scenario_ontsmet_in_csv(tmp_path, capsys):
     naam = '=HYPERLINK("http://x","klik")'
     assert cli.main(["toewijzen", "--scenario", str(sc), "--beleid", naam, "--format", "csv",
                      "--uitvoer", str(uit)]) == 0, capsys.readouterr().err
-    rijen = list(csv.reader(io.StringIO(uit.read_text(encoding="utf-8"))))
+    tekst = uit.read_text(encoding="utf-8")
+    assert tekst.startswith("# voorbeeldgegevens")  # the bundled example, and it says so
+    rijen = list(csv.reader(io.StringIO(tekst.split("\n", 1)[1])))
     assert {r[0] for r in rijen[1:]} == {"'" + naam}
     assert [c for r in rijen for c in r if _onveilig(c)] == []
 
