@@ -70,6 +70,21 @@ class InvoerFout(ValueError):
         return f"{plaats}: {melding}" if plaats else melding
 
 
+class SchrijfFout(OSError):
+    """An output could not be written (disk full, no permission): nothing was changed."""
+
+    def __init__(self, pad: str | os.PathLike, oorzaak: OSError):
+        import errno
+        wat = {errno.ENOSPC: "schijf vol", errno.EDQUOT: "schijfquotum vol", errno.EACCES: "geen schrijfrecht",
+               errno.EROFS: "alleen-lezen bestandssysteem"}.get(oorzaak.errno, oorzaak.strerror or str(oorzaak))
+        self.pad = str(pad)
+        super().__init__(oorzaak.errno, f"kan {Path(pad).name} niet schrijven ({wat}); niets geschreven, een "
+                                        "bestaand bestand is ongewijzigd")
+
+    def __str__(self) -> str:
+        return self.strerror
+
+
 class InvoerFouten(ValueError):
     """Several problems in one go (used by `controleer`)."""
 
@@ -718,9 +733,12 @@ def schrijf_atomisch(pad: str | os.PathLike, inhoud: str | bytes) -> None:
     """Write through a temporary file in the same folder and rename, so an interrupted
     run never leaves a half-written output behind."""
     pad = Path(pad)
-    pad.parent.mkdir(parents=True, exist_ok=True)
     data = inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
+    try:
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
+    except OSError as e:
+        raise SchrijfFout(pad, e) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -729,11 +747,13 @@ def schrijf_atomisch(pad: str | os.PathLike, inhoud: str | bytes) -> None:
         # mkstemp creates 0600; give the file the permissions any new file would get.
         os.chmod(tijdelijk, 0o666 & ~_umask())
         os.replace(tijdelijk, pad)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(tijdelijk)
         except FileNotFoundError:
             pass
+        if isinstance(e, OSError) and not isinstance(e, SchrijfFout):
+            raise SchrijfFout(pad, e) from None
         raise
 
 

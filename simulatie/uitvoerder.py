@@ -50,14 +50,23 @@ class LokaleProcessen:
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         uit: list = [None] * len(taken)
         brokken = _brokken(len(taken), self.workers * 4)
-        with ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx) as pool:
+        from concurrent.futures import as_completed
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=_werker_signalen)
+        try:
             futures = {pool.submit(_map_brok, functie, taken[a:b]): (a, b) for a, b in brokken}
-            from concurrent.futures import as_completed
             for f in as_completed(futures):
                 a, b = futures[f]
                 uit[a:b] = f.result()
                 if voortgang:
                     voortgang(b - a)
+        except BaseException:
+            # Ctrl-C, SIGTERM or a failed task: stop the workers now instead of waiting for
+            # the chunks they are running.
+            for proces in list((pool._processes or {}).values()):
+                proces.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
         return uit
 
 
@@ -95,6 +104,13 @@ class Dask:
             client.close()
             if cluster is not None:
                 cluster.close()
+
+
+def _werker_signalen() -> None:
+    """A worker dies at SIGTERM and leaves Ctrl-C to the parent, which stops the run."""
+    import signal
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _map_brok(functie, brok):
