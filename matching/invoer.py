@@ -175,7 +175,11 @@ def _normaliseer_kolom(naam: str) -> str:
 
 def _lees_tekst(pad: Path, ruw: bytes) -> tuple[str, str]:
     if ruw.startswith(b"\xef\xbb\xbf"):
-        tekst, codering = ruw[3:].decode("utf-8", errors="strict"), "utf-8 met BOM"
+        try:
+            tekst, codering = ruw[3:].decode("utf-8", errors="strict"), "utf-8 met BOM"
+        except UnicodeDecodeError as e:
+            raise InvoerFout(pad, f"begint als UTF-8 (BOM) maar byte {e.start + 3} is geen UTF-8; sla opnieuw op "
+                                  "als 'CSV UTF-8' uit Excel") from None
     elif ruw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             tekst, codering = ruw.decode("utf-16"), "UTF-16 (Excel 'Unicode-tekst')"
