@@ -24,16 +24,55 @@ def test_json_sleutels_per_periode(tmp_path):
         assert 0 <= p["kans_totaalopgave_gehaald"] <= 1
 
 
-def test_csv_een_rij_per_replicatie_en_periode(tmp_path):
+def _leusden_met_stand(tmp_path, stand: int):
+    """leusden-2023 with another stand op 1 januari, in a folder of its own (with its two files)."""
+    import shutil
+    from simulatie.scenario import vind_scenario
+    bron = vind_scenario("leusden-2023")
+    shutil.copytree(bron.parent / "leusden", tmp_path / "leusden")
+    tekst = bron.read_text(encoding="utf-8")
+    assert "\nstand_start = 0\n" in tekst
+    pad = tmp_path / "leusden-stand.toml"
+    pad.write_text(tekst.replace("\nstand_start = 0\n", f"\nstand_start = {stand}\n"), encoding="utf-8")
+    return pad
+
+
+def test_csv_stand_schuift_door_naar_de_volgende_periode(tmp_path):
+    """Achterstand and voorsprong carry over automatically (art. 29 Huisvestingswet): in every
+    replication the stand at the start of 2023-2 is the stand at the end of 2023-1, and the first
+    period starts at the scenario's stand (here an achterstand of 7). The realisatie and dwellings
+    in each row are the replication's own, as the Python API gives them; totaalopgave =
+    taakstelling - stand_start only cross-checks that the carried stand is the one used."""
+    import csv
+    import io
+
+    from simulatie.replicaties import simuleer
+    from simulatie.scenario import laad_scenario
+
+    pad = _leusden_met_stand(tmp_path, -7)
     uit = tmp_path / "s.csv"
-    assert cli.main(["simuleer", "--replicaties", "5", "--workers", "1", "--format", "csv", "--uitvoer", str(uit)]) == 0
-    rijen = uit.read_text().splitlines()
-    assert len(rijen) == 1 + 5 * 2
-    kop = rijen[0].split(",")
-    for r in rijen[1:]:
-        d = dict(zip(kop, r.split(",")))
-        # stand arithmetic in every row
-        assert int(d["stand_eind"]) == int(d["stand_start"]) + int(d["realisatie"]) - int(d["taakstelling"])
+    assert cli.main(["simuleer", str(pad), "--replicaties", "5", "--workers", "1", "--format", "csv",
+                     "--uitvoer", str(uit)]) == 0
+    rijen = list(csv.DictReader(io.StringIO(uit.read_text(encoding="utf-8"))))
+    assert {"woningen_gebruikt", "woningen_per_jaar", "stand_start", "stand_eind", "totaalopgave"} <= set(rijen[0])
+    assert [(r["replicatie"], r["periode"]) for r in rijen] == [(str(i), p) for i in range(5)
+                                                                   for p in ("2023-1", "2023-2")]
+    api = simuleer(laad_scenario(str(pad)), replicaties=5).uitkomsten
+    standen_eind = set()
+    for i, u in enumerate(api):
+        eerste, tweede = rijen[2 * i], rijen[2 * i + 1]
+        assert int(eerste["stand_start"]) == -7
+        assert int(tweede["stand_start"]) == int(eerste["stand_eind"])
+        standen_eind.add(int(eerste["stand_eind"]))
+        for j, r in enumerate((eerste, tweede)):
+            assert int(r["realisatie"]) == u.realisatie[j]
+            assert int(r["woningen_gebruikt"]) == u.woningen_gebruikt[j]
+            assert float(r["woningen_per_jaar"]) == 35.0  # leusden-2023: the plan's 35, no range
+            assert int(r["totaalopgave"]) == int(r["taakstelling"]) - int(r["stand_start"])
+        # Over the year: -7 + everything housed - 80 (35 + 45), whatever the split over the halves.
+        assert int(tweede["stand_eind"]) == -7 + sum(u.realisatie) - 80
+    # The carried stand differs between replications: it is not a constant written twice.
+    assert len(standen_eind) > 1
 
 
 def test_grafiek_is_png(tmp_path):

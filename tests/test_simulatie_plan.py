@@ -1,0 +1,119 @@
+"""The plan beside the simulation (`plan_vergelijking`, `aansluiting`): leusden-2023 reproduces
+Leusden's plan of approach (35 dwellings for statushouders in 2023, 2.25 persons per dwelling)
+within tolerances that follow from how supply and demand are built, and the steps from the
+plan's persons to the simulated realisatie add up.
+"""
+
+import numpy as np
+import pytest
+
+from simulatie.replicaties import SimResultaat, aansluiting, plan_vergelijking, simuleer
+from simulatie.scenario import laad_scenario
+
+PLAN_WONINGEN = 35.0       # [seed] 35 of WSL's 200 dwellings in 2023
+PLAN_PPW = 2.25            # [seed] persons per dwelling
+PLAN_PERSONEN = 78.75      # 35 x 2.25
+
+
+@pytest.fixture(scope="module")
+def leusden():
+    return laad_scenario("leusden-2023")
+
+
+def _se(x) -> float:
+    x = np.asarray(x, float)
+    return float(x.std(ddof=1) / np.sqrt(len(x)))
+
+
+def _waar_de_woningen_zijn(res) -> np.ndarray:
+    """Per replication: dwellings used + matched with keys after the end + still free in the pool
+    + returned to regular letting and not yet replaced."""
+    return np.array([sum(u.woningen_gebruikt) + sum(u.eind_woningen.values()) for u in res.uitkomsten], float)
+
+
+# Re-lets of the next year already announced before 1 January sit in the pool at the end too:
+# leusden-2023 has 10 start-list dwellings, 4 new-builds and 3 renovations dated in 2023, so
+# 35 - 17 = 18 re-lets a year; 30% are announced 30-90 days (mean 60) ahead: 18/365 x 0.3 x 60.
+VOLGEND_JAAR = 18 / 365 * 0.3 * 60
+
+
+def test_leusden_2023_flexibel_reproduceert_het_plan(leusden):
+    """300 replications under flexibel (the scenario's own policy).
+
+    - Persons per dwelling within 0.15 of 2.25. The household mix of the koppelingen is tilted
+      to exactly 2.25 persons (nareizigers included), but the dwellings used also go to the start
+      list (10 households, 25 persons with nareizigers: 2.5 each, about +0.08 over ~30 dwellings),
+      to Nidos AMVs (1 person each, about 2 dwellings: about -0.08), and nareizigers still abroad
+      at the end are not in the dwelling yet; which households get a dwelling first shifts it by a
+      few hundredths more. The sampling error over ~9,000 dwellings is under 0.02.
+    - Dwellings used: never more than the agreed 35 in expectation (at most 35 + 4 SE: all
+      sources together are 35, Nidos's included), and at least 0.75 x 35: a dwelling free in the
+      last weeks gets its keys after the end (14 days after the match), renovations finishing
+      after 1 January and delayed new-builds are parts of the 35 but not free within the year,
+      and some dwellings nobody on the list fits go back to regular letting; together that is
+      several dwellings, not a quarter of them.
+    - Where the dwellings are at the end (used, keys after the end, free, returned and not
+      replaced): at most the 35 plus next year's re-lets announced before 1 January (0.89), in
+      expectation. Supply on top of the 35 would show here even where demand caps the use.
+    - The plan's 78.75 persons lie within the simulation's p10-p90 band of persons in those
+      dwellings (the plan is a plausible year, not a tail).
+    - The aansluiting: plan + the middle steps = the simulated realisatie, to 1e-6; its first
+      step is 35 x 2.25 and its last the mean realisatie over the replications.
+    """
+    res = simuleer(leusden, "flexibel", 300)
+    assert len(res.uitkomsten) == 300
+    plan = plan_vergelijking(res)
+    gebruikt = np.array([sum(u.woningen_gebruikt) for u in res.uitkomsten], float)
+    assert all(u.woningen_per_jaar == PLAN_WONINGEN for u in res.uitkomsten)
+
+    assert plan["personen_per_woning"]["plan"] == PLAN_PPW
+    assert abs(plan["personen_per_woning"]["simulatie"] - PLAN_PPW) <= 0.15
+
+    assert plan["woningen_gebruikt"]["plan"] == PLAN_WONINGEN
+    assert plan["woningen_gebruikt"]["simulatie"]["gemiddeld"] == pytest.approx(gebruikt.mean(), abs=1e-3)
+    assert gebruikt.mean() <= PLAN_WONINGEN + 4 * _se(gebruikt)
+    assert gebruikt.mean() >= 0.75 * PLAN_WONINGEN
+    assert len(leusden.woningen) == 10 and len(leusden.sc.oplevering) == 2
+    waar = _waar_de_woningen_zijn(res)
+    assert waar.mean() <= PLAN_WONINGEN + VOLGEND_JAAR + 4 * _se(waar)
+
+    personen = plan["personen_in_plan_woningen"]
+    assert personen["plan"] == pytest.approx(PLAN_PERSONEN)
+    assert personen["simulatie"]["p10"] <= PLAN_PERSONEN <= personen["simulatie"]["p90"]
+
+    stappen = [s["personen"] for s in plan["aansluiting"]]
+    assert stappen[0] == pytest.approx(PLAN_PERSONEN, abs=1e-9)
+    realisatie = np.mean([sum(u.realisatie) for u in res.uitkomsten])
+    assert stappen[-1] == pytest.approx(realisatie, abs=5e-4)
+    # Exact only while the rounding of the steps to 3 decimals happens to cancel: see
+    # test_aansluiting_telt_op_ook_na_afronden for why this may fail after unrelated changes.
+    assert abs(sum(stappen[:-1]) - stappen[-1]) < 1e-6, stappen
+
+
+def test_leusden_2023_strikt_gebruikt_niet_meer_dan_het_aanbod(leusden):
+    """Under strikt too the dwellings used stay within the agreed 35 in expectation (a
+    vervolghuisvesting move takes one dwelling of the 35 uncounted and frees another)."""
+    res = simuleer(leusden, "strikt", 150)
+    gebruikt = np.array([sum(u.woningen_gebruikt) for u in res.uitkomsten], float)
+    assert gebruikt.mean() <= PLAN_WONINGEN + 4 * _se(gebruikt)
+    waar = _waar_de_woningen_zijn(res)
+    assert waar.mean() <= PLAN_WONINGEN + VOLGEND_JAAR + 4 * _se(waar)
+
+
+class _U:
+    eind_woningen = {"sleutels_na_horizon": 0, "vrij_in_aanbod": 0, "terug_regulier_niet_vervangen": 0}
+
+
+@pytest.mark.xfail(strict=True, reason="aansluiting rondt elke stap apart af op 3 decimalen; de stappen "
+                                       "tellen dan tot 0,002 niet op tot de realisatie (leusden-2023 "
+                                       "flexibel met 29 replicaties: 0,001 verschil)")
+def test_aansluiting_telt_op_ook_na_afronden():
+    """`aansluiting` promises steps that add up exactly. Worked by hand: 35 dwellings x 2.25 =
+    78.75; 30 used: -5 x 2.25 = -11.25; occupancy 2.2500133 instead of 2.25: 30 x 0.0000133 =
+    +0.0004; realisatie 70.0008 against 30 x 2.2500133 = 67.5004 in the dwellings: +2.5004.
+    78.75 - 11.25 + 0.0004 + 2.5004 = 70.0008. Each shown to 3 decimals on its own: 78.75,
+    -11.25, 0.0, 2.5 add up to 70.0, but the last step shows 70.001."""
+    res = SimResultaat("t", "", "b", 0, [_U()], None)
+    stappen = [s["personen"] for s in aansluiting(res, 35.0, 2.25, 30.0, 2.25 + 0.0004 / 30, 70.0008)]
+    assert len(stappen) == 5
+    assert abs(sum(stappen[:-1]) - stappen[-1]) < 1e-6, stappen

@@ -1,0 +1,212 @@
+"""Demand (`simulatie/wereld.py`): COA links so that the start list, the persons linked and the
+AMVs who count within the horizon cover the totaalopgave x koppeling_factor, never more, never
+counted twice; the household mix is tilted to the plan's persons per dwelling.
+
+Day numbers from 1 January 2023: 1 April = 31 + 28 + 31 = 90, 1 July = 90 + 30 + 31 + 30 = 181,
+1 October = 181 + 31 + 31 + 30 = 273, 1 January 2024 = 365.
+"""
+
+
+import numpy as np
+import pytest
+from scipy.optimize import minimize
+from simhulp import D, hh, scenario
+
+from simulatie.scenario import Scenario
+from simulatie.wereld import AMV, gemiddelde_personen, koppelvensters, mix_gewichten, trek_wereld
+
+MIX = [
+    {"naam": "alleenstaand", "gewicht": 0.45, "volwassenen": 1},
+    {"naam": "alleenstaand met nareizigers", "gewicht": 0.12, "volwassenen": 1, "nareizigers": [1, 4]},
+    {"naam": "stel", "gewicht": 0.08, "volwassenen": 2},
+    {"naam": "eenoudergezin", "gewicht": 0.10, "volwassenen": 1, "kinderen": [1, 3]},
+    {"naam": "gezin", "gewicht": 0.15, "volwassenen": 2, "kinderen": [1, 3]},
+    {"naam": "groot gezin", "gewicht": 0.07, "volwassenen": 2, "kinderen": [4, 5]},
+    {"naam": "zeer groot gezin (7+)", "gewicht": 0.03, "volwassenen": 2, "kinderen": [5, 7]},
+]
+
+
+def _sc(**over) -> Scenario:
+    basis = dict(periode=[{"naam": "2023-1", "taakstelling": 35}, {"naam": "2023-2", "taakstelling": 45}],
+                 stand_start=-5, vraag={"koppeling_factor": 1.0, "koppelen_binnen_maanden": 3})
+    for k, v in over.items():
+        basis[k] = {**basis[k], **v} if isinstance(v, dict) and isinstance(basis.get(k), dict) else v
+    return scenario(**basis)
+
+
+def _gelijk(vensters, verwacht) -> bool:
+    return len(vensters) == len(verwacht) and all(
+        a == va and b == vb and abs(p - vp) < 1e-9 for (a, b, p), (va, vb, vp) in zip(vensters, verwacht))
+
+
+def _verwacht_per_soort(sc: Scenario) -> np.ndarray:
+    """Mean persons of each type, counted out: every integer of a range is equally likely."""
+    return np.array([s.volwassenen + np.arange(s.kinderen[0], s.kinderen[1] + 1).mean()
+                     + np.arange(s.nareizigers[0], s.nareizigers[1] + 1).mean() for s in sc.vraag.samenstelling])
+
+
+# ------------------------------------------------------------------ koppelvensters
+
+
+def test_koppelvensters_met_de_hand():
+    """Totaalopgave 2023-1 = 35 - (-5) = 40 persons; the start list has 12, so COA links 28 in
+    the first 3 months (days 0-90). 2023-2: its taakstelling 45, linked 1 July - 1 October
+    (days 181-273). 12 + 28 + 45 = 85 = 35 + 45 + 5."""
+    assert koppelvensters(_sc(), 12) == [(0, 90, 28.0), (181, 273, 45.0)]
+    # A factor scales the target, not the start list: 1.2 x 40 - 12 = 36, 1.2 x 45 = 54.
+    assert _gelijk(koppelvensters(_sc(vraag={"koppeling_factor": 1.2}), 12), [(0, 90, 36.0), (181, 273, 54.0)])
+    # Linking within 2 months: 1 March is day 59, 1 September day 243.
+    assert koppelvensters(_sc(vraag={"koppelen_binnen_maanden": 2}), 12) == [(0, 59, 28.0), (181, 243, 45.0)]
+
+
+def test_startlijst_groter_dan_de_eerste_opgave_verlaagt_de_tweede():
+    """50 persons on the start list against a first target of 40: nobody is linked in 2023-1 and
+    the surplus of 10 lowers 2023-2 to 35. With 100 (more than 40 + 45) nobody is linked at all."""
+    assert koppelvensters(_sc(), 50) == [(0, 90, 0.0), (181, 273, 35.0)]
+    assert koppelvensters(_sc(), 40) == [(0, 90, 0.0), (181, 273, 45.0)]
+    assert koppelvensters(_sc(), 100) == [(0, 90, 0.0), (181, 273, 0.0)]
+
+
+def test_extra_opgave_alleen_als_die_meetelt():
+    """Extra opgave 6 and 4: counted only with extra_opgave_meetellen: 46 - 12 = 34 and 49."""
+    perioden = [{"naam": "2023-1", "taakstelling": 35, "extra_opgave": 6},
+                {"naam": "2023-2", "taakstelling": 45, "extra_opgave": 4}]
+    assert koppelvensters(_sc(periode=perioden), 12) == [(0, 90, 28.0), (181, 273, 45.0)]
+    assert koppelvensters(_sc(periode=perioden, vraag={"extra_opgave_meetellen": True}), 12) == \
+        [(0, 90, 34.0), (181, 273, 49.0)]
+
+
+def test_amvs_die_in_de_horizon_tellen_gaan_van_de_koppelingen_af():
+    """Nidos AMVs who count within the horizon are part of the totaalopgave (telt_vanaf_leeftijd
+    15): one aged exactly 15 at KSO move-in on day 20 counts in 2023-1; one aged 14 counts at its
+    outflow on day 200 (2023-2); one moving into the KSO on 1 July (day 181) counts in 2023-2; one
+    aged 15 who moved in before the start, and a 14-year-old whose outflow is after the horizon,
+    count nothing within it. 28 - 1 = 27 and 45 - 2 = 43."""
+    amvs = [AMV("A15", 20, 15, 900), AMV("A14", 20, 14, 200), AMV("A1jul", 181, 16, 900),
+            AMV("A15oud", -100, 15, 500), AMV("A14laat", 10, 14, 400)]
+    assert koppelvensters(_sc(), 12, amvs) == [(0, 90, 27.0), (181, 273, 43.0)]
+
+
+def test_horizon_die_midden_in_een_koppelvenster_eindigt():
+    """Horizon to 1 September (day 243): of the 2023-2 window (181-273, 92 days) 62 days remain,
+    so 45 x 62 / 92 persons are linked within it."""
+    sc = _sc(einddatum=D(2023, 9, 1))
+    assert _gelijk(koppelvensters(sc, 12), [(0, 90, 28.0), (181, 243, 45 * 62 / 92)])
+
+
+def test_herprognose_na_het_koppelvenster():
+    """A re-forecast on 15 May 2023 with 10 persons already housed in 2023-1: the first window
+    (to 1 April) has passed, so COA links within a month: days 0-30, 35 + 5 - 10 - 12 = 18
+    persons. 2023-2 starts on day 47 (17 + 30) and its window ends on 1 October, day 139."""
+    sc = _sc(startdatum=D(2023, 5, 15), periode=[
+        {"naam": "2023-1", "taakstelling": 35, "realisatie": 10}, {"naam": "2023-2", "taakstelling": 45}])
+    assert koppelvensters(sc, 12) == [(0, 30, 18.0), (47, 139, 45.0)]
+
+
+# ------------------------------------------------------------------ mix
+
+
+def test_gekantelde_mix_heeft_het_gemiddelde_van_het_plan():
+    """The stated mix has 2.625 persons per household in expectation (counted out by type);
+    tilted to the plan's 2.25 its mean is 2.25 to 1e-9, and w'/w falls with the type's persons
+    (exactly: log(w'/w) is affine in them, exponential tilting). Tilted up to 3.0 it rises."""
+    sc = _sc(vraag={"samenstelling": MIX, "personen_per_woning": 2.25})
+    m = _verwacht_per_soort(sc)
+    assert m.tolist() == [1.0, 3.5, 2.0, 3.0, 4.0, 6.5, 8.0]
+    stated = np.array([s["gewicht"] for s in MIX]) / sum(s["gewicht"] for s in MIX)
+    assert float(stated @ m) == pytest.approx(2.625)
+    volgorde = np.argsort(m, kind="stable")
+    for doel, teken in ((2.25, -1), (3.0, 1)):
+        sc = _sc(vraag={"samenstelling": MIX, "personen_per_woning": doel})
+        w = mix_gewichten(sc)
+        assert w.sum() == pytest.approx(1.0, abs=1e-12) and (w > 0).all()
+        assert float(w @ m) == pytest.approx(doel, abs=1e-9)
+        assert gemiddelde_personen(sc) == pytest.approx(doel, abs=1e-9)
+        verhouding = w / stated
+        assert (teken * np.diff(verhouding[volgorde]) > 0).all()
+        helling, basis = np.polyfit(m, np.log(verhouding), 1)
+        assert np.sign(helling) == teken and np.allclose(np.log(verhouding), basis + helling * m, atol=1e-9)
+
+
+def test_kanteling_houdt_verhouding_tussen_soorten_met_evenveel_personen():
+    """Two types with the same expected persons (2): their ratio stays the stated 3 : 1."""
+    mix = [{"naam": "alleen", "gewicht": 2, "volwassenen": 1},
+           {"naam": "stel", "gewicht": 3, "volwassenen": 2},
+           {"naam": "ouder en kind", "gewicht": 1, "volwassenen": 1, "kinderen": [1, 1]},
+           {"naam": "gezin", "gewicht": 1, "volwassenen": 2, "kinderen": [2, 4]}]
+    w = mix_gewichten(_sc(vraag={"samenstelling": mix, "personen_per_woning": 2.5}))
+    assert w[1] / w[2] == pytest.approx(3.0, rel=1e-12)
+    assert float(w @ np.array([1, 2, 2, 5])) == pytest.approx(2.5, abs=1e-9)
+
+
+def test_gekantelde_mix_is_de_dichtstbijzijnde_met_dat_gemiddelde():
+    """Independent method: minimise the Kullback-Leibler divergence to the stated mix over all
+    mixes with mean 2.25 (SLSQP); the solution is the tilted mix."""
+    sc = _sc(vraag={"samenstelling": MIX, "personen_per_woning": 2.25})
+    m = _verwacht_per_soort(sc)
+    stated = np.array([s["gewicht"] for s in MIX]) / sum(s["gewicht"] for s in MIX)
+    res = minimize(lambda q: float(np.sum(q * np.log(q / stated))), stated, method="SLSQP",
+                   bounds=[(1e-9, 1)] * len(m), options={"ftol": 1e-14, "maxiter": 500},
+                   constraints=[{"type": "eq", "fun": lambda q: q.sum() - 1},
+                                {"type": "eq", "fun": lambda q: q @ m - 2.25}])
+    assert res.success
+    assert np.allclose(mix_gewichten(sc), res.x, atol=1e-5)
+
+
+def test_mix_zonder_personen_per_woning_is_de_opgegeven_mix():
+    gewichten = [3, 1, 0, 4]
+    mix = [{"naam": f"s{i}", "gewicht": g, "volwassenen": 1 + i % 2, "kinderen": [0, i]}
+           for i, g in enumerate(gewichten)]
+    w = mix_gewichten(_sc(vraag={"samenstelling": mix}))
+    assert np.allclose(w, np.array(gewichten) / 8, atol=1e-15)
+
+
+@pytest.mark.parametrize("doel", [1.0, 1.2, 2.0, 9.5, 14.0])
+def test_doel_buiten_de_huishoudsoorten_geweigerd(doel):
+    """Types with 1.5 and 2 persons in expectation (a single with 0 or 1 nareiziger; a couple):
+    no mix has a mean outside [1.5, 2], nor exactly on its edges."""
+    mix = [{"naam": "alleen", "gewicht": 1, "volwassenen": 1, "nareizigers": [0, 1]},
+           {"naam": "stel", "gewicht": 1, "volwassenen": 2}]
+    with pytest.raises(ValueError, match="personen_per_woning"):
+        mix_gewichten(_sc(vraag={"samenstelling": mix, "personen_per_woning": doel}))
+    assert float(mix_gewichten(_sc(vraag={"samenstelling": mix, "personen_per_woning": 1.75})) @
+                 np.array([1.5, 2.0])) == pytest.approx(1.75, abs=1e-9)
+
+
+# ------------------------------------------------------------------ persons linked, in expectation
+
+
+def test_gekoppelde_personen_dekken_de_totaalopgave_maal_factor():
+    """Over many replications: start list + persons linked (nareizigers included: they count on
+    arrival) + AMVs who count within the horizon = (taakstelling 2023-1 + 2023-2 - stand_start)
+    x koppeling_factor = (35 + 45 + 5) x 1.2 = 102, within 4 standard errors. Per period: 2023-1
+    gets 1.2 x 40 - 12 = 36 persons linked or counted by Nidos, in its window (days 0-90),
+    2023-2 gets 1.2 x 45 = 54 (days 181-273). The AMVs: two of 15 and 16 move into the KSO on
+    1 March (day 59) and count then; one of 13 who moved in on 1 June 2018 counts at its outflow
+    at 18, which falls between day -214 and day 151 depending on its birthday."""
+    sc = _sc(vraag={"koppeling_factor": 1.2, "samenstelling": MIX, "personen_per_woning": 2.25,
+                    "nareizigers_vertraging_dagen": [0, 10]},
+             nidos={"groepen": [{"leeftijden": [15, 16], "kso_sinds": D(2023, 3, 1)},
+                                {"leeftijden": [13], "kso_sinds": D(2018, 6, 1)}]})
+    start = [hh("S1", D(2022, 11, 1), volw=2, kinderen="j3 m5", nareizigers=1),   # 5 persons
+             hh("S2", D(2022, 12, 1), nareizigers=3),                              # 4 persons
+             hh("S3", D(2022, 12, 5), volw=2, kinderen="m1")]                      # 3 persons
+    assert sum(h.personen_totaal for h in start) == 12
+    totaal, per_periode = [], []
+    for rep in range(400):
+        wereld = trek_wereld(sc, 11, rep, start, [])
+        gekoppeld = [k for k in wereld.huishoudens if k.hh.id.startswith("K")]
+        assert len(wereld.huishoudens) == len(gekoppeld) + 3  # the start list, once
+        dagen = np.array([k.dag for k in gekoppeld])
+        assert ((0 <= dagen) & (dagen < 90) | (181 <= dagen) & (dagen < 273)).all()
+        personen = np.array([k.hh.personen_totaal for k in gekoppeld])
+        # The day each AMV counts: at KSO move-in if 15 or older then, else at its outflow.
+        telt = [a.kso_dag if a.leeftijd_kso >= 15 else a.uitstroom_dag for a in wereld.amvs]
+        amv1 = sum(1 for d in telt if 0 <= d < 181)
+        amv2 = sum(1 for d in telt if 181 <= d < 365)
+        totaal.append(12 + personen.sum() + amv1 + amv2)
+        per_periode.append((personen[dagen < 90].sum() + amv1, personen[dagen >= 181].sum() + amv2))
+    for x, verwacht in ((np.array(totaal, float), 102.0), (np.array(per_periode, float)[:, 0], 36.0),
+                        (np.array(per_periode, float)[:, 1], 54.0)):
+        se = x.std(ddof=1) / np.sqrt(len(x))
+        assert abs(x.mean() - verwacht) < 4 * se, (x.mean(), verwacht, se)
