@@ -14,6 +14,9 @@ from matching.doel import DoelTeGroot
 from matching.invoer import InvoerFout, InvoerFouten, schrijf_atomisch
 
 FORMATEN = ["tabel", "csv", "json"]
+_ZET = click.option("--zet", "zet", multiple=True, metavar="SLEUTEL=WAARDE",
+                    help="overschrijf een sleutel van het scenario voor deze run (herhaalbaar), "
+                         "bv. --zet aanbod.woningen_per_jaar=40")
 
 
 def _uit(tekst: str, uitvoer: str | None) -> None:
@@ -96,22 +99,29 @@ class _Voortgang:
 @click.option("--format", "formaat", type=click.Choice(FORMATEN), default="tabel", show_default=True)
 @click.option("--uitvoer", default=None, help="bestand; standaard het scherm")
 @click.option("--grafiek", default=None, help="PNG met de waaier van cumulatieve realisatie")
-def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoer, grafiek):
+@_ZET
+def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoer, grafiek, zet):
     """Simuleer het jaar: kans dat de taakstelling per periode wordt gehaald."""
     from simulatie.grafiek import waaier_png
     from simulatie.rapport import als_csv, als_json, als_tabel
     from simulatie.replicaties import simuleer as simuleer_
     from simulatie.scenario import laad_scenario
+    from simulatie.scenario_maken import hash_met_zet, lees_zet, zet_json, zet_tekst
     from simulatie.uitvoerder import maak_uitvoerder
 
-    g = laad_scenario(scenario)
+    zet = lees_zet(zet)
+    g = laad_scenario(scenario, zet=zet)
     b = g.beleid(beleid)
     n = replicaties or g.sc.replicaties
     uitvoerder = maak_uitvoerder(workers, dask)
     with _Voortgang(n, f"{g.sc.naam}, beleid {b.naam}") as voortgang:
         res = simuleer_(g, b, n, seed, uitvoerder, voortgang)
-    tekst = {"tabel": lambda: als_tabel([res]), "json": lambda: als_json([res]),
-             "csv": lambda: als_csv([res])}[formaat]()
+    res.scenario_hash = hash_met_zet(res.scenario_hash, zet)
+    extra = {"overschreven": zet_json(zet)} if zet else None
+    tekst = {"tabel": lambda: als_tabel([res], overschreven=zet_tekst(zet) if zet else None),
+             "json": lambda: als_json([res], extra), "csv": lambda: als_csv([res])}[formaat]()
+    if zet and formaat == "csv":
+        click.echo(f"overschreven: {zet_tekst(zet)}", err=True)
     png = waaier_png(res) if grafiek else None
     _uit(tekst, uitvoer)
     if png is not None:
@@ -132,10 +142,19 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
 @click.option("--grafiek", default=None, type=click.Path(file_okay=False), help="map voor een PNG per gemeente")
 @click.option("--dask", default=None, help="tcp://host:poort van een Dask-cluster, of 'local'")
 @click.option("--workers", type=click.IntRange(1, 1024), default=None, help="processen; standaard alle kernen")
-def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers):
+@_ZET
+def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers, zet):
     """Prognose per gemeente naast de lineaire methode van de provincie (tabel van de provincie, csv of xlsx)."""
     from simulatie.prognose_uitvoer import prognose_commando
-    prognose_commando(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers)
+    from simulatie.scenario_maken import lees_zet, zet_tekst, zet_voor_alle
+
+    zet = lees_zet(zet)
+    if zet and not scenarios:
+        raise InvoerFout(None, "--zet geldt voor de scenario's uit --scenarios; geef ook --scenarios MAP", veld="--zet")
+    if zet:
+        click.echo(f"overschreven in elk scenario uit --scenarios: {zet_tekst(zet)}", err=True)
+    with zet_voor_alle(zet):  # every scenario file prognose loads from --scenarios
+        prognose_commando(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers)
 
 
 @huisvesting.command()
@@ -151,16 +170,21 @@ def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, g
 @click.option("--format", "formaat", type=click.Choice(FORMATEN + ["xlsx"]), default="tabel", show_default=True)
 @click.option("--uitvoer", default=None, help="bestand; standaard het scherm (xlsx vraagt een bestand)")
 @click.option("--grafiek", default=None, help="PNG met de verschillen en hun intervallen")
-def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, formaat, uitvoer, grafiek):
+@_ZET
+def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, formaat, uitvoer, grafiek, zet):
     """Vergelijk beleiden gepaard op dezelfde gesimuleerde wereld, met wat elke regel bijdraagt."""
+    import json
+
     from simulatie.scenario import laad_scenario
+    from simulatie.scenario_maken import hash_met_zet, lees_zet, zet_json, zet_tekst
     from simulatie.uitvoerder import maak_uitvoerder
     from simulatie.vergelijking import vergelijk as vergelijk_
-    from simulatie.vergelijking_rapport import als_csv, als_json, als_tabel, als_xlsx, grafiek_png
+    from simulatie.vergelijking_rapport import als_csv, als_dict, als_json, als_tabel, als_xlsx, grafiek_png
 
     if formaat == "xlsx" and not uitvoer:
         raise click.UsageError("--format xlsx vraagt --uitvoer BESTAND.xlsx")
-    g = laad_scenario(scenario)
+    zet = lees_zet(zet)
+    g = laad_scenario(scenario, zet=zet)
     namen = list(beleiden) or ["strikt", "flexibel"]
     if len(namen) < 2:
         raise click.UsageError("geef minstens twee beleiden (--beleid A --beleid B)")
@@ -171,10 +195,18 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
     aantal = len(namen) + (2 * 8 if attributie else 0)
     with _Voortgang(reps * aantal, f"{g.sc.naam}: {' / '.join(namen)}") as voortgang:
         v = vergelijk_(g, namen, reps, seed, uitvoerder, attributie, voortgang)
+    for r in v.resultaten:
+        r.scenario_hash = hash_met_zet(r.scenario_hash, zet)
     if formaat == "xlsx":
         data = als_xlsx(v)
     else:
-        data = {"tabel": lambda: als_tabel(v), "json": lambda: als_json(v), "csv": lambda: als_csv(v)}[formaat]()
+        data = {"tabel": lambda: als_tabel(v), "csv": lambda: als_csv(v),
+                "json": lambda: als_json(v) if not zet else json.dumps(
+                    als_dict(v) | {"overschreven": zet_json(zet)}, ensure_ascii=False, indent=2) + "\n"}[formaat]()
+    if zet and formaat == "tabel":
+        data = f"overschreven: {zet_tekst(zet)}\n" + data
+    elif zet and formaat in ("csv", "xlsx"):
+        click.echo(f"overschreven: {zet_tekst(zet)}", err=True)
     png = grafiek_png(v) if grafiek else None
     if isinstance(data, bytes):
         schrijf_atomisch(uitvoer, data)
@@ -196,6 +228,71 @@ def controleer(bestanden, scenario, soort, peildatum):
     """Controleer invoerbestanden zonder iets te draaien; toont elk probleem op een eigen regel."""
     from matching.controle import controleer_bestanden
     controleer_bestanden(bestanden, scenario, soort, peildatum)
+
+
+@huisvesting.group()
+def scenario():
+    """Scenario's: een nieuw scenario voor elke gemeente, de meegeleverde tonen en kopiëren."""
+
+
+@scenario.command("nieuw")
+@click.option("--gemeente", required=True, help="naam van de gemeente")
+@click.option("--kernen", default=None,
+              help="kernen gescheiden door komma's, de hoofdkern eerst (standaard: de gemeente)")
+@click.option("--start", required=True, help="startdatum (JJJJ-MM-DD); mag midden in de eerste periode liggen")
+@click.option("--einde", default=None, help="einddatum (JJJJ-MM-DD); standaard het eind van de laatste periode")
+@click.option("--taakstelling", required=True, help="personen per halfjaar, bv. \"2026-1=20,2026-2=22\"")
+@click.option("--stand", type=int, default=None,
+              help="stand aan het begin van de eerste periode (negatief = achterstand)")
+@click.option("--realisatie", type=click.IntRange(0), default=None,
+              help="personen al gehuisvest in de eerste periode vóór de startdatum")
+@click.option("--woningen-per-jaar", type=click.FloatRange(0, 100_000), required=True,
+              help="woningen per jaar voor statushouders, alle bronnen samen")
+@click.option("--personen-per-woning", type=click.FloatRange(1, 15), default=None, help="gemiddeld, bv. 2.25")
+@click.option("--kern-aandelen", default=None, help="aandeel van de woningen per kern, bv. \"A=0.9,B=0.1\"")
+@click.option("--huishoudens", default=None, help="wachtlijst bij de start (csv of xlsx)")
+@click.option("--woningen", default=None, help="woningen bekend bij de start (csv of xlsx)")
+@click.option("--beleid", default=None, help="strikt of flexibel (standaard flexibel)")
+@click.option("--seed", type=click.IntRange(0), default=None, help="seed (standaard de startdatum als getal)")
+@click.option("--omschrijving", default=None, help="een regel over het scenario")
+@click.option("--uitvoer", required=True, help="het nieuwe scenario, PAD.toml")
+@click.option("--overschrijf", is_flag=True, help="een bestaand bestand overschrijven")
+def scenario_nieuw(uitvoer, overschrijf, **opties):
+    """Schrijf een volledig, toegelicht scenario voor een gemeente; gecontroleerd vóór het schrijven."""
+    import shlex
+
+    from simulatie.scenario_maken import lees_nieuw, scenario_nieuw as maak
+
+    opdracht = "huisvesting " + " ".join(shlex.quote(a) for a in sys.argv[1:]) if sys.argv[1:2] == ["scenario"] else ""
+    inv = lees_nieuw(**opties, uitvoer=uitvoer, opdracht=opdracht)
+    click.echo(str(maak(inv, uitvoer, overschrijf)))
+
+
+@scenario.command("lijst")
+@click.option("--format", "formaat", type=click.Choice(["tabel", "json"]), default="tabel", show_default=True)
+def scenario_lijst(formaat):
+    """Toon de meegeleverde scenario's: naam, gemeente, perioden en omschrijving."""
+    from simulatie.scenario_maken import bundel_scenarios, lijst_als_json, lijst_als_tabel
+
+    lijst = bundel_scenarios()
+    click.echo(lijst_als_json(lijst) if formaat == "json" else lijst_als_tabel(lijst), nl=False)
+
+
+@scenario.command("kopieer")
+@click.argument("naam")
+@click.argument("map_", metavar="MAP")
+def scenario_kopieer(naam, map_):
+    """Kopieer een meegeleverd scenario met zijn bestanden naar MAP; de paden blijven kloppen."""
+    from simulatie.scenario_maken import kopieer_scenario
+
+    click.echo(str(kopieer_scenario(naam, map_)))
+
+class Beeindigd(BaseException):
+    """SIGTERM (the usual stop signal of schedulers) handled like Ctrl-C: unwind, write nothing."""
+
+
+def _bij_sigterm(signum, frame):
+    raise Beeindigd()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -62,12 +62,15 @@ def als_csv(resultaten: list[SimResultaat]) -> str:
     return buf.getvalue()
 
 
-def als_tabel(resultaten: list[SimResultaat], breedte: int = 120) -> str:
+def als_tabel(resultaten: list[SimResultaat], breedte: int = 120, overschreven: str | None = None) -> str:
+    """`overschreven`: the keys set with --zet for this run, printed under each title."""
     console = Console(file=io.StringIO(), width=breedte, color_system=None, force_terminal=False)
     for res in resultaten:
         s = samenvatting(res)
         console.print(f"[bold]Scenario {s['scenario']}[/bold] — beleid {s['beleid']}, {s['replicaties']} replicaties, "
                       f"seed {s['seed']}")
+        if overschreven:
+            console.print(f"overschreven: {overschreven}", markup=False, highlight=False)
         tab = Table(title="Taakstelling per periode (personen)", title_justify="left")
         for kol in ("periode", "taakstelling", "totaalopgave", "realisatie gem.", "p10", "p50", "p90",
                     "kans gehaald", "kans incl. extra", "stand eind"):

@@ -21,7 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from matching.beleid import Beleid, bekende_beleiden, laad_beleid
 from matching.huishoudens import Huishouden, laad_huishoudens
-from matching.invoer import Fouten, InvoerFout
+from matching.invoer import Fouten, InvoerFout, InvoerFouten
 from matching.validatie import melding
 from matching.woningen import Woning, laad_woningen
 
@@ -471,10 +471,18 @@ def _toml_fout(e: tomllib.TOMLDecodeError, pad: Path) -> InvoerFout:
     return InvoerFout(pad, melding, regel=regel)
 
 
-def laad_scenario(naam_of_pad: str | None = None, verzamel: bool = False) -> "GeladenScenario":
+def laad_scenario(naam_of_pad: str | None = None, verzamel: bool = False,
+                  zet: dict[str, object] | None = None) -> "GeladenScenario":
     """Read, validate and load a scenario. Normally the first problem raises an `InvoerFout`;
     with `verzamel=True` (`huisvesting controleer`) every problem in the scenario and its
-    files is found and raised together as `InvoerFouten`."""
+    files is found and raised together as `InvoerFouten`. `zet` ({"aanbod.woningen_per_jaar": 40},
+    `--zet`) overrides keys for this load only, set in the raw TOML before validation; problems
+    with them name `--zet <key>` (see `scenario_maken`). None: those of `zet_voor_alle`, if any."""
+    if zet is None:
+        from .scenario_maken import actieve_zet
+        zet = actieve_zet()
+    if zet:
+        from .scenario_maken import fouten_met_zet, zet_toe
     pad = vind_scenario(naam_of_pad)
     try:
         tekst = pad.read_text(encoding="utf-8")
@@ -484,10 +492,14 @@ def laad_scenario(naam_of_pad: str | None = None, verzamel: bool = False) -> "Ge
     except UnicodeDecodeError:
         raise InvoerFout(pad, "geen UTF-8 tekst; sla het scenario op als UTF-8") from None
     ruw.setdefault("naam", pad.stem)
+    if zet:
+        ruw = zet_toe(ruw, zet, pad)
     try:
         sc = Scenario(**ruw)
     except ValidationError as e:
         fouten = fouten_uit_validatie(e, pad, tekst)
+        if zet:
+            fouten = fouten_met_zet(fouten, zet, pad)
         if not verzamel:
             raise fouten[0] from None
         verzameld = Fouten(verzamel=True)
@@ -496,7 +508,14 @@ def laad_scenario(naam_of_pad: str | None = None, verzamel: bool = False) -> "Ge
         _controleer_bestanden_ruw(ruw, pad, verzameld)
         verzameld.klaar()
         raise  # not reached: klaar() raised
-    return GeladenScenario(sc, pad, verzamel=verzamel, tekst=tekst)
+    if not zet:
+        return GeladenScenario(sc, pad, verzamel=verzamel, tekst=tekst)
+    try:
+        g = GeladenScenario(sc, pad, verzamel=verzamel, tekst=tekst)
+    except (InvoerFout, InvoerFouten) as f:
+        raise fouten_met_zet(f, zet, pad) from None
+    g.zet = dict(zet)
+    return g
 
 
 def _bestaat(pad: Path, sleutel: str, naam: str, regels: dict[tuple, int]) -> bool:
