@@ -20,7 +20,8 @@ from .validatie import melding
 
 REGELCODES = ("nog_niet_in_nederland", "wacht_op_nareizigers", "soort_niet_aangeboden",
               "nog_niet_beschikbaar", "kern_niet_toegestaan", "niet_toegankelijk",
-              "te_weinig_slaapkamers", "te_veel_slaapkamers", "huur_boven_aftoppingsgrens")
+              "te_weinig_slaapkamers", "te_veel_slaapkamers", "huur_boven_aftoppingsgrens",
+              "alleen_grote_gezinnen")
 DOELEN = ("personen", "wachttijd", "beschikbaarheid", "passing", "voorkeur")
 GEEN_BELEID = {"aftoppingsgrenzen", "regelgroepen"}  # tables in beleid.toml that are not policies
 

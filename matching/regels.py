@@ -50,6 +50,10 @@ class HuishoudenKenmerken:
     # Households already promised a (reserved) dwelling: they must stay placed, but may be
     # moved to a sooner one. None when nobody is.
     toegezegd: np.ndarray | None = None
+    # The family the dwelling is for: present persons plus the nareizigers still expected (a
+    # dwelling for large families may go to a household that becomes large when they arrive).
+    # None: personen_huur.
+    gezin: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -68,12 +72,14 @@ class WoningKenmerken:
     beschikbaar: np.ndarray  # day number
     soort: np.ndarray       # index into SOORTEN
     toegankelijk: np.ndarray
+    min_personen: np.ndarray | None = None  # only for households this large (grote gezinnen); None: 0
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def deel(self, index) -> "WoningKenmerken":
-        return WoningKenmerken(**{k: getattr(self, k)[index] for k in self.__dataclass_fields__})
+        return WoningKenmerken(**{k: (None if getattr(self, k) is None else getattr(self, k)[index])
+                                  for k in self.__dataclass_fields__})
 
 
 def blokkade(hh: Huishouden, beleid: Beleid, nareizigers_aanwezig: bool = False) -> int:
@@ -99,6 +105,7 @@ def huishouden_kenmerken(huishoudens: list[Huishouden], beleid: Beleid) -> Huish
         koppeldag=np.fromiter((dag(h.koppeldatum) for h in huishoudens), np.int64, n),
         voorkeur=np.array([h.voorkeur_kern for h in huishoudens], dtype=object),
         blokkade=np.fromiter((blokkade(h, beleid) for h in huishoudens), np.int64, n),
+        gezin=np.fromiter((h.personen_totaal for h in huishoudens), np.int64, n),
     )
 
 
@@ -112,6 +119,7 @@ def woning_kenmerken(woningen: list[Woning]) -> WoningKenmerken:
         beschikbaar=np.fromiter((dag(w.beschikbaar) for w in woningen), np.int64, n),
         soort=np.fromiter((SOORTEN.index(w.soort) for w in woningen), np.int64, n),
         toegankelijk=np.fromiter((w.toegankelijk for w in woningen), bool, n),
+        min_personen=np.fromiter((w.min_personen for w in woningen), np.int64, n),
     )
 
 
@@ -156,6 +164,11 @@ def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
         huur = np.zeros((1, 1), bool)
     soorten_ok = _soorten_masker(beleid.soorten)
     kernen = set(beleid.kernen)
+    if w.min_personen is not None and w.min_personen.any():
+        gezin = hh.gezin if hh.gezin is not None else hh.personen_huur
+        te_klein = gezin[:, None] < w.min_personen[None, :]
+    else:
+        te_klein = np.zeros((1, 1), bool)
     return {
         "nog_niet_in_nederland": (hh.blokkade == NIET_IN_NL)[:, None],
         "wacht_op_nareizigers": (hh.blokkade == WACHT_NAREIZIGERS)[:, None],
@@ -167,6 +180,7 @@ def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
         "te_weinig_slaapkamers": effectief < hh.nodig[:, None],
         "te_veel_slaapkamers": te_groot,
         "huur_boven_aftoppingsgrens": huur,
+        "alleen_grote_gezinnen": te_klein,
     }
 
 

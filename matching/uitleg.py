@@ -31,6 +31,7 @@ BEZWAAR_TEKST = {
     "te_weinig_slaapkamers": "te weinig slaapkamers",
     "te_veel_slaapkamers": "te veel slaapkamers voor dit huishouden",
     "huur_boven_aftoppingsgrens": "kale huur boven de aftoppingsgrens (passend toewijzen)",
+    "alleen_grote_gezinnen": "woning is alleen voor grote gezinnen (Regeling Huisvesting Grote Gezinnen)",
 }
 
 NIVEAU_TEKST = {

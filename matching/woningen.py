@@ -28,6 +28,9 @@ class Woning:
     toegankelijk: bool = False
     oppervlakte: float | None = None
     omschrijving: str = ""  # free text from WSL's list (address, complex); not used in matching
+    # Only for households of at least this many persons (Regeling Huisvesting Grote Gezinnen
+    # dwellings); 0: no such limit.
+    min_personen: int = 0
 
 
 def laad_woningen(pad, kernen: list[str] | None = None, niet_voor: dt.date | None = None,

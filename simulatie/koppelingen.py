@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from matching.regels import dag
 
+from .doorstroom import doorstroomverblijf, mag_in_doorstroom, neem_op
 from .nareizigers import nareizigers
 from .takecarebnb import takecarebnb
 from .toestand import SimHuishouden, Toestand
@@ -32,7 +33,12 @@ def koppelingen(env, t: Toestand, komende: list[KomendHuishouden]):
             env.process(nareizigers(env, t, s))
         if k.tcb_dagen and s.status == "wachtend" and t.gasten < t.sc.takecarebnb.gastgezinnen:
             t.gasten += 1  # the host is taken now, before the stay's process first runs
+            s.in_tcb = True
             env.process(takecarebnb(env, t, s))
+        elif mag_in_doorstroom(t, s, int(env.now)):
+            # A host family (the gemeente's own arrangement) comes first; else the location.
+            neem_op(t, s, int(env.now))
+            env.process(doorstroomverblijf(env, t, s))
 
 
 def aankomst(env, t: Toestand, s: SimHuishouden):

@@ -27,6 +27,12 @@ KPI_TEKST = {
     "niet_gekoppeld_wachtlijst_vol": "niet gekoppeld: wachtlijst vol",
     "nareizigers_aangekomen": "nareizigers aangekomen (personen)",
     "nidos_uitstroom": "Nidos: AMV's uitgestroomd naar eigen woning",
+    "doorstroom_instroom": "doorstroomlocatie: huishoudens ingestroomd",
+    "doorstroom_personen": "doorstroomlocatie: personen geteld bij instroom",
+    "doorstroom_verlopen": "doorstroomlocatie: verblijf verlopen zonder woning",
+    "grote_gezinnen_gehuisvest": "grote gezinnen gehuisvest vóór het eind van de regeling",
+    "grote_gezinnen_bedrag": "Regeling Grote Gezinnen: bedrag (euro)",
+    "visum_vrijgegeven": "visa vrijgegeven op de vrijgavedatum (huishoudens)",
     "kinderen_per_slaapkamer": "kinderen per kinderslaapkamer",
     "ouder_kind_kamers": "ouder en kind delen een kamer (huishoudens)",
     "wachtend_eind": "huishoudens nog wachtend aan het eind",
@@ -55,6 +61,10 @@ def als_csv(resultaten: list[SimResultaat]) -> str:
         for i, u in enumerate(res.uitkomsten):
             for j, p in enumerate(res.invoer.sc.periode):
                 opgave = p.taakstelling - stand[i, j]
+                if not res.invoer.sc.verplicht(p):  # no obligation: no stand, opgave or 'gehaald'
+                    w.writerow([veilige_cel(res.beleid), u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
+                                "", "", int(real[i, j]), "", "", "", u.woningen_gebruikt[j], f"{u.woningen_per_jaar:.3f}"])
+                    continue
                 w.writerow([veilige_cel(res.beleid), u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
                             int(stand[i, j]), int(opgave), int(real[i, j]), int(stand[i, j] + real[i, j] - p.taakstelling),
                             int(real[i, j] >= opgave), int(real[i, j] >= opgave + p.extra_opgave),
@@ -78,6 +88,13 @@ def als_tabel(resultaten: list[SimResultaat], breedte: int = 120, overschreven: 
         for p in s["perioden"]:
             r = p["realisatie"]
             naam = p["periode"] + ("" if p["volledig"] else " (deels)")
+            if not p.get("verplicht", True):  # taakstelling afgeschaft: no obligation, no stand
+                tab.add_row(naam, str(p["taakstelling"]), "—", f"{r['gemiddeld']:.1f}",
+                            f"{r['p10']:.0f}", f"{r['p50']:.0f}", f"{r['p90']:.0f}", "—", "—", "—")
+                tab.caption = (f"— : geen taakstelling vanaf {res.invoer.sc.taakstelling.afgeschaft_vanaf} "
+                               "(afgeschaft); de taakstelling is dan de verwachte instroom")
+                tab.caption_justify = "left"
+                continue
             tab.add_row(naam, str(p["taakstelling"]), f"{p['totaalopgave']:.1f}", f"{r['gemiddeld']:.1f}",
                         f"{r['p10']:.0f}", f"{r['p50']:.0f}", f"{r['p90']:.0f}",
                         f"{p['kans_totaalopgave_gehaald']:.0%}", f"{p['kans_inclusief_extra_opgave_gehaald']:.0%}",

@@ -72,7 +72,8 @@ def kwantielen(x: np.ndarray) -> dict[str, float]:
 
 def standen(res: SimResultaat) -> tuple[np.ndarray, np.ndarray]:
     """(realisatie, stand at each period's start) per replication: stand(next) = stand +
-    realisatie - taakstelling."""
+    realisatie - taakstelling. For a period without obligation ([taakstelling] afgeschaft_vanaf,
+    `Scenario.verplicht`) the stand is arithmetic only: the output shows none."""
     sc = res.invoer.sc
     real = np.array([u.realisatie for u in res.uitkomsten], np.int64).reshape(len(res.uitkomsten), len(sc.periode))
     taak = np.array([p.taakstelling for p in sc.periode], np.int64)
@@ -91,9 +92,20 @@ def perioden(res: SimResultaat) -> list[dict]:
     for i, p in enumerate(sc.periode):
         opgave = p.taakstelling - stand[:, i]
         eind = stand[:, i] + real[:, i] - p.taakstelling
+        if not sc.verplicht(p):
+            # No taakstelling obligation: realisatie only; the taakstelling is the expected inflow.
+            uit.append({
+                "periode": p.naam, "volledig": p.eind <= sc.einddatum, "verplicht": False,
+                "taakstelling": p.taakstelling, "extra_opgave": p.extra_opgave, "totaalopgave": None,
+                "stand_start": None, "realisatie": kwantielen(real[:, i]), "kans_totaalopgave_gehaald": None,
+                "kans_inclusief_extra_opgave_gehaald": None, "stand_eind": None, "stand_eind_verdeling": None,
+                "woningen_gebruikt": kwantielen(woningen[:, i]),
+            })
+            continue
         uit.append({
             "periode": p.naam,
             "volledig": p.eind <= sc.einddatum,
+            "verplicht": True,
             "taakstelling": p.taakstelling,
             "extra_opgave": p.extra_opgave,
             "totaalopgave": round(float(opgave.mean()), 3),
@@ -205,6 +217,11 @@ def kpi(res: SimResultaat) -> dict:
         "niet_gekoppeld_wachtlijst_vol": gem("niet_gekoppeld"),
         "nareizigers_aangekomen": gem("nareizigers_aangekomen"),
         "nidos_uitstroom": gem("nidos_uitstroom"),
+        **({"doorstroom_instroom": gem("doorstroom_instroom"), "doorstroom_personen": gem("doorstroom_personen"),
+            "doorstroom_verlopen": gem("doorstroom_verlopen")} if sc.doorstroomlocatie else {}),
+        **({"grote_gezinnen_gehuisvest": gem("grote_gezinnen_gehuisvest"),
+            "grote_gezinnen_bedrag": gem("grote_gezinnen_bedrag")} if sc.grote_gezinnen else {}),
+        **({"visum_vrijgegeven": gem("visum_vrijgegeven")} if sc.vraag.visum_vrijgave else {}),
         "kinderen_per_slaapkamer": round(float(kps.mean()), 3) if len(kps) else None,
         "ouder_kind_kamers": gem("ouder_kind_kamers"),
         "wachtend_eind": round(sum(x.wachtend_eind for x in u) / n, 3),

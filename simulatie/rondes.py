@@ -35,7 +35,10 @@ def ronde(env, t: Toestand) -> None:
         t.tel("woningen_terug_regulier")
         if w.vervangbaar:
             t.tegoed += 1
-    while t.tegoed and vervang(env, t, nu):
+    verbod = t.sc.verbod_dag()
+    # Under a voorrangsverbod there is no agreement any more: nothing returned is replaced (what
+    # was still owed stays reported as returned and not replaced).
+    while t.tegoed and (verbod is None or nu < verbod) and vervang(env, t, nu):
         t.tegoed -= 1
     if not t.aanbod:
         return

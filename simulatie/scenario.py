@@ -83,8 +83,10 @@ class Aanbod(_Model):
     """Dwellings for statushouders, in the terms the corporation and gemeente agree on.
 
     `woningen_per_jaar` is the total from all sources together (Leusden 2023: 35 of WSL's 200).
-    Dwellings with a date (the start list's, [[oplevering]], renovations, rooms under a
-    voorrangsverbod) are parts of it; the remainder arrives as re-lets. Never on top."""
+    Dwellings with a date (the start list's, [[oplevering]], renovations) are parts of it; the
+    remainder arrives as re-lets. Never on top. Under a [voorrangsverbod] the total after its date
+    is the verbod's level, with the dated parts after that date in it; the rooms that keep
+    priority for a year are a separate supply beside it (they exist only through that priority)."""
     # A range is drawn uniformly per replication. Default: the plan's woningen_per_jaar.
     woningen_per_jaar: float | tuple[float, float] | None = None
     # All social re-lets of the corporation(s) a year; only used for the replacement of a dwelling
@@ -158,6 +160,9 @@ class Oplevering(_Model):
     huur: float = Field(default=650.0, gt=0)
     toegankelijk: bool = False
     vertraging_dagen: tuple[int, int] = (0, 0)  # building delays, drawn per replication
+    # Built or adapted under the Regeling Huisvesting Grote Gezinnen: only for households of at
+    # least [grote_gezinnen] min_personen persons (a hard rule of the matching engine).
+    grote_gezinnen: bool = False
 
 
 class Renovatie(_Model):
@@ -193,6 +198,10 @@ class Vraag(_Model):
     visum_na_passende_woning: bool = False
     visum_uiterlijk_dagen: int = Field(default=456, ge=0, le=1000)
     visum_reis_dagen: tuple[int, int] = (14, 90)
+    # [publiek] Feb 2023: the Raad van State struck the visa rule down and ~1,200 delayed visas
+    # were issued at once. On this date every nareiziger still waiting for a visa gets it (then
+    # travels visum_reis_dagen); households linked on or after it are no longer under the rule.
+    visum_vrijgave: dt.date | None = None
     buitenland_aandeel: float = Field(default=0.0, ge=0, le=1)  # linked but not yet in NL
     buitenland_vertraging_dagen: tuple[int, int] = (60, 365)
     voorkeur_achterveld: float = Field(default=0.0, ge=0, le=1)  # prefer the second kern
@@ -216,6 +225,77 @@ class Nidos(_Model):
     groepen: tuple[AMVGroep, ...] = ()
     signaal_dagen: int = Field(default=182, ge=0, le=730)  # Nidos signals 6 months ahead
     telt_vanaf_leeftijd: int = Field(default=15, ge=0, le=18)  # 15+ count at KSO move-in
+
+
+class Doorstroomlocatie(_Model):
+    """[publiek] Doorstroomlocaties (since March 2024): a household linked to the gemeente stays
+    at most a year in a regional location and then moves to a dwelling in the gemeente. Its
+    persons count for the taakstelling when they enter, wherever the location is; getting the
+    dwelling later does not count them again. They stay on the waitlist meanwhile."""
+    vanaf: dt.date
+    # Places in PERSONS (the national cap of 8,500 places and the fee of 60 euro per person per
+    # day are per person): a household enters only if all its present members fit.
+    plaatsen: int = Field(ge=0, le=100_000)
+    verblijf_maanden: int = Field(default=12, ge=1, le=60)
+    # Share of the households COA links (status COA, not a TakeCareBNB guest) that go there while
+    # places are free; drawn per household in the world (stream "doorstroom").
+    kans: float = Field(default=1.0, ge=0, le=1)
+
+
+class Voorrangsverbod(_Model):
+    """Bill 36831: no priority in social-housing allocation for being a statushouder from `vanaf`.
+    The supply after that date is a level without priority: `woningen_per_jaar` (all sources, the
+    dated parts after `vanaf` in it) or `aandeel` of the corporation's vacatures_per_jaar; exactly
+    one. The agreement ends, so a dwelling that goes back to regular letting is no longer
+    replaced. Rooms and shared housing keep priority for `kamers_maanden`: a separate supply."""
+    vanaf: dt.date
+    woningen_per_jaar: float | None = Field(default=None, ge=0, le=100_000)
+    aandeel: float | None = Field(default=None, ge=0, le=1)
+    kamers_per_jaar: float = Field(default=0.0, ge=0, le=10_000)
+    kamers_maanden: int = Field(default=12, ge=0, le=120)
+
+    @model_validator(mode="after")
+    def _een_van_beide(self):
+        if (self.woningen_per_jaar is None) == (self.aandeel is None):
+            raise ValueError("voorrangsverbod: geef woningen_per_jaar (het niveau na het verbod, alle bronnen) "
+                             "of aandeel (van aanbod.vacatures_per_jaar), precies één van beide")
+        return self
+
+    def niveau(self, aanbod: Aanbod) -> float:
+        """Dwellings a year for statushouders after the verbod (all sources, rooms not included)."""
+        if self.woningen_per_jaar is not None:
+            return float(self.woningen_per_jaar)
+        return float(self.aandeel) * aanbod.alle_vacatures_per_jaar
+
+
+class Taakstelling(_Model):
+    # The cabinet's intention (July 2025): periods that start on or after this date carry no
+    # obligation. Flows are still simulated and realisatie reported, without a stand or a chance
+    # of meeting it; COA is assumed to keep linking at the period's stated taakstelling, which
+    # then reads as the expected inflow.
+    afgeschaft_vanaf: dt.date | None = None
+
+
+class GroteGezinnen(_Model):
+    """[publiek] Regeling Huisvesting Grote Gezinnen Vergunninghouders: for households of 6+
+    persons, application window until 15-10-2026."""
+    min_personen: int = Field(default=6, ge=2, le=20)
+    regeling_tot: dt.date = dt.date(2026, 10, 15)
+    # Amount per family from this many persons on (the largest key not above the family's size).
+    # [publiek] 35,000 euro for 7-9 persons, 50,000 for 10+; 6 persons: aanname 35,000 (the 2024
+    # regeling widened the household from 7+ to 6+; no separate amount for 6 was found).
+    bedragen: dict[str, float] = Field(default_factory=lambda: {"6": 35_000.0, "7": 35_000.0, "10": 50_000.0})
+
+    @field_validator("bedragen")
+    @classmethod
+    def _klassen(cls, v):
+        if any(not k.isdigit() for k in v) or any(b < 0 for b in v.values()):
+            raise ValueError("grote_gezinnen.bedragen: sleutels zijn aantallen personen (\"7\"), bedragen niet negatief")
+        return v
+
+    def bedrag(self, personen: int) -> float:
+        klassen = [int(k) for k in self.bedragen if int(k) <= personen]
+        return float(self.bedragen[str(max(klassen))]) if klassen and personen >= self.min_personen else 0.0
 
 
 class Scenario(_Model):
@@ -242,6 +322,12 @@ class Scenario(_Model):
     vraag: Vraag = Field(default_factory=Vraag)
     takecarebnb: TakeCareBNB = Field(default_factory=TakeCareBNB)
     nidos: Nidos = Field(default_factory=Nidos)
+    doorstroomlocatie: Doorstroomlocatie | None = None
+    voorrangsverbod: Voorrangsverbod | None = None
+    taakstelling: Taakstelling = Field(default_factory=Taakstelling)
+    # The regeling's counters and amounts are reported only when this table is present; an
+    # [[oplevering]] with grote_gezinnen = true uses its min_personen (default 6) either way.
+    grote_gezinnen: GroteGezinnen | None = None
     beleidsregels: dict[str, dict] = Field(default_factory=dict)
 
     @field_validator("beleidsregels")
@@ -310,6 +396,10 @@ class Scenario(_Model):
                     tip = difflib.get_close_matches(k, list(self.kernen), n=1)
                     problemen.append((sleutel, f"kern '{k}' staat niet in kernen ({', '.join(self.kernen)})"
                                                + (f"; bedoelt u '{tip[0]}'?" if tip else "")))
+        vv = self.voorrangsverbod
+        if vv is not None and vv.kamers_per_jaar > 0 and "0" not in self.aanbod.huur:
+            problemen.append(("voorrangsverbod.kamers_per_jaar", "kamers onder het voorrangsverbod hebben een "
+                              "huurbereik nodig: aanbod.huur mist \"0\" (0 slaapkamers)"))
         if problemen:
             raise PydanticCustomError("samenhang", "; ".join(m for _, m in problemen), {"problemen": problemen})
         object.__setattr__(self, "einddatum", eind)
@@ -324,14 +414,37 @@ class Scenario(_Model):
     def hoofdkern(self) -> str:
         return self.kernen[0]
 
+    @property
+    def min_personen_groot(self) -> int:
+        return (self.grote_gezinnen or GroteGezinnen()).min_personen
 
-def gedateerde_delen(sc: Scenario, startwoningen: list[Woning]) -> float:
+    def verplicht(self, p: Periode) -> bool:
+        """The period carries a taakstelling obligation (not abolished by [taakstelling])."""
+        a = self.taakstelling.afgeschaft_vanaf
+        return a is None or p.start < a
+
+    def verbod_dag(self) -> int | None:
+        """Sim day from which the voorrangsverbod applies (None: no verbod in the horizon)."""
+        vv = self.voorrangsverbod
+        if vv is None or vv.vanaf >= self.einddatum:
+            return None
+        return max((vv.vanaf - self.startdatum).days, 0)
+
+
+def gedateerde_delen(sc: Scenario, startwoningen: list[Woning], van: dt.date | None = None,
+                     tot: dt.date | None = None) -> float:
     """Dwellings with a date inside the horizon that are parts of `woningen_per_jaar`: the start
-    list's, known deliveries (by their planned date) and the expected renovations."""
-    eind = sc.einddatum
-    n = sum(1 for w in startwoningen if w.beschikbaar < eind)
-    n += sum(len(o.slaapkamers) for o in sc.oplevering if sc.startdatum <= o.datum < eind)
-    return n + sc.renovatie.per_jaar * sc.horizon_dagen / 365.0
+    list's, known deliveries (by their planned date) and the expected renovations. With `van` and
+    `tot`, only those dated in [van, tot) (the start list's dwellings free before the start belong
+    to the first window): the parts of the total before and after a voorrangsverbod."""
+    eind = min(tot or sc.einddatum, sc.einddatum)
+    begin = max(van or sc.startdatum, sc.startdatum)
+    if eind <= begin:
+        return 0.0
+    eerste = begin == sc.startdatum
+    n = sum(1 for w in startwoningen if w.beschikbaar < eind and (eerste or w.beschikbaar >= begin))
+    n += sum(len(o.slaapkamers) for o in sc.oplevering if begin <= o.datum < eind)
+    return n + sc.renovatie.per_jaar * (eind - begin).days / 365.0
 
 
 def _sleutels(model: type[BaseModel]) -> list[str]:
@@ -541,8 +654,15 @@ def _controleer_bestanden_ruw(ruw: dict, pad: Path, fouten: Fouten) -> None:
         fouten.probeer(laad_woningen, pad.parent / ruw["woningen"], kernen, niet_voor=start, verzamel=True)
 
 
-def _te_veel_delen(pad: Path, delen: float, totaal: float, sc: Scenario, regels: dict[tuple, int]) -> None:
+def _te_veel_delen(pad: Path, delen: float, totaal: float, sc: Scenario, regels: dict[tuple, int],
+                  tabel: str = "aanbod") -> None:
     """The dated parts of the supply exceed the agreed total: one of the two is wrong."""
+    if tabel == "voorrangsverbod":
+        raise InvoerFout(pad, f"de woningen met een datum vanaf het voorrangsverbod ({delen:g}: startlijst, "
+                              f"opleveringen, renovaties) zijn meer dan het niveau na het verbod over die tijd "
+                              f"({totaal:g}); zij zijn delen van dat niveau, niet erbovenop: verhoog "
+                              "voorrangsverbod.woningen_per_jaar of aandeel, of schrap een deel",
+                         veld="voorrangsverbod", regel=_regel(regels, ("voorrangsverbod",)))
     raise InvoerFout(pad, f"de woningen met een datum ({delen:g}: startlijst, opleveringen, renovaties) zijn meer dan "
                           f"aanbod.woningen_per_jaar over de horizon ({totaal:g}); zij zijn delen van dat totaal, "
                           "niet erbovenop: verhoog woningen_per_jaar of schrap een deel",
@@ -566,10 +686,18 @@ class GeladenScenario:
         if sc.woningen and fouten.probeer(_bestaat, pad, "woningen", sc.woningen, self._regels) is True:
             self.woningen = fouten.probeer(laad_woningen, map_ / sc.woningen, list(sc.kernen),
                                            niet_voor=sc.startdatum, verzamel=verzamel)
-        delen = gedateerde_delen(sc, self.woningen) if isinstance(self.woningen, list) else 0.0
-        totaal = sc.aanbod.woningen_bereik[0] * sc.horizon_dagen / 365.0
+        lijst = self.woningen if isinstance(self.woningen, list) else []
+        verbod = sc.verbod_dag()
+        grens = sc.startdatum + dt.timedelta(days=verbod) if verbod is not None else sc.einddatum
+        delen = gedateerde_delen(sc, lijst, tot=grens)
+        totaal = sc.aanbod.woningen_bereik[0] * (grens - sc.startdatum).days / 365.0
         if delen > totaal + 1e-9:
             fouten.probeer(_te_veel_delen, pad, delen, totaal, sc, self._regels)
+        if verbod is not None:
+            delen = gedateerde_delen(sc, lijst, van=grens)
+            totaal = sc.voorrangsverbod.niveau(sc.aanbod) * (sc.einddatum - grens).days / 365.0
+            if delen > totaal + 1e-9:
+                fouten.probeer(_te_veel_delen, pad, delen, totaal, sc, self._regels, "voorrangsverbod")
         # Fail early on an unknown default policy; `controleer` checks every policy the scenario defines.
         for naam in dict.fromkeys([sc.beleid, *(sc.beleidsregels if verzamel else [])]):
             fouten.probeer(self.beleid, naam)

@@ -52,6 +52,7 @@ class SimHuishouden:
     woning: SimWoning | None = None
     geteld: int = 0                 # persons booked for the taakstelling
     in_tcb: bool = False
+    in_doorstroom: bool = False     # holds a place in the doorstroomlocatie (counted at entry)
     gehuisvest: object = None       # simpy event, set when the keys are handed over
     passend_voor_gezin: object = None  # simpy event: housed in a dwelling that fits the family
     aangeboden: bool = False
@@ -85,6 +86,7 @@ class Toestand:
     vervangingen: int = 0           # re-lets looked at for a replacement (index into the world's list)
     tegoed: int = 0                 # dwellings returned to regular letting and not yet replaced
     wereld_vervangingen: list = field(default_factory=list)
+    doorstroom: dict[str, SimHuishouden] = field(default_factory=dict)  # in the doorstroomlocatie now
 
     def tel(self, naam: str, n: int = 1) -> None:
         self.tellers[naam] = self.tellers.get(naam, 0) + n
@@ -92,6 +94,12 @@ class Toestand:
     def boek(self, dag_: int, personen: int, bron: str) -> None:
         if personen:
             self.boekingen.append((dag_, personen, bron))
+
+    def doorstroom_bezet(self) -> int:
+        """Places (persons) taken in the doorstroomlocatie: its residents still waiting for keys,
+        with nareizigers who joined them there (they may take the location over its capacity;
+        no one new enters until enough is free)."""
+        return sum(s.hh.personen for s in self.doorstroom.values() if s.status in ("wachtend", "gematcht"))
 
     def herbereken(self, s: SimHuishouden) -> None:
         """Policy-dependent needs, recomputed only when the composition changes."""
@@ -122,8 +130,9 @@ class Toestand:
         personen_huur = np.fromiter((s.personen_huur for s in lijst), np.int64, n)
         return HuishoudenKenmerken(
             ids=np.array([s.hh.id for s in lijst], dtype=object),
-            # A vervolghuisvesting move does not count for the taakstelling again.
-            personen=np.fromiter((0 if s.vervolg else s.hh.personen for s in lijst), np.int64, n),
+            # A vervolghuisvesting move does not count for the taakstelling again, nor do persons
+            # counted already (at entry into a doorstroomlocatie).
+            personen=np.fromiter((0 if s.vervolg else s.hh.personen - s.geteld for s in lijst), np.int64, n),
             personen_huur=personen_huur,
             nodig=np.fromiter((s.nodig for s in lijst), np.int64, n),
             nodig_ruim=np.fromiter((s.nodig_ruim for s in lijst), np.int64, n),
@@ -133,6 +142,7 @@ class Toestand:
             voorkeur=np.array([s.hh.voorkeur_kern for s in lijst], dtype=object),
             blokkade=np.fromiter((self.blokkade(s) for s in lijst), np.int64, n),
             toegezegd=(np.arange(n) >= n - toegezegd) if toegezegd else None,
+            gezin=np.fromiter((s.hh.personen_totaal for s in lijst), np.int64, n),
         )
 
     def woningkenmerken(self, lijst: list[SimWoning], vandaag: int) -> WoningKenmerken:
@@ -147,15 +157,26 @@ class Toestand:
             # Once a reserved dwelling is available it is simply vacant.
             soort=np.fromiter((vrij if w.beschikbaar <= vandaag else w.soort for w in lijst), np.int64, n),
             toegankelijk=np.fromiter((w.woning.toegankelijk for w in lijst), bool, n),
+            min_personen=np.fromiter((w.woning.min_personen for w in lijst), np.int64, n),
         )
 
     def registreer_plaatsing(self, s: SimHuishouden, dag_: int) -> None:
         w = s.woning.woning
         if not s.vervolg:
             h = s.hh
+            # A first dwelling: its keys are a dwelling used, for everyone moving in; the persons
+            # count now unless counted before (at entry into a doorstroomlocatie, with nareizigers
+            # who joined them there).
             self.sleutels.append((dag_, h.personen))
-            s.geteld += h.personen
-            self.boek(dag_, h.personen, "plaatsing")
+            nieuw = h.personen - s.geteld
+            s.geteld += nieuw
+            self.boek(dag_, nieuw, "plaatsing")
+            gg = self.sc.grote_gezinnen
+            if gg is not None and h.personen_totaal >= gg.min_personen and datum_van(self.sc, dag_) <= gg.regeling_tot:
+                # Regeling Huisvesting Grote Gezinnen: the family as housed, nareizigers still
+                # expected included (the size the dwelling is for).
+                self.tel("grote_gezinnen_gehuisvest")
+                self.tel("grote_gezinnen_bedrag", int(round(gg.bedrag(h.personen_totaal))))
             weken = (dag_ - (h.koppeldatum - self.sc.startdatum).days) / 7.0
             self.wachtweken.append(weken)
             self.per_kern[w.kern] = self.per_kern.get(w.kern, 0) + h.personen

@@ -14,7 +14,7 @@ def vacatures(env, t: Toestand, komende: list[KomendeWoning]):
         if k.bekend > env.now:
             yield env.timeout(k.bekend - env.now)
         beschikbaar = (k.woning.beschikbaar - t.sc.startdatum).days
-        t.aanbod[k.woning.id] = SimWoning(k.woning, beschikbaar, k.bekend)
+        t.aanbod[k.woning.id] = SimWoning(k.woning, beschikbaar, k.bekend, vervangbaar=k.vervangbaar)
         t.tel("woningen_aangeboden")
         if t.sc.toewijzing.ronde_bij_vacature:
             ronde(env, t)

@@ -45,6 +45,8 @@ def maten(res: SimResultaat) -> dict[str, np.ndarray]:
     uit = {k: np.full((n, m), np.nan) for k in MATEN}
     uit["realisatie"] = real.astype(float)
     uit["totaalopgave_gehaald"] = (real >= opgave).astype(float)
+    # A period without taakstelling obligation has no chance of meeting it.
+    uit["totaalopgave_gehaald"][:, [not sc.verplicht(p) for p in sc.periode]] = np.nan
     for i, u in enumerate(res.uitkomsten):
         p_idx = np.searchsorted(grenzen, np.array([p[0] for p in u.plaatsingen], int), side="right") - 1
         weken = np.array([p[1] for p in u.plaatsingen], float)

@@ -8,6 +8,7 @@ Every policy then runs on the identical world: that is what makes paired compari
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
@@ -25,6 +26,7 @@ class KomendeWoning:
     """A dwelling that enters the statushouder pool on day `bekend` (sim days from start)."""
     bekend: int
     woning: Woning
+    vervangbaar: bool = True  # part of the agreed number (a room under a voorrangsverbod is not)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,7 @@ class KomendHuishouden:
     in_nl_dag: int                # day the household is in the Netherlands (0: already)
     tcb_dagen: int                # length of a TakeCareBNB stay if offered one (0: not offered)
     visum_reis_dagen: int = 0     # travel time once a visa is granted (visa switch)
+    doorstroom: bool = False      # goes to the doorstroomlocatie on koppeling if a place is free
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +107,25 @@ def _woning(sc: Scenario, attr: dict[str, np.ndarray], i: int, wid: str, beschik
 
 
 def hervermietingen_verwacht(sc: Scenario, woningen_per_jaar: float, startwoningen: list[Woning]) -> float:
-    """Re-lets still to come in the horizon: the agreed total minus its dated parts."""
-    return max(woningen_per_jaar * sc.horizon_dagen / 365.0 - gedateerde_delen(sc, startwoningen), 0.0)
+    """Re-lets still to come in the horizon: the agreed total minus its dated parts (under a
+    voorrangsverbod, each window's total minus the dated parts of that window)."""
+    return sum(n for n, _ in hervermietingen_per_venster(sc, woningen_per_jaar, startwoningen))
+
+
+def hervermietingen_per_venster(sc: Scenario, woningen_per_jaar: float, startwoningen: list[Woning]
+                                ) -> list[tuple[float, int]]:
+    """(expected re-lets, days) before and after a voorrangsverbod. Before it: the agreed
+    `woningen_per_jaar` over those days minus the dated parts dated before it; after it: the
+    verbod's level minus the dated parts dated after it. Without a verbod one window."""
+    h = sc.horizon_dagen
+    v = sc.verbod_dag()
+    if v is None:
+        return [(max(woningen_per_jaar * h / 365.0 - gedateerde_delen(sc, startwoningen), 0.0), h)]
+    grens = sc.startdatum + dt.timedelta(days=v)
+    voor = max(woningen_per_jaar * v / 365.0 - gedateerde_delen(sc, startwoningen, tot=grens), 0.0)
+    niveau = sc.voorrangsverbod.niveau(sc.aanbod)
+    na = max(niveau * (h - v) / 365.0 - gedateerde_delen(sc, startwoningen, van=grens), 0.0)
+    return [(voor, v), (na, h - v)]
 
 
 def trek_vacatures(sc: Scenario, seed: int, rep: int, startwoningen: list[Woning] = ()) -> tuple[list[KomendeWoning], float]:
@@ -117,12 +137,18 @@ def trek_vacatures(sc: Scenario, seed: int, rep: int, startwoningen: list[Woning
     a = sc.aanbod
     lo, hi = a.woningen_bereik
     per_jaar = float(rng.uniform(lo, hi)) if hi > lo else float(lo)
-    tempo = hervermietingen_verwacht(sc, per_jaar, list(startwoningen)) / max(sc.horizon_dagen, 1)
+    # Rate per day in each window (before / after a voorrangsverbod); the rate after the horizon
+    # (announced re-lets known before its end) is the last window's.
+    tempi = [n / max(d, 1) for n, d in hervermietingen_per_venster(sc, per_jaar, list(startwoningen))]
+    verbod = sc.verbod_dag()
     fmax = max([1.0] + [w.factor for w in a.wijzigingen])
+    tmax = max(tempi)
     eind = sc.horizon_dagen + a.aankondiging_dagen[1]
-    n = int(rng.poisson(tempo * fmax * eind))
+    n = int(rng.poisson(tmax * fmax * eind))
     dagen = np.sort(rng.uniform(0, eind, n)).astype(np.int64)
     factor = np.array([_factor(sc, int(d)) for d in dagen]) if a.wijzigingen else np.ones(n)
+    if verbod is not None and tmax > 0:
+        factor = factor * np.where(dagen < verbod, tempi[0], tempi[-1]) / tmax
     behouden = rng.random(n) < factor / fmax
     aangekondigd = rng.random(n) < a.aangekondigd_aandeel
     alo, ahi = a.aankondiging_dagen
@@ -158,7 +184,7 @@ def trek_opleveringen(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
         dag = _dagen(sc, o.datum) + vertraging
         for j, k in enumerate(o.slaapkamers):
             w = Woning(f"#N{i:02d}{j:02d}", o.kern, int(k), float(o.huur), sc.startdatum + dt.timedelta(days=dag),
-                       o.soort, o.toegankelijk)
+                       o.soort, o.toegankelijk, min_personen=sc.min_personen_groot if o.grote_gezinnen else 0)
             uit.append(KomendeWoning(0, w))
     rng = stroom(seed, rep, "renovaties")
     r = sc.renovatie
@@ -170,6 +196,36 @@ def trek_opleveringen(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
         lo, hi = sc.aanbod.huur.get(str(k), sc.aanbod.huur[max(sc.aanbod.huur, key=int)])
         uit.append(KomendeWoning(int(start), replace(basis, slaapkamers=k, huur=round(float(rng.uniform(lo, hi)), 2))))
     return uit
+
+
+def trek_kamers(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
+    """Rooms and shared housing that keep priority under a voorrangsverbod: a Poisson process of
+    `kamers_per_jaar` from its date for `kamers_maanden` months (within the horizon). A room has
+    0 slaapkamers (so it goes to one person), lies in the hoofdkern, rent from aanbod.huur["0"];
+    it is beside the verbod's level, and not replaced when it goes back to regular letting."""
+    vv = sc.voorrangsverbod
+    v = sc.verbod_dag()
+    if vv is None or v is None or vv.kamers_per_jaar <= 0 or vv.kamers_maanden <= 0:
+        return []
+    rng = stroom(seed, rep, "kamers")
+    eind = min(_dagen(sc, maanden_later(vv.vanaf, vv.kamers_maanden)), sc.horizon_dagen)
+    begin = max(_dagen(sc, vv.vanaf), 0)
+    if eind <= begin:
+        return []
+    n = int(rng.poisson(vv.kamers_per_jaar * (eind - begin) / 365.0))
+    dagen = np.sort(rng.uniform(begin, eind, n)).astype(np.int64)
+    lo, hi = sc.aanbod.huur["0"]
+    huur = np.round(lo + (hi - lo) * rng.random(n), 2)
+    return [KomendeWoning(int(d), Woning(f"#K{i:03d}", sc.hoofdkern, 0, float(huur[i]),
+                                         sc.startdatum + dt.timedelta(days=int(d)), "vrij"), vervangbaar=False)
+            for i, d in enumerate(dagen.tolist())]
+
+
+def maanden_later(d: dt.date, maanden: int) -> dt.date:
+    """The same day `maanden` calendar months later (a day the month lacks: its last day)."""
+    j, m = divmod(d.month - 1 + maanden, 12)
+    jaar, maand = d.year + j, m + 1
+    return dt.date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1]))
 
 
 def _personen_per_soort(sc: Scenario) -> np.ndarray:
@@ -241,7 +297,11 @@ def koppelvensters(sc: Scenario, startpersonen: int, amvs: list["AMV"] = ()) -> 
     tekort = -float(startpersonen)
     for i, p in enumerate(sc.periode):
         doel = p.taakstelling + (p.extra_opgave if v.extra_opgave_meetellen else 0)
-        if i == 0:
+        if not sc.verplicht(p):
+            # No obligation any more: COA is assumed to keep linking at the stated taakstelling,
+            # which now reads as the expected inflow (no stand, no extra opgave).
+            doel = p.taakstelling - (p.realisatie if i == 0 else 0)
+        elif i == 0:
             doel = doel - sc.stand_start - p.realisatie
         a = max(_dagen(sc, p.start), 0)
         b = _dagen(sc, _maanden_later(p.start, v.koppelen_binnen_maanden))
@@ -267,6 +327,8 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
     r_v = stroom(seed, rep, "verblijf")
     r_b = stroom(seed, rep, "buitenland")
     r_l = stroom(seed, rep, "startlijst")
+    r_d = stroom(seed, rep, "doorstroom")
+    ds = sc.doorstroomlocatie
     uit: list[KomendHuishouden] = []
 
     def aanvullen(hh: Huishouden, dag: int, r_nar: np.random.Generator) -> KomendHuishouden:
@@ -286,7 +348,10 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
         in_nl = 0
         if hh.verblijf == "buitenland":
             in_nl = max(dag, 0) + _uniform_int(r_b, v.buitenland_vertraging_dagen)
-        return KomendHuishouden(dag, hh, weigert, nar_dag, nar_kinderen, in_nl, tcb if aangeboden else 0, reis)
+        # One draw per household whatever the policy; whether a place is free is the simulation's.
+        doorstroom = ds is not None and bool(r_d.random() < ds.kans)
+        return KomendHuishouden(dag, hh, weigert, nar_dag, nar_kinderen, in_nl, tcb if aangeboden else 0, reis,
+                                doorstroom)
 
     for hh in startlijst:
         uit.append(aanvullen(hh, min(_dagen(sc, hh.koppeldatum), 0), r_l))
@@ -361,7 +426,8 @@ def reserveer_voor_amvs(sc: Scenario, amvs: list[AMV], woningen: list[KomendeWon
 def trek_wereld(sc: Scenario, seed: int, rep: int, startlijst: list[Huishouden],
                 startwoningen: list[Woning]) -> Wereld:
     vacatures, per_jaar = trek_vacatures(sc, seed, rep, startwoningen)
-    woningen = [KomendeWoning(0, w) for w in startwoningen] + trek_opleveringen(sc, seed, rep) + vacatures
+    woningen = ([KomendeWoning(0, w) for w in startwoningen] + trek_opleveringen(sc, seed, rep) + vacatures
+                + trek_kamers(sc, seed, rep))
     woningen.sort(key=lambda k: (k.bekend, k.woning.id))
     amvs, woningen = reserveer_voor_amvs(sc, trek_amvs(sc, seed, rep), woningen)
     return Wereld(rep, woningen, trek_koppelingen(sc, seed, rep, startlijst, amvs), amvs, per_jaar,
