@@ -100,3 +100,32 @@ def test_trekking_per_huishouden_verandert_de_rest_van_de_wereld_niet():
     getrokken = [k.doorstroom for k in b.huishoudens]
     assert 0 < sum(getrokken) < len(getrokken)
     assert getrokken == [k.doorstroom for k in trek_wereld(met, 7, 3, [], []).huishoudens]
+
+
+def test_niemand_dubbel_geteld_over_getrokken_werelden():
+    """With the location, a verbod with rooms and large-family dwellings in one world: every
+    household counts its present persons once it has keys (at most that while waiting), and
+    the bookings of households add up to what they counted."""
+    from collections import Counter
+    mix = [{"naam": "alleen", "gewicht": 0.5, "volwassenen": 1},
+           {"naam": "nareizigers", "gewicht": 0.2, "volwassenen": 1, "nareizigers": [1, 3]},
+           {"naam": "gezin", "gewicht": 0.3, "volwassenen": 2, "kinderen": [1, 5], "nareizigers": [0, 1]}]
+    sc = scenario(startdatum=START, periode=[{"naam": "2024-1", "taakstelling": 30},
+                                             {"naam": "2024-2", "taakstelling": 30}],
+                  aanbod={"woningen_per_jaar": 30, "vervangen": True},
+                  toewijzing={"max_leegstand_dagen": 28},
+                  oplevering=[{"datum": D(2024, 4, 1), "slaapkamers": [4, 3], "grote_gezinnen": True}],
+                  vraag={"samenstelling": mix, "nareizigers_vertraging_dagen": [0, 200]},
+                  takecarebnb={"gastgezinnen": 2, "kans": 0.5},
+                  doorstroomlocatie={"vanaf": D(2024, 2, 1), "plaatsen": 6, "verblijf_maanden": 3, "kans": 0.7},
+                  voorrangsverbod={"vanaf": D(2024, 9, 1), "aandeel": 0.05, "kamers_per_jaar": 6})
+    for rep in range(6):
+        t, _ = draai(invoer(sc, seed=rep), beleid("flexibel" if rep % 2 else "strikt"), rep)
+        for s in t.huishoudens.values():
+            heeft_woning = s.status == "gehuisvest" or (s.vervolg and s.woning is not None)
+            assert s.geteld == s.hh.personen if heeft_woning else s.geteld <= s.hh.personen
+        eigen = sum(n for _, n, bron in t.boekingen if bron in ("plaatsing", "nareizigers", "doorstroom"))
+        assert eigen == sum(s.geteld for s in t.huishoudens.values())
+        bezet = Counter(s.woning.woning.id for s in t.huishoudens.values()
+                        if s.woning is not None and (s.status == "gehuisvest" or s.vervolg))
+        assert all(v == 1 for v in bezet.values())
