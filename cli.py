@@ -39,29 +39,63 @@ def huisvesting():
 @click.option("--beleid", "beleiden", multiple=True, help="strikt, flexibel of een beleid uit het scenario; "
               "twee keer geven vergelijkt ze")
 @click.option("--scenario", default=None, help="scenario (naam of .toml): kernen, beleidsregels, peildatum, bestanden")
-@click.option("--peildatum", default=None, help="datum van de toewijzingsronde (JJJJ-MM-DD); standaard de startdatum van het scenario")
+@click.option("--peildatum", default=None, help="datum van de toewijzingsronde (JJJJ-MM-DD); standaard vandaag "
+              "(met eigen bestanden) of de startdatum van het voorbeeld")
+@click.option("--blad", default=None, help="werkblad van een Excel-werkmap (standaard: het blad met de kolommen)")
 @click.option("--oplosser", type=click.Choice(["auto", "stroom", "scipy", "cpsat"]), default="auto", show_default=True)
 @click.option("--format", "formaat", type=click.Choice(FORMATEN), default="tabel", show_default=True)
 @click.option("--uitvoer", default=None, help="bestand; standaard het scherm")
-def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, oplosser, formaat, uitvoer):
+def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, blad, oplosser, formaat, uitvoer):
     """Wijs huishoudens toe aan woningen, met redenen per plaatsing en per niet-plaatsing."""
+    import datetime as dt
+
     from matching import laad_huishoudens, laad_woningen, verschil_beleid, wijs_toe
     from matching.invoer import lees_datum
-    from matching.uitvoer import als_csv, als_json, als_tabel
+    from matching.uitvoer import VOORBEELD, als_csv, als_json, als_tabel
     from simulatie.scenario import laad_scenario
 
+    if bool(huishoudens_pad) != bool(woningen_pad):
+        mist, gegeven = ("--woningen", "--huishoudens") if huishoudens_pad else ("--huishoudens", "--woningen")
+        raise InvoerFout(None, f"{gegeven} gegeven zonder {mist}: geef beide bestanden (of geen van beide voor het "
+                               "voorbeeld); eigen huishoudens worden nooit in voorbeeldwoningen geplaatst", veld=mist)
     sc = laad_scenario(scenario)
     kernen = list(sc.sc.kernen)
-    huishoudens = laad_huishoudens(huishoudens_pad, kernen) if huishoudens_pad else sc.huishoudens
-    woningen = laad_woningen(woningen_pad, kernen) if woningen_pad else sc.woningen
-    datum = lees_datum(peildatum, None, None, "--peildatum") if peildatum else sc.sc.startdatum
+    voorbeeld = not huishoudens_pad
+    if voorbeeld:
+        huishoudens, woningen = sc.huishoudens, sc.woningen
+    else:
+        huishoudens = laad_huishoudens(huishoudens_pad, kernen, blad=blad)
+        woningen = laad_woningen(woningen_pad, kernen, blad=blad)
+    if peildatum:
+        datum = lees_datum(peildatum, None, None, "--peildatum")
+    else:
+        datum = sc.sc.startdatum if voorbeeld else vandaag()
+    for h in huishoudens:
+        if h.koppeldatum > datum:
+            raise InvoerFout(huishoudens_pad or sc.pad, f"huishouden {h.id}: koppeldatum {h.koppeldatum.isoformat()} "
+                                                        f"ligt na de peildatum {datum.isoformat()}; geef --peildatum "
+                                                        "op of na de laatste koppeldatum", veld="koppeldatum")
     namen = list(beleiden) or (["strikt", "flexibel"] if not scenario else [sc.sc.beleid])
     resultaten = [wijs_toe(huishoudens, woningen, sc.beleid(n), datum, oplosser) for n in namen]
     verschillen = [verschil_beleid(a, b) for a, b in zip(resultaten, resultaten[1:])]
-    tekst = {"tabel": lambda: als_tabel(resultaten, verschillen),
-             "csv": lambda: als_csv(resultaten),
-             "json": lambda: als_json(resultaten, verschillen)}[formaat]()
+    tekst = {"tabel": lambda: als_tabel(resultaten, verschillen, voorbeeld=voorbeeld),
+             "csv": lambda: als_csv(resultaten, voorbeeld=voorbeeld),
+             "json": lambda: als_json(resultaten, verschillen, voorbeeld=voorbeeld)}[formaat]()
     _uit(tekst, uitvoer)
+    if voorbeeld and uitvoer:
+        click.echo(f"let op: {VOORBEELD}", err=True)
+
+
+def vandaag() -> "dt.date":
+    """Today's date; HUISVESTING_VANDAAG=JJJJ-MM-DD fixes it (for tests and reruns of a past round)."""
+    import datetime as dt
+    import os
+
+    vast = os.environ.get("HUISVESTING_VANDAAG")
+    if vast:
+        from matching.invoer import lees_datum
+        return lees_datum(vast, None, None, "HUISVESTING_VANDAAG")
+    return dt.date.today()
 
 
 class _Voortgang:
@@ -224,10 +258,11 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
               "ene .toml onder BESTANDEN, anders het meegeleverde scenario")
 @click.option("--soort", default=None, help="huishoudens, woningen, scenario, ...: als de kolommen het niet verraden")
 @click.option("--peildatum", default=None, help="peildatum (JJJJ-MM-DD) voor een tabel van de provincie")
-def controleer(bestanden, scenario, soort, peildatum):
+@click.option("--blad", default=None, help="werkblad van een Excel-werkmap (standaard: het blad met de kolommen)")
+def controleer(bestanden, scenario, soort, peildatum, blad):
     """Controleer invoerbestanden zonder iets te draaien; toont elk probleem op een eigen regel."""
     from matching.controle import controleer_bestanden
-    controleer_bestanden(bestanden, scenario, soort, peildatum)
+    controleer_bestanden(bestanden, scenario, soort, peildatum, blad)
 
 
 @huisvesting.group()
@@ -296,9 +331,31 @@ def _bij_sigterm(signum, frame):
 
 
 def main(argv: list[str] | None = None) -> int:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        vorige = signal.signal(signal.SIGTERM, _bij_sigterm)
+    else:
+        vorige = None
+    try:
+        return _main(argv)
+    finally:
+        if vorige is not None:
+            signal.signal(signal.SIGTERM, vorige)
+
+
+def _main(argv: list[str] | None) -> int:
+    from matching.invoer import SchrijfFout
     try:
         huisvesting.main(args=argv, standalone_mode=False, prog_name="huisvesting")
         return 0
+    except Beeindigd:
+        click.echo("beëindigd (SIGTERM): niets geschreven", err=True)
+        return 143
+    except SchrijfFout as e:
+        click.echo(f"fout: {e}", err=True)
+        return 1
     except InvoerFouten as e:
         for f in e.fouten:
             click.echo(f"fout: {f}", err=True)

@@ -34,11 +34,13 @@ class Woning:
 
 
 def laad_woningen(pad, kernen: list[str] | None = None, niet_voor: dt.date | None = None,
-                  verzamel: bool = False) -> list[Woning]:
-    """Dwellings from a CSV or xlsx. Normally the first problem raises an `InvoerFout`; with
-    `verzamel=True` every problem in the file is found and raised together as `InvoerFouten`."""
+                  verzamel: bool = False, blad: str | None = None) -> list[Woning]:
+    """Dwellings from a CSV or xlsx (header found below title rows, on whichever sheet holds it,
+    or on sheet `blad`). Normally the first problem raises an `InvoerFout`; with `verzamel=True`
+    every problem in the file is found and raised together as `InvoerFouten`."""
     fouten = Fouten(verzamel)
-    uit = woningen_uit_tabel(lees_tabel(pad, fouten), kernen, niet_voor, fouten=fouten)
+    uit = woningen_uit_tabel(lees_tabel(pad, fouten, verwacht=VERPLICHT + OPTIONEEL, blad=blad), kernen, niet_voor,
+                             fouten=fouten)
     fouten.klaar()
     return uit
 

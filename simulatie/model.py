@@ -150,8 +150,11 @@ def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wer
         geteld=geteld,
         bezetting_ok=all(v == 1 for v in bezet.values()),
         woningen_per_jaar=wereld.woningen_per_jaar,
-        eind_woningen={"sleutels_na_horizon": sum(1 for s in t.huishoudens.values() if s.status == "gematcht"),
-                       "vrij_in_aanbod": len(t.aanbod), "terug_regulier_niet_vervangen": t.tegoed},
+        # Only dwellings free inside the horizon: re-lets announced for next year are not this year's.
+        eind_woningen={"sleutels_na_horizon": sum(1 for s in t.huishoudens.values() if s.status == "gematcht"
+                                                  and s.reservering is not None and s.reservering.beschikbaar < horizon),
+                       "vrij_in_aanbod": sum(1 for w in t.aanbod.values() if w.beschikbaar < horizon),
+                       "terug_regulier_niet_vervangen": t.tegoed},
         boekingen=list(t.boekingen),
         plaatsingen=t.plaatsingen,
         vervolg_dagen=t.vervolg_dagen,

@@ -9,12 +9,16 @@ or many workers.
 from __future__ import annotations
 
 import hashlib
+import pickle
+from pathlib import Path
 from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
 
 from matching.beleid import Beleid
+
+from matching.invoer import InvoerFout
 
 from .model import SimInvoer, Uitkomst, simuleer_replicatie
 from .scenario import GeladenScenario
@@ -57,8 +61,43 @@ def simuleer(g: GeladenScenario, beleid: str | Beleid | None = None, replicaties
     b = beleid if isinstance(beleid, Beleid) else g.beleid(beleid)
     invoer = maak_invoer(g, seed)
     n = replicaties or g.sc.replicaties
+    controleer_geheugen(invoer, b, n, eerste)
     uitkomsten = (uitvoerder or Serieel()).map(partial(_taak, invoer, b), range(eerste, eerste + n), voortgang)
     return SimResultaat(g.sc.naam, scenario_hash(g), b.naam, invoer.seed, uitkomsten, invoer)
+
+
+# Below this many replications the results fit in memory on any machine (about 13 KB each).
+GEHEUGEN_CONTROLE_VANAF = 20_000
+
+
+def beschikbaar_geheugen() -> int | None:
+    """Bytes of memory available now (Linux: MemAvailable), or None where unknown."""
+    try:
+        for regel in Path("/proc/meminfo").read_text().splitlines():
+            if regel.startswith("MemAvailable:"):
+                return int(regel.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
+
+
+def controleer_geheugen(invoer: SimInvoer, beleid: Beleid, n: int, eerste: int = 0,
+                        beschikbaar: int | None = None) -> None:
+    """Refuse up front a run whose results would not fit in memory, with the figure it needs:
+    one replication is run and measured (pickled size x 6: Python objects take about 5.6 times
+    their pickled size, measured on leusden-2023)."""
+    if n < GEHEUGEN_CONTROLE_VANAF:
+        return
+    beschikbaar = beschikbaar if beschikbaar is not None else beschikbaar_geheugen()
+    if beschikbaar is None:
+        return
+    per = 6 * len(pickle.dumps(_taak(invoer, beleid, eerste)))
+    nodig = per * n
+    if nodig > 0.8 * beschikbaar:
+        kan = max(int(0.8 * beschikbaar / per), 1)
+        raise InvoerFout(None, f"{n:,} replicaties vragen ongeveer {nodig / 2**30:.1f} GB geheugen ({per / 1024:.0f} KB "
+                               f"per replicatie); beschikbaar is {beschikbaar / 2**30:.1f} GB: gebruik hoogstens "
+                               f"{kan:,} replicaties".replace(",", "."), veld="--replicaties")
 
 
 # ------------------------------------------------------------------ summary
@@ -184,6 +223,8 @@ def aansluiting(res: SimResultaat, plan_woningen: float, plan_ppw: float, woning
     stappen.append({"stap": "realisatie (simulatie)", "personen": realisatie, "toelichting": "gemiddeld per replicatie"})
     for st in stappen:
         st["personen"] = round(st["personen"], 3)
+    # Shown to 3 decimals, the steps must still add up: the last middle step takes the rounding.
+    stappen[-2]["personen"] = round(stappen[-1]["personen"] - sum(st["personen"] for st in stappen[:-2]), 3)
     return stappen
 
 

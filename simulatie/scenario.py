@@ -381,9 +381,20 @@ class Scenario(_Model):
             else:
                 object.__setattr__(self, "aanbod", self.aanbod.model_copy(
                     update={"woningen_per_jaar": self.plan.woningen_per_jaar}))
-        if self.vraag.personen_per_woning is None and self.plan.personen_per_woning is not None:
+        uit_plan = self.vraag.personen_per_woning is None and self.plan.personen_per_woning is not None
+        if uit_plan:
             object.__setattr__(self, "vraag", self.vraag.model_copy(
                 update={"personen_per_woning": self.plan.personen_per_woning}))
+        doel = self.vraag.personen_per_woning
+        if doel is not None and self.vraag.samenstelling:
+            # The mix is tilted to this mean: it must lie strictly between the smallest and the
+            # largest household type that has weight.
+            m = [s.volwassenen + sum(s.kinderen) / 2 + sum(s.nareizigers) / 2
+                 for s in self.vraag.samenstelling if s.gewicht > 0]
+            if m and not min(m) < doel < max(m):
+                bron = "plan.personen_per_woning" if uit_plan else "vraag.personen_per_woning"
+                problemen.append((bron, f"personen_per_woning {doel:g} ligt niet tussen de kleinste ({min(m):.2f}) en "
+                                        f"de grootste ({max(m):.2f}) huishoudsoort van vraag.samenstelling"))
         if self.aanbod.kern is None:
             object.__setattr__(self, "aanbod", self.aanbod.model_copy(update={"kern": {self.kernen[0]: 1.0}}))
         if any(o.kern is None for o in self.oplevering):

@@ -171,3 +171,58 @@ def test_ronde_die_zelfs_voor_personen_te_groot_is_geeft_foutmelding(capsys, tmp
     assert code == 2 and out == "" and not doel.exists()
     regels = err.strip().splitlines()
     assert len(regels) == 1 and regels[0].startswith("fout: ") and "splits de ronde" in regels[0]
+
+
+# ---------------------------------------------------------------- never wrong silently (issue 12)
+
+def _bestanden():
+    return ["--huishoudens", str(VOORBEELD.joinpath("huishoudens.csv")),
+            "--woningen", str(VOORBEELD.joinpath("woningen.csv"))]
+
+
+@pytest.mark.parametrize("gegeven,mist", [("--huishoudens", "--woningen"), ("--woningen", "--huishoudens")])
+def test_een_bestand_zonder_het_andere_is_een_fout(capsys, tmp_path, gegeven, mist):
+    bestand = VOORBEELD.joinpath("huishoudens.csv" if gegeven == "--huishoudens" else "woningen.csv")
+    uit = tmp_path / "plan.json"
+    code, out, err = draai(capsys, gegeven, str(bestand), "--uitvoer", str(uit))
+    assert code == 2 and out == "" and not uit.exists()
+    assert err.count("fout: ") == 1 and f"{gegeven} gegeven zonder {mist}" in err
+
+
+def test_voorbeeld_zegt_het_in_de_eerste_regel_van_elke_uitvoer(capsys):
+    _, out, _ = draai(capsys)
+    assert out.splitlines()[0].startswith("LET OP: voorbeeldgegevens, geen echte huishoudens")
+    _, out, _ = draai(capsys, "--format", "json")
+    data = json.loads(out)
+    assert next(iter(data)) == "let_op" and data["let_op"] == "voorbeeldgegevens, geen echte huishoudens"
+    _, out, _ = draai(capsys, "--format", "csv")
+    assert out.splitlines()[0] == "# voorbeeldgegevens, geen echte huishoudens"
+    # Real files: no such line.
+    _, out, _ = draai(capsys, *_bestanden(), "--peildatum", "2023-01-09", "--format", "json")
+    assert "let_op" not in json.loads(out)
+
+
+def test_peildatum_is_vandaag_met_eigen_bestanden(capsys, monkeypatch):
+    monkeypatch.setenv("HUISVESTING_VANDAAG", "2023-02-01")
+    code, out, err = draai(capsys, *_bestanden(), "--beleid", "strikt", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["peildatum"] == "2023-02-01"
+    # The example keeps its own date (the scenario's start): its households are from 2022.
+    code, out, _ = draai(capsys, "--beleid", "strikt", "--format", "json")
+    assert json.loads(out)["peildatum"] == "2023-01-01"
+
+
+def test_peildatum_zonder_instelling_is_de_echte_datum(capsys, monkeypatch):
+    import datetime as dt
+    monkeypatch.delenv("HUISVESTING_VANDAAG", raising=False)
+    voor = dt.date.today().isoformat()
+    code, out, _ = draai(capsys, *_bestanden(), "--beleid", "strikt", "--format", "json")
+    assert code == 0 and json.loads(out)["peildatum"] in {voor, dt.date.today().isoformat()}
+
+
+def test_koppeldatum_na_peildatum_is_een_fout_met_het_huishouden(capsys, tmp_path):
+    # H018 is linked on 2022-12-12: a round on 10 December would have it wait -2 days.
+    uit = tmp_path / "plan.json"
+    code, out, err = draai(capsys, *_bestanden(), "--peildatum", "2022-12-10", "--uitvoer", str(uit))
+    assert code == 2 and out == "" and not uit.exists()
+    assert "huishouden H018: koppeldatum 2022-12-12 ligt na de peildatum 2022-12-10" in err

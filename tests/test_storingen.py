@@ -108,3 +108,22 @@ def test_dask_werker_sterft_midden_in_de_run(tmp_path):
     assert merk.exists(), "a worker really died"
     # repr: the same numbers, nan included (nan != nan would hide equality)
     assert [repr(u) for u in uit] == [repr(simuleer_replicatie(invoer_, b, r)) for r in range(8)]
+
+
+def test_te_veel_replicaties_voor_het_geheugen_vooraf_geweigerd():
+    import pickle
+
+    from simulatie.replicaties import _taak, controleer_geheugen, maak_invoer
+    from simulatie.scenario import laad_scenario
+
+    g = laad_scenario("leusden-2023")
+    inv, b = maak_invoer(g), g.beleid()
+    per = 6 * len(pickle.dumps(_taak(inv, b, 0)))
+    beschikbaar = 2**30  # 1 GB
+    kan = int(0.8 * beschikbaar / per)
+    controleer_geheugen(inv, b, kan, beschikbaar=beschikbaar)  # just fits: no error
+    with pytest.raises(invoer.InvoerFout) as e:
+        controleer_geheugen(inv, b, 10 * kan, beschikbaar=beschikbaar)
+    tekst = str(e.value)
+    assert tekst.startswith("veld '--replicaties': ") and "beschikbaar is 1.0 GB" in tekst
+    assert f"gebruik hoogstens {kan:,} replicaties".replace(",", ".") in tekst
