@@ -261,6 +261,7 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
 @click.option("--blad", default=None, help="werkblad van een Excel-werkmap (standaard: het blad met de kolommen)")
 def controleer(bestanden, scenario, soort, peildatum, blad):
     """Controleer invoerbestanden zonder iets te draaien; toont elk probleem op een eigen regel."""
+    import simulatie.controle  # noqa: F401  registers the scenario and the province's table
     from matching.controle import controleer_bestanden
     controleer_bestanden(bestanden, scenario, soort, peildatum, blad)
 

@@ -6,7 +6,9 @@ or given with `--soort`). Every problem in every file is listed, one line each w
 order get one line saying so and what was detected (encoding, delimiter, xlsx, Dutch dates,
 decimal commas), so a user sees that their Excel export was understood.
 
-Kinds are entries in `SOORTEN`; a new input (the province's table) is added with `registreer`.
+Kinds are entries in `SOORTEN`: this module registers households and dwellings; each other
+package registers its own kinds with `registreer` (`simulatie.controle`: the scenario and the
+province's table, and where the kernen come from), so `matching` never imports `simulatie`.
 The check for a kind is the loader the commands use, run in its collecting mode, so
 `controleer` and `toewijzen` can never disagree about what is wrong.
 """
@@ -14,15 +16,13 @@ The check for a kind is the loader the commands use, run in its collecting mode,
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import click
 
-from .invoer import (Fouten, InvoerFout, InvoerFouten, Tabel, is_nl_datum, lees_datum, lees_tabel, ruwe_cellen)
+from .invoer import Fouten, InvoerFout, InvoerFouten, Tabel, is_nl_datum, lees_datum, lees_tabel
 
 
 @dataclass
@@ -40,30 +40,37 @@ class Context:
     _fout: InvoerFout | None = None
 
     def kernen(self) -> list[str] | None:
-        from simulatie.scenario import laad_scenario
+        if KERNEN_BRON is None:
+            return None
         if self._kernen is None and self._fout is None:
             try:
-                self._kernen = list(laad_scenario(self.scenario_naam).sc.kernen)
+                self._kernen = KERNEN_BRON.kernen(self.scenario_naam)
             except InvoerFout as f:
                 self._fout = InvoerFout(f.bestand, f"kernen niet te bepalen, het scenario heeft fouten: {f.melding}",
                                         f.rij, f.veld, f.regel)
-                self._kernen = _kernen_ruw(self.scenario_naam)
+                self._kernen = KERNEN_BRON.kernen_ruw(self.scenario_naam)
         if self._fout is not None and not self.scenario_gecontroleerd:
             raise self._fout
         return self._kernen
 
 
-def _kernen_ruw(pad: str | None) -> list[str] | None:
-    """`kernen` of a scenario that does not validate: as written in the TOML, or the default."""
-    import tomllib
-    from simulatie.scenario import Scenario
-    try:
-        kernen = tomllib.loads(Path(pad).read_text(encoding="utf-8")).get("kernen") if pad else None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        kernen = None
-    if isinstance(kernen, list) and kernen and all(isinstance(k, str) for k in kernen):
-        return kernen
-    return list(Scenario.model_fields["kernen"].default)
+@dataclass(frozen=True)
+class KernenBron:
+    """Where the kernen of a scenario come from: registered by the package that owns scenarios.
+
+    kernen(naam) -> the kernen of a scenario that loads (raises `InvoerFout` if it does not);
+    kernen_ruw(naam) -> the kernen as written in a scenario that does not validate, or the default.
+    """
+    kernen: Callable[[str | None], list[str]]
+    kernen_ruw: Callable[[str | None], list[str] | None]
+
+
+KERNEN_BRON: KernenBron | None = None
+
+
+def registreer_kernen(bron: KernenBron) -> None:
+    global KERNEN_BRON
+    KERNEN_BRON = bron
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,7 @@ def registreer(soort: Soort) -> None:
     SOORTEN[soort.naam] = soort
 
 
-def _meervoud(n: int, enkel: str, meer: str) -> str:
+def meervoud(n: int, enkel: str, meer: str) -> str:
     return f"{n} {enkel if n == 1 else meer}"
 
 
@@ -119,7 +126,7 @@ def _controleer_huishoudens(pad: Path, tabel: Tabel | None, fouten: Fouten, ctx:
         return ""
     personen = sum(h.personen for h in hh)
     notities = tabel.herkend + _nl_notities(tabel, ("koppeldatum", "nareizigers_verwacht"), ())
-    return (f"{_meervoud(len(hh), 'huishouden', 'huishoudens')} ({_meervoud(personen, 'persoon', 'personen')} "
+    return (f"{meervoud(len(hh), 'huishouden', 'huishoudens')} ({meervoud(personen, 'persoon', 'personen')} "
             f"aanwezig, {sum(h.nareizigers for h in hh)} nareizigers); {', '.join(notities)}")
 
 
@@ -130,22 +137,7 @@ def _controleer_woningen(pad: Path, tabel: Tabel | None, fouten: Fouten, ctx: Co
     if len(fouten):
         return ""
     notities = tabel.herkend + _nl_notities(tabel, ("beschikbaar",), ("huur", "oppervlakte"))
-    return f"{_meervoud(len(ww), 'woning', 'woningen')}; {', '.join(notities)}"
-
-
-def _controleer_scenario(pad: Path, tabel: Tabel | None, fouten: Fouten, ctx: Context) -> str:
-    from simulatie.scenario import laad_scenario
-    g = fouten.probeer(laad_scenario, str(pad), verzamel=True)
-    if len(fouten):
-        return ""
-    sc = g.sc
-    delen = [f"scenario {sc.naam}: {_meervoud(len(sc.periode), 'periode', 'perioden')} "
-             f"({sc.startdatum} tot {sc.einddatum}), beleid {sc.beleid}"]
-    if sc.huishoudens:
-        delen.append(f"{sc.huishoudens}: {_meervoud(len(g.huishoudens), 'huishouden', 'huishoudens')}")
-    if sc.woningen:
-        delen.append(f"{sc.woningen}: {_meervoud(len(g.woningen), 'woning', 'woningen')}")
-    return "; ".join(delen)
+    return f"{meervoud(len(ww), 'woning', 'woningen')}; {', '.join(notities)}"
 
 
 def _herken_huishoudens(pad: Path, tabel: Tabel) -> int:
@@ -162,67 +154,6 @@ registreer(Soort("huishoudens", "wachtlijst van huishoudens (id, koppeldatum, vo
                  _controleer_huishoudens, _herken_huishoudens))
 registreer(Soort("woningen", "woningen (id, kern, slaapkamers, huur, beschikbaar, soort)",
                  _controleer_woningen, _herken_woningen))
-registreer(Soort("scenario", "scenario (.toml)", _controleer_scenario, None, (".toml",)))
-
-
-# ---------------------------------------------------------------- the province's table
-
-_PEILDATUM = re.compile(r"\btot (\d{1,2}) (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-                        r"november|december) (\d{4})\b")
-_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-            "november", "december")
-
-
-def _herken_provincie(pad: Path, tabel: Tabel) -> int:
-    """The province's header is not in row 1: look for gemeente, taakstelling and realisatie
-    among the cells of the first rows (merged group headers split them over two rows)."""
-    try:
-        from simulatie.provincie import veld_voor_kop
-    except ImportError:
-        return 0
-    velden = set()
-    for rij in ruwe_cellen(pad):
-        for cel in rij:
-            v = veld_voor_kop(cel) if cel else None
-            if v:
-                velden.add(v[0])
-    return 10 + len(velden) if {"gemeente", "taakstelling", "realisatie"} <= velden else 0
-
-
-def peildatum_uit_kop(pad: Path) -> dt.date | None:
-    """The peildatum the province's header names ("Realisatie 2022-2 tot 10 november 2022")."""
-    from simulatie.provincie import normaliseer_kop
-    for rij in ruwe_cellen(pad):
-        for cel in rij:
-            m = _PEILDATUM.search(normaliseer_kop(cel)) if cel else None
-            if m:
-                try:
-                    return dt.date(int(m.group(3)), _MAANDEN.index(m.group(2)) + 1, int(m.group(1)))
-                except ValueError:
-                    return None
-    return None
-
-
-def _controleer_provincie(pad: Path, tabel: Tabel | None, fouten: Fouten, ctx: Context) -> str:
-    from simulatie.provincie import lees_provincietabel
-    datum, bron = ctx.peildatum, "--peildatum"
-    if datum is None:
-        datum, bron = peildatum_uit_kop(pad), "uit de kop"
-    if datum is None:
-        raise InvoerFout(pad, "peildatum niet gevonden in de koppen (zoals 'Realisatie 2022-2 tot 10 november "
-                              "2022'); geef --peildatum JJJJ-MM-DD")
-    t = fouten.probeer(lees_provincietabel, pad, datum)
-    if len(fouten):
-        return ""
-    delen = [f"tabel van de provincie: {_meervoud(len(t.gemeenten), 'gemeente', 'gemeenten')}, periode "
-             f"{t.periode.naam}, peildatum {datum} ({bron})"]
-    delen += [f"let op: {m}" for m in t.meldingen]
-    return "; ".join(delen)
-
-
-if importlib.util.find_spec("simulatie.provincie") is not None:
-    registreer(Soort("provincie", "voortgangstabel van de provincie (gemeente, stand/achterstand, taakstelling, "
-                                  "realisatie)", _controleer_provincie, _herken_provincie, eigen_lezer=True))
 
 
 # ---------------------------------------------------------------- the command
@@ -317,8 +248,8 @@ def controleer_bestanden(bestanden: list[str] | tuple[str, ...], scenario: str |
             click.echo(f"{Path(u.bestand).name}: in orde — {u.samenvatting}")
     if fout:
         n = sum(len(u.fouten) for u in fout)
-        click.echo(f"controle: {_meervoud(n, 'probleem', 'problemen')} in {len(fout)} van "
-                   f"{_meervoud(len(uitslagen), 'bestand', 'bestanden')}; niets gedraaid", err=True)
+        click.echo(f"controle: {meervoud(n, 'probleem', 'problemen')} in {len(fout)} van "
+                   f"{meervoud(len(uitslagen), 'bestand', 'bestanden')}; niets gedraaid", err=True)
         raise InvoerFouten([f for u in fout for f in u.fouten])
-    click.echo(f"alles in orde: {_meervoud(len(uitslagen), 'bestand', 'bestanden')} gecontroleerd, niets gedraaid")
+    click.echo(f"alles in orde: {meervoud(len(uitslagen), 'bestand', 'bestanden')} gecontroleerd, niets gedraaid")
     return uitslagen
