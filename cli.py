@@ -11,7 +11,7 @@ import sys
 import click
 
 from matching.doel import DoelTeGroot
-from matching.invoer import InvoerFout, InvoerFouten, schrijf_atomisch
+from matching.bestanden import InvoerFout, InvoerFouten, schrijf_atomisch
 
 FORMATEN = ["tabel", "csv", "json"]
 _ZET = click.option("--zet", "zet", multiple=True, metavar="SLEUTEL=WAARDE",
@@ -50,7 +50,7 @@ def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, blad
     import datetime as dt
 
     from matching import laad_huishoudens, laad_woningen, verschil_beleid, wijs_toe
-    from matching.invoer import lees_datum
+    from matching.bestanden import lees_datum
     from matching.uitvoer import VOORBEELD, als_csv, als_json, als_tabel
     from simulatie.scenario import laad_scenario
 
@@ -93,7 +93,7 @@ def vandaag() -> "dt.date":
 
     vast = os.environ.get("HUISVESTING_VANDAAG")
     if vast:
-        from matching.invoer import lees_datum
+        from matching.bestanden import lees_datum
         return lees_datum(vast, None, None, "HUISVESTING_VANDAAG")
     return dt.date.today()
 
@@ -347,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    from matching.invoer import SchrijfFout
+    from matching.bestanden import SchrijfFout
     try:
         huisvesting.main(args=argv, standalone_mode=False, prog_name="huisvesting")
         return 0

@@ -69,7 +69,7 @@ def _een_geval(naam: str, replicaties: int) -> dict:
     from simulatie.provincie import lees_provincietabel, tabel_als_csv
     from simulatie.provincie_synthetisch import PEILDATUM_2022_2, nationaal_synthetisch, utrecht_synthetisch
     from simulatie.uitvoerder import Dask, LokaleProcessen, Serieel
-    from matching.invoer import schrijf_atomisch
+    from matching.bestanden import schrijf_atomisch
 
     tabelsoort, soort, grafieken = GEVALLEN[naam]
     synthetisch = utrecht_synthetisch() if tabelsoort == "utrecht" else nationaal_synthetisch()

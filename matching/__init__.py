@@ -2,7 +2,7 @@
 
 from .beleid import Beleid, bekende_beleiden, laad_beleid
 from .huishoudens import Huishouden, Kind, laad_huishoudens
-from .invoer import InvoerFout
+from .bestanden import InvoerFout
 from .toewijzing import Toewijzing, toewijzen_df, verschil_beleid, wijs_toe
 from .woningen import Woning, laad_woningen
 

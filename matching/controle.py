@@ -22,7 +22,7 @@ from typing import Callable
 
 import click
 
-from .invoer import Fouten, InvoerFout, InvoerFouten, Tabel, is_nl_datum, lees_datum, lees_tabel
+from .bestanden import Fouten, InvoerFout, InvoerFouten, Tabel, is_nl_datum, lees_datum, lees_tabel
 
 
 @dataclass

@@ -7,17 +7,8 @@ counts decides memory, not either count alone. `controleer_omvang` refuses a rou
 
 from __future__ import annotations
 
-import tomllib
-from functools import lru_cache
-from importlib import resources
-
-from .invoer import InvoerFout
-
-
-@lru_cache(maxsize=1)
-def grenzen() -> dict[str, int]:
-    tekst = resources.files("matching").joinpath("grenzen.toml").read_text(encoding="utf-8")
-    return tomllib.loads(tekst)
+from .bestanden.fouten import InvoerFout
+from .bestanden.grenzen import grenzen
 
 
 def _getal(n: int) -> str:

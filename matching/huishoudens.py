@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .invoer import (JAREN, MISLUKT, Fouten, InvoerFout, Tabel, Ids, controleer_kolommen,
+from .bestanden import (JAREN, MISLUKT, Fouten, InvoerFout, Tabel, Ids, controleer_kolommen,
                      kort, lees_datum, lees_int, lees_janee, lees_keuze, lees_tabel)
 
 VERPLICHT = ["id", "koppeldatum", "volwassenen", "kinderen", "nareizigers"]

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .beleid import Beleid, laad_beleid
 from .huishoudens import Huishouden, huishoudens_uit_tabel
-from .invoer import tabel_uit_dataframe
+from .bestanden import tabel_uit_dataframe
 from .oplossers import Oplossing, los_op
 from .regels import Ronde, bezwaren, dag, eerste_bezwaar, huishouden_kenmerken, toelaatbaar, woning_kenmerken
 from .uitleg import Reden, redenen_niet_geplaatst, redenen_plaatsing, soort_naam

@@ -9,7 +9,7 @@ import json
 from rich.console import Console
 from rich.table import Table
 
-from .invoer import veilige_cel
+from .bestanden import veilige_cel
 from .toewijzing import Toewijzing
 from .uitleg import BEZWAAR_TEKST
 

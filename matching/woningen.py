@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .invoer import (JAREN, MISLUKT, Fouten, InvoerFout, Tabel, Ids, controleer_kolommen,
+from .bestanden import (JAREN, MISLUKT, Fouten, InvoerFout, Tabel, Ids, controleer_kolommen,
                      lees_bedrag, lees_datum, lees_decimaal, lees_int, lees_janee, lees_keuze, lees_tabel)
 
 VERPLICHT = ["id", "kern", "slaapkamers", "huur", "beschikbaar", "soort"]

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from matching.invoer import InvoerFout
+from matching.bestanden import InvoerFout
 from simulatie.provincie import GemeenteRij, Periode, ProvincieTabel, normaliseer_kop
 from simulatie.uitvoerder import Serieel, Uitvoerder
 

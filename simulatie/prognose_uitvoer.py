@@ -15,7 +15,7 @@ import re
 from dataclasses import asdict
 from pathlib import Path
 
-from matching.invoer import InvoerFout, lees_datum, schrijf_atomisch, veilige_cel
+from matching.bestanden import InvoerFout, lees_datum, schrijf_atomisch, veilige_cel
 from simulatie.prognose import PrognoseRij, ProvincieResultaat, bereken_prognoses
 from simulatie.provincie import MAANDEN, UITVOER_KOLOMMEN, Periode, datum_tekst, lees_provincietabel, standaard_kop
 from simulatie.uitvoerder import LokaleProcessen, Serieel, Uitvoerder

@@ -32,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from matching.invoer import InvoerFout, cel_als_tekst
+from matching.bestanden import InvoerFout, cel_als_tekst
 from simulatie.scenario import halfjaar
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -665,7 +665,7 @@ def standaard_kop(veld: str, periode: Periode) -> str:
 def tabel_als_csv(tabel: ProvincieTabel) -> str:
     """The table as input in the province's layout (one header row, ';', Totaal at the bottom):
     what a province would send, e.g. for a synthetic table. Text cells are neutralised."""
-    from matching.invoer import veilige_cel
+    from matching.bestanden import veilige_cel
 
     velden = ["gemeente", "trede", "achterstand", "taakstelling", "totaalopgave", "extra_opgave",
               "totaalopgave_extra", "realisatie"]

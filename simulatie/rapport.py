@@ -9,7 +9,7 @@ import json
 from rich.console import Console
 from rich.table import Table
 
-from matching.invoer import veilige_cel
+from matching.bestanden import veilige_cel
 
 from .replicaties import SimResultaat, samenvatting, standen
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from matching.beleid import Beleid
 
-from matching.invoer import InvoerFout
+from matching.bestanden import InvoerFout
 
 from .model import SimInvoer, Uitkomst, simuleer_replicatie
 from .scenario import GeladenScenario

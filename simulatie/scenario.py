@@ -21,7 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from matching.beleid import Beleid, bekende_beleiden, laad_beleid
 from matching.huishoudens import Huishouden, laad_huishoudens
-from matching.invoer import Fouten, InvoerFout, InvoerFouten
+from matching.bestanden import Fouten, InvoerFout, InvoerFouten
 from matching.validatie import melding
 from matching.woningen import Woning, laad_woningen
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from matching.invoer import InvoerFout, InvoerFouten, lees_datum, schrijf_atomisch
+from matching.bestanden import InvoerFout, InvoerFouten, lees_datum, schrijf_atomisch
 
 from .scenario import Scenario, halfjaar, laad_scenario, vind_scenario
 

@@ -106,7 +106,7 @@ def test_met_maakt_gevalideerde_kopie():
 
 def test_foute_waarden_in_beleid_krijgen_een_nederlandse_melding():
     from matching.beleid import laad_beleid
-    from matching.invoer import InvoerFout
+    from matching.bestanden import InvoerFout
     for eigen, verwacht in (({"kinderen_per_kamer": 0}, "verwacht een waarde van minstens 1 (gegeven: 0)"),
                             ({"nareizigers": "later"}, "verwacht een van 'nu', 'wachten' of 'vooruit'"),
                             ({"studio_voor_alleenstaande": "misschien"}, "verwacht true of false")):

@@ -159,7 +159,7 @@ def _tabel_2023_1(tmp_path):
 def test_scenario_dat_midden_in_de_periode_begint_wordt_geweigerd(tmp_path):
     import datetime as dt
 
-    from matching.invoer import InvoerFout
+    from matching.bestanden import InvoerFout
     from simulatie.prognose import prognose_uit_simulatie
     from simulatie.provincie import lees_provincietabel
     from simulatie.uitvoerder import Serieel

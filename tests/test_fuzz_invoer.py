@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import cli
 from matching import laad_huishoudens, laad_woningen
-from matching.invoer import InvoerFout, InvoerFouten
+from matching.bestanden import InvoerFout, InvoerFouten
 from simulatie.provincie import lees_provincietabel
 from simulatie.scenario import laad_scenario, vind_scenario
 

@@ -14,7 +14,7 @@ import pytest
 import cli
 from matching import Huishouden, Woning, wijs_toe
 from matching.grenzen import controleer_omvang, grenzen
-from matching.invoer import InvoerFout, lees_tabel
+from matching.bestanden import InvoerFout, lees_tabel
 
 ROOT = Path(__file__).parent.parent
 

@@ -19,7 +19,7 @@ import pytest
 
 import cli
 from matching.huishoudens import laad_huishoudens
-from matching.invoer import lees_tabel
+from matching.bestanden import lees_tabel
 from matching.woningen import laad_woningen
 
 ROOT = Path(__file__).parent.parent

@@ -19,7 +19,7 @@ import pytest
 import cli
 from matching import Huishouden, InvoerFout, Woning, wijs_toe
 from matching.huishoudens import laad_huishoudens
-from matching.invoer import FORMULE_TEKENS, veilige_cel
+from matching.bestanden import FORMULE_TEKENS, veilige_cel
 from matching.toewijzing import toewijzen_df
 from matching.uitvoer import als_csv
 from matching.woningen import laad_woningen

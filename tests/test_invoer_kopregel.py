@@ -13,7 +13,7 @@ import pytest
 
 import cli
 from matching import laad_huishoudens, laad_woningen
-from matching.invoer import InvoerFout
+from matching.bestanden import InvoerFout
 
 VOORBEELD = Path(str(resources.files("huisvesting_scenarios").joinpath("leusden")))
 

@@ -9,7 +9,7 @@ import io
 import pytest
 
 from matching.huishoudens import laad_huishoudens
-from matching.invoer import (Fouten, InvoerFout, InvoerFouten, lees_bedrag, lees_datum, lees_int, lees_janee,
+from matching.bestanden import (Fouten, InvoerFout, InvoerFouten, lees_bedrag, lees_datum, lees_int, lees_janee,
                              lees_tabel)
 from matching.woningen import laad_woningen
 

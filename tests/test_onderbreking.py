@@ -14,7 +14,7 @@ import pytest
 
 import cli
 import matching
-import matching.invoer as invoer
+import matching.bestanden.schrijven as schrijven
 
 ROOT = Path(__file__).parent.parent
 
@@ -44,7 +44,7 @@ class _HalfSchrijver:
 @pytest.fixture
 def ctrl_c_tijdens_schrijven(monkeypatch):
     echte_fdopen = os.fdopen
-    monkeypatch.setattr(invoer.os, "fdopen", lambda fd, *a, **k: _HalfSchrijver(echte_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(schrijven.os, "fdopen", lambda fd, *a, **k: _HalfSchrijver(echte_fdopen(fd, *a, **k)))
 
 
 def _toewijzen(uit: Path, formaat: str = "json") -> list[str]:
@@ -67,7 +67,7 @@ def test_ctrl_c_laat_een_eerder_bestand_heel(tmp_path, capsys, monkeypatch):
     assert cli.main(_toewijzen(uit)) == 0
     vorige = uit.read_bytes()
     echte_fdopen = os.fdopen
-    monkeypatch.setattr(invoer.os, "fdopen", lambda fd, *a, **k: _HalfSchrijver(echte_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(schrijven.os, "fdopen", lambda fd, *a, **k: _HalfSchrijver(echte_fdopen(fd, *a, **k)))
     assert cli.main(_toewijzen(uit)) == 130
     assert uit.read_bytes() == vorige
     assert [p.name for p in tmp_path.iterdir()] == ["plan.json"]
@@ -97,9 +97,9 @@ def test_ctrl_c_bij_hernoemen(tmp_path, monkeypatch):
     def onderbroken(*args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(invoer.os, "replace", onderbroken)
+    monkeypatch.setattr(schrijven.os, "replace", onderbroken)
     with pytest.raises(KeyboardInterrupt):
-        invoer.schrijf_atomisch(tmp_path / "x.csv", "a;b\n" * 1000)
+        schrijven.schrijf_atomisch(tmp_path / "x.csv", "a;b\n" * 1000)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -109,7 +109,7 @@ def test_gedood_proces_laat_geen_half_bestand(tmp_path):
     not exist; only the hidden temporary file remains, never a truncated plan."""
     uit = tmp_path / "plan.json"
     code = (
-        "import os, signal, sys, cli, matching.invoer as i\n"
+        "import os, signal, sys, cli, matching.bestanden.schrijven as i\n"
         "i.os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)\n"
         f"sys.exit(cli.main(['toewijzen', '--format', 'json', '--uitvoer', {str(uit)!r}]))\n"
     )
@@ -122,7 +122,7 @@ def test_gedood_proces_laat_geen_half_bestand(tmp_path):
 
 def test_uitvoer_krijgt_gewone_bestandsrechten(tmp_path):
     import os
-    from matching.invoer import schrijf_atomisch
+    from matching.bestanden import schrijf_atomisch
     oud = os.umask(0o022)
     try:
         schrijf_atomisch(tmp_path / "x.txt", "a")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from matching.invoer import InvoerFout
+from matching.bestanden import InvoerFout
 from simulatie.provincie import (lees_provincietabel, normaliseer_kop, periode_bij_peildatum, tabel_als_csv,
                                  veld_voor_kop)
 

@@ -11,7 +11,7 @@ from scipy.stats import kstest, uniform
 from simhulp import D, scenario, woning
 
 import cli
-from matching.invoer import InvoerFout
+from matching.bestanden import InvoerFout
 from simulatie.scenario import laad_scenario
 from simulatie.wereld import trek_wereld
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import cli
-import matching.invoer as invoer
+import matching.bestanden.schrijven as schrijven
+from matching.bestanden import InvoerFout
 
 ROOT = Path(__file__).parent.parent
 
@@ -46,7 +47,7 @@ def test_schijf_vol_laat_vorig_bestand_heel_en_geen_tijdelijk_bestand(tmp_path, 
     def vol(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(invoer.os, "fsync", vol)
+    monkeypatch.setattr(schrijven.os, "fsync", vol)
     code = cli.main(["simuleer", "--replicaties", "3", "--workers", "1", "--format", "json", "--uitvoer", str(uit)])
     err = capsys.readouterr().err
     assert code == 1
@@ -122,7 +123,7 @@ def test_te_veel_replicaties_voor_het_geheugen_vooraf_geweigerd():
     beschikbaar = 2**30  # 1 GB
     kan = int(0.8 * beschikbaar / per)
     controleer_geheugen(inv, b, kan, beschikbaar=beschikbaar)  # just fits: no error
-    with pytest.raises(invoer.InvoerFout) as e:
+    with pytest.raises(InvoerFout) as e:
         controleer_geheugen(inv, b, 10 * kan, beschikbaar=beschikbaar)
     tekst = str(e.value)
     assert tekst.startswith("veld '--replicaties': ") and "beschikbaar is 1.0 GB" in tekst

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import cli
-from matching.invoer import InvoerFout
+from matching.bestanden import InvoerFout
 from simulatie.scenario import laad_scenario
 from simulatie.scenario_maken import lees_zet, zet_voor_alle
 
