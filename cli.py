@@ -179,7 +179,7 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
 @_ZET
 def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers, zet):
     """Prognose per gemeente naast de lineaire methode van de provincie (tabel van de provincie, csv of xlsx)."""
-    from simulatie.prognose_uitvoer import prognose_commando
+    from simulatie.provincie.commando import prognose_commando
     from simulatie.scenario_maken import lees_zet, zet_tekst, zet_voor_alle
 
     zet = lees_zet(zet)

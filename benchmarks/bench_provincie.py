@@ -41,7 +41,7 @@ def _scenarios_per_gemeente(tabel, map_: Path) -> Path:
     import re
     import shutil
 
-    from simulatie.prognose import _slug
+    from simulatie.provincie.via_simulatie import _slug
     from simulatie.scenario import vind_scenario
 
     bron = vind_scenario("leusden-2022-2")
@@ -64,10 +64,10 @@ def _scenarios_per_gemeente(tabel, map_: Path) -> Path:
 
 
 def _een_geval(naam: str, replicaties: int) -> dict:
-    from simulatie.prognose import bereken_prognoses
-    from simulatie.prognose_uitvoer import als_csv, als_json, als_xlsx, schrijf_grafieken
+    from simulatie.provincie import bereken_prognoses
+    from simulatie.provincie import als_csv, als_json, als_xlsx, schrijf_grafieken
     from simulatie.provincie import lees_provincietabel, tabel_als_csv
-    from simulatie.provincie_synthetisch import PEILDATUM_2022_2, nationaal_synthetisch, utrecht_synthetisch
+    from simulatie.provincie.synthetisch import PEILDATUM_2022_2, nationaal_synthetisch, utrecht_synthetisch
     from simulatie.uitvoerder import Dask, LokaleProcessen, Serieel
     from matching.bestanden import schrijf_atomisch
 

@@ -153,7 +153,7 @@ def terugblik_2021() -> str:
 
 
 def terugblik_2022() -> str:
-    from simulatie.prognose import bereken_prognoses
+    from simulatie.provincie import bereken_prognoses
     from simulatie.provincie import lees_provincietabel
     from simulatie.scenario import vind_scenario
 

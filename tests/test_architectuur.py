@@ -15,10 +15,9 @@ WORTEL = Path(__file__).resolve().parent.parent
 PAKKETTEN = ("matching", "simulatie")
 MAX_REGELS = 400
 # still to split or untangle; each move removes its entry
-NOG_TE_LANG = {"simulatie.provincie", "simulatie.scenario", "simulatie.scenario_maken",
+NOG_TE_LANG = {"simulatie.scenario", "simulatie.scenario_maken",
                "simulatie.wereld"}
-NOG_CYCLI = [["simulatie.scenario", "simulatie.scenario_maken", "simulatie.wereld"],
-             ["simulatie.prognose", "simulatie.provincie"]]
+NOG_CYCLI = [["simulatie.scenario", "simulatie.scenario_maken", "simulatie.wereld"]]
 
 
 def _modules() -> dict[str, Path]:

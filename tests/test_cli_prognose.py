@@ -137,7 +137,7 @@ def test_gemeente_met_scenario_gaat_door_de_volledige_simulatie(capsys):
 
 
 def test_scenario_gevonden_via_de_sleutel_gemeente(tmp_path):
-    from simulatie.prognose import scenario_bestanden
+    from simulatie.provincie import scenario_bestanden
     from simulatie.provincie import lees_provincietabel
     import datetime as dt
 
@@ -160,7 +160,7 @@ def test_scenario_dat_midden_in_de_periode_begint_wordt_geweigerd(tmp_path):
     import datetime as dt
 
     from matching.bestanden import InvoerFout
-    from simulatie.prognose import prognose_uit_simulatie
+    from simulatie.provincie import prognose_uit_simulatie
     from simulatie.provincie import lees_provincietabel
     from simulatie.uitvoerder import Serieel
 

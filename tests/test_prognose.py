@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from simulatie.prognose import (TempoParameters, TempoTaak, bereken_prognoses, gemeente_sleutel, kans_gehaald,
+from simulatie.provincie import (TempoParameters, TempoTaak, bereken_prognoses, gemeente_sleutel, kans_gehaald,
                                 kwantielen, lineaire_prognose, personen_per_reservering, rond_half_op, tempomodel)
 from simulatie.provincie import GemeenteRij, lees_provincietabel, maak_tabel, periode_bij_peildatum
 
@@ -164,7 +164,7 @@ def test_kans_gehaald():
 # ---------------------------------------------------------------- common random numbers per gemeente
 
 def test_trekkingen_horen_bij_de_gemeente_niet_bij_de_volgorde():
-    from simulatie.provincie_synthetisch import utrecht_synthetisch
+    from simulatie.provincie.synthetisch import utrecht_synthetisch
 
     t = utrecht_synthetisch()
     heel = bereken_prognoses(t, replicaties=300, seed=11)
@@ -181,7 +181,7 @@ def test_trekkingen_horen_bij_de_gemeente_niet_bij_de_volgorde():
 
 
 def test_totaal_is_de_som_per_replicatie_als_alle_gemeenten_cijfers_hebben():
-    from simulatie.provincie_synthetisch import utrecht_synthetisch
+    from simulatie.provincie.synthetisch import utrecht_synthetisch
 
     res = bereken_prognoses(utrecht_synthetisch(), replicaties=200, seed=3)
     assert np.array_equal(res.totaal.monsters, np.sum([p.monsters for p in res.rijen], axis=0))

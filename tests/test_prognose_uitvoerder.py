@@ -2,10 +2,10 @@
 
 
 from cli import main
-from simulatie.prognose import bereken_prognoses
-from simulatie.prognose_uitvoer import als_json
+from simulatie.provincie import bereken_prognoses
+from simulatie.provincie import als_json
 from simulatie.provincie import tabel_als_csv
-from simulatie.provincie_synthetisch import utrecht_synthetisch
+from simulatie.provincie.synthetisch import utrecht_synthetisch
 from simulatie.uitvoerder import LokaleProcessen, Serieel
 
 

@@ -168,7 +168,7 @@ def test_afwijkende_prognose_van_de_provincie_wordt_gemeld(tmp_path):
 
 
 def test_synthetische_tabel_als_csv_leest_terug(tmp_path):
-    from simulatie.provincie_synthetisch import utrecht_synthetisch
+    from simulatie.provincie.synthetisch import utrecht_synthetisch
 
     t = utrecht_synthetisch()
     pad = _schrijf(tmp_path, tabel_als_csv(t))

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from simulatie.prognose import lineaire_prognose
-from simulatie.provincie_synthetisch import (UTRECHT, UTRECHT_SEED, afronden_op_som, nationaal_synthetisch,
+from simulatie.provincie import lineaire_prognose
+from simulatie.provincie.synthetisch import (UTRECHT, UTRECHT_SEED, afronden_op_som, nationaal_synthetisch,
                                              utrecht_synthetisch, verdeel)
 
 

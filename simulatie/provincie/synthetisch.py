@@ -17,10 +17,10 @@ everything else is synthetic and labelled so:
 from __future__ import annotations
 
 import datetime as dt
-
 import numpy as np
 
-from simulatie.provincie import GemeenteRij, ProvincieTabel, maak_tabel, periode_bij_peildatum
+from .tabel import GemeenteRij, ProvincieTabel, maak_tabel, periode_bij_peildatum
+
 
 PEILDATUM_2022_2 = dt.date(2022, 11, 10)
 

@@ -1,9 +1,8 @@
 """Writers for the provincial prognose: the province's layout plus our columns, as xlsx, csv,
-JSON and a readable table; a PNG per gemeente; and the logic behind `huisvesting prognose`.
+JSON and a readable table, and the province's table itself as CSV.
 
-Writers are pure (they return text or bytes); only `prognose_commando` touches files, always
-through `schrijf_atomisch`. Text cells go through `veilige_cel` (no formulas from a gemeente
-name or a remark end up live in Excel). Plots read result records only.
+Writers are pure (they return text or bytes). Text cells go through `veilige_cel` (no formulas
+from a gemeente name or a remark end up live in Excel).
 """
 
 from __future__ import annotations
@@ -11,14 +10,39 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from dataclasses import asdict
-from pathlib import Path
+from matching.bestanden import veilige_cel
 
-from matching.bestanden import InvoerFout, lees_datum, schrijf_atomisch, veilige_cel
-from simulatie.prognose import PrognoseRij, ProvincieResultaat, bereken_prognoses
-from simulatie.provincie import MAANDEN, UITVOER_KOLOMMEN, Periode, datum_tekst, lees_provincietabel, standaard_kop
-from simulatie.uitvoerder import LokaleProcessen, Serieel, Uitvoerder
+from .koppen import standaard_kop
+from .prognose import PrognoseRij, ProvincieResultaat
+from .tabel import ProvincieTabel, UITVOER_KOLOMMEN, datum_tekst
+
+
+def tabel_als_csv(tabel: ProvincieTabel) -> str:
+    """The table as input in the province's layout (one header row, ';', Totaal at the bottom):
+    what a province would send, e.g. for a synthetic table. Text cells are neutralised."""
+
+    velden = ["gemeente", "trede", "achterstand", "taakstelling", "totaalopgave", "extra_opgave",
+              "totaalopgave_extra", "realisatie"]
+    if any(r.gereserveerde_woningen or r.gereserveerde_personen for r in tabel.rijen):
+        velden += ["gereserveerde_woningen", "gereserveerde_personen"]
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    w.writerow([standaard_kop(v, tabel.periode) for v in velden])
+    for r in tabel.rijen:
+        regel = []
+        for v in velden:
+            if v == "gemeente":
+                regel.append(veilige_cel(r.gemeente))
+            elif v == "trede":
+                regel.append(f"trede {r.trede}" if r.trede is not None else "")
+            else:
+                x = getattr(r, v) if r.heeft_cijfers else None
+                regel.append("" if x is None else str(x))
+        w.writerow(regel)
+    return buf.getvalue()
+
+
 
 OPGAVE = ("achterstand", "taakstelling", "totaalopgave", "extra_opgave", "totaalopgave_extra")
 REALISATIE = ("realisatie", "prognose", "prognose_pct", "prognose_pct_extra")
@@ -259,109 +283,3 @@ def als_tabel(res: ProvincieResultaat, breedte: int = 160) -> str:
     for m in res.meldingen:
         console.print(f"let op: {m}")
     return console.file.getvalue()
-
-
-# ---------------------------------------------------------------- plots
-
-def bestandsnaam(gemeente: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", gemeente.lower()).strip("-") or "gemeente"
-
-
-def grafiek_png(record: dict, periode: Periode) -> bytes | None:
-    """Fan of realisatie at the period's end against the totaalopgave, the province's line beside
-    it. Reads one result record (the JSON row), nothing else."""
-    q = record.get("prognose")
-    if not q or record.get("prognose_lineair") is None:
-        return None
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.dates import MonthLocator, num2date
-    from matplotlib.ticker import FuncFormatter
-    from matplotlib.figure import Figure
-
-    per = periode
-    realisatie = record["realisatie"]
-    lineair = realisatie * per.dagen / per.dagen_verstreken
-    fig = Figure(figsize=(7, 4.2), dpi=100)
-    FigureCanvasAgg(fig)
-    ax = fig.add_axes((0.09, 0.1, 0.85, 0.8))
-    ax.plot([per.start, per.peildatum], [0, realisatie], ":", color="0.5",
-            label=f"realisatie tot peildatum: {realisatie} (tussenliggend verloop onbekend)")
-    ax.plot([per.peildatum], [realisatie], "o", color="black")
-    ax.plot([per.peildatum, per.eind], [realisatie, lineair], "--", color="tab:orange",
-            label=f"prognose provincie (lineair): {record['prognose_lineair']}")
-    ax.fill([per.peildatum, per.eind, per.eind], [realisatie, q["p10"], q["p90"]], color="tab:blue", alpha=0.25,
-            label=f"p10–p90 op {datum_tekst(per.eind)}: {q['p10']}–{q['p90']} ({record['methode']})")
-    ax.plot([per.peildatum, per.eind], [realisatie, q["p50"]], color="tab:blue", label=f"p50: {q['p50']}")
-    if record.get("totaalopgave") is not None:
-        ax.axhline(record["totaalopgave"], color="tab:red", label=f"totaalopgave: {record['totaalopgave']}")
-    if record.get("extra_opgave"):
-        ax.axhline(record["totaalopgave_extra"], color="tab:red", linestyle=":",
-                   label=f"inclusief extra opgave: {record['totaalopgave_extra']}")
-    kans = record.get("kans_totaalopgave_gehaald")
-    kans = "" if kans is None else f"; kans totaalopgave gehaald {kans:.0%}"
-    ax.set_title(f"{record['gemeente']}, periode {per.naam}{kans}", fontsize=10)
-    ax.set_ylabel("personen gehuisvest in de periode")
-    ax.set_xlim(per.start, per.eind)
-    ax.set_ylim(bottom=0)
-    ax.xaxis.set_major_locator(MonthLocator())
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{MAANDEN[num2date(x).month - 1][:3]} {num2date(x).year}"))
-    ax.tick_params(labelsize=8)
-    ax.legend(fontsize=7, loc="upper left")
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    return buf.getvalue()
-
-
-def _grafiek_taak(taak: tuple[dict, Periode]) -> bytes | None:
-    return grafiek_png(*taak)
-
-
-def schrijf_grafieken(res: ProvincieResultaat, map_: str | Path, uitvoerder: Uitvoerder | None = None) -> list[Path]:
-    """A PNG per gemeente with a forecast (and the Totaal), drawn in parallel, written atomically."""
-    records = [rij_als_dict(p) for p in _alle_rijen(res) if p.prognose is not None]
-    taken = [(r, res.tabel.periode) for r in records]
-    # the first plot in this process warms matplotlib (import, fonts) once; forked workers inherit it
-    pngs = [_grafiek_taak(t) for t in taken[:1]] + (uitvoerder or Serieel()).map(_grafiek_taak, taken[1:])
-    uit = []
-    for r, png in zip(records, pngs):
-        pad = Path(map_) / f"{bestandsnaam(r['gemeente'])}.png"
-        schrijf_atomisch(pad, png)
-        uit.append(pad)
-    return uit
-
-
-# ---------------------------------------------------------------- the command
-
-def prognose_commando(tabel: str, peildatum: str, scenarios: str | None, replicaties: int, seed: int,
-                      formaat: str, uitvoer: str | None, grafiek: str | None, dask: str | None,
-                      workers: int | None) -> None:
-    """`huisvesting prognose`: read, forecast through the uitvoerder, write atomically."""
-    import click
-
-    from simulatie.uitvoerder import maak_uitvoerder
-
-    if formaat == "xlsx" and not uitvoer:
-        raise InvoerFout(None, "--format xlsx schrijft een werkmap: geef --uitvoer PAD.xlsx", veld="--uitvoer")
-    datum = lees_datum(peildatum, None, None, "--peildatum")
-    provincietabel = lees_provincietabel(tabel, datum)
-    uitvoerder = maak_uitvoerder(workers, dask)
-    click.echo(f"{len(provincietabel.gemeenten)} gemeenten, periode {provincietabel.periode.naam}; "
-               f"uitvoerder: {uitvoerder.naam}", err=True)
-    res = bereken_prognoses(provincietabel, replicaties, seed, uitvoerder, scenarios)
-    if formaat == "xlsx":
-        schrijf_atomisch(uitvoer, als_xlsx(res))
-    else:
-        tekst = {"tabel": als_tabel, "csv": als_csv, "json": als_json}[formaat](res)
-        if uitvoer:
-            schrijf_atomisch(uitvoer, ("\ufeff" + tekst) if formaat == "csv" else tekst)
-        else:
-            click.echo(tekst, nl=False)
-    if uitvoer:
-        click.echo(f"geschreven: {uitvoer}", err=True)
-    if grafiek:
-        # plots are local files: a local process pool, also when the forecast ran on Dask
-        paden = schrijf_grafieken(res, grafiek, LokaleProcessen(workers) if (workers or 2) > 1 else Serieel())
-        click.echo(f"geschreven: {len(paden)} grafieken in {grafiek}", err=True)
-    if formaat != "tabel":
-        for m in res.meldingen:
-            click.echo(f"let op: {m}", err=True)

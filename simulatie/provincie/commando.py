@@ -1,0 +1,50 @@
+"""The logic behind `huisvesting prognose`: read, compute, write; the only part that touches files,
+always through `schrijf_atomisch`.
+"""
+
+from __future__ import annotations
+
+from matching.bestanden import InvoerFout, lees_datum, schrijf_atomisch
+from simulatie.uitvoerder import LokaleProcessen, Serieel
+
+from .grafiek import schrijf_grafieken
+from .lezen import lees_provincietabel
+from .prognose import bereken_prognoses
+from .uitvoer import als_csv, als_json, als_tabel, als_xlsx
+
+
+# ---------------------------------------------------------------- the command
+
+def prognose_commando(tabel: str, peildatum: str, scenarios: str | None, replicaties: int, seed: int,
+                      formaat: str, uitvoer: str | None, grafiek: str | None, dask: str | None,
+                      workers: int | None) -> None:
+    """`huisvesting prognose`: read, forecast through the uitvoerder, write atomically."""
+    import click
+
+    from simulatie.uitvoerder import maak_uitvoerder
+
+    if formaat == "xlsx" and not uitvoer:
+        raise InvoerFout(None, "--format xlsx schrijft een werkmap: geef --uitvoer PAD.xlsx", veld="--uitvoer")
+    datum = lees_datum(peildatum, None, None, "--peildatum")
+    provincietabel = lees_provincietabel(tabel, datum)
+    uitvoerder = maak_uitvoerder(workers, dask)
+    click.echo(f"{len(provincietabel.gemeenten)} gemeenten, periode {provincietabel.periode.naam}; "
+               f"uitvoerder: {uitvoerder.naam}", err=True)
+    res = bereken_prognoses(provincietabel, replicaties, seed, uitvoerder, scenarios)
+    if formaat == "xlsx":
+        schrijf_atomisch(uitvoer, als_xlsx(res))
+    else:
+        tekst = {"tabel": als_tabel, "csv": als_csv, "json": als_json}[formaat](res)
+        if uitvoer:
+            schrijf_atomisch(uitvoer, ("\ufeff" + tekst) if formaat == "csv" else tekst)
+        else:
+            click.echo(tekst, nl=False)
+    if uitvoer:
+        click.echo(f"geschreven: {uitvoer}", err=True)
+    if grafiek:
+        # plots are local files: a local process pool, also when the forecast ran on Dask
+        paden = schrijf_grafieken(res, grafiek, LokaleProcessen(workers) if (workers or 2) > 1 else Serieel())
+        click.echo(f"geschreven: {len(paden)} grafieken in {grafiek}", err=True)
+    if formaat != "tabel":
+        for m in res.meldingen:
+            click.echo(f"let op: {m}", err=True)

@@ -1,0 +1,44 @@
+"""Dutch names for code names, in one place: rule groups (`[regelgroepen]` in beleid.toml),
+measures of a comparison, and sources of a scenario's values."""
+
+from __future__ import annotations
+
+# Rule groups as the council discusses them.
+REGELGROEPEN = {
+    "reserveren": "woningen vooruit reserveren (nieuwbouw, renovatie, aangekondigde opzegging)",
+    "kinderen_delen": "kinderen delen een slaapkamer",
+    "ouder_kind": "een ouder deelt een slaapkamer met een jong kind",
+    "andere_kernen": "ook huisvesten buiten de hoofdkern",
+    "nareizigers": "de woning meteen passend voor het hele gezin, nareizigers inbegrepen",
+    "alleenstaande_ruimer": "alleenstaanden ook in een woning met twee slaapkamers",
+    "wachtlijst_verhuisklaar": "alleen verhuisklare huishoudens op de wachtlijst",
+}
+
+# Measures of `huisvesting vergelijk` (keys of simulatie.vergelijking.MATEN), with their unit.
+MATEN = {
+    "realisatie": ("gehuisveste personen", "personen"),
+    "totaalopgave_gehaald": ("kans dat de totaalopgave wordt gehaald", "procentpunt"),
+    "wachtweken_mediaan": ("weken van koppeling tot woning (mediaan)", "weken"),
+    "vervolghuisvesting": ("verhuizingen voor vervolghuisvesting", "verhuizingen"),
+    "buiten_hoofdkern": ("huishoudens gehuisvest buiten de hoofdkern", "huishoudens"),
+    "kinderen_per_slaapkamer": ("kinderen per kinderslaapkamer", "kinderen"),
+    "ouder_kind_kamers": ("huishoudens waar ouder en kind een kamer delen", "huishoudens"),
+}
+
+# What a rule costs: the measures shown as its price.
+PRIJS = ("kinderen_per_slaapkamer", "ouder_kind_kamers", "buiten_hoofdkern", "wachtweken_mediaan")
+
+BRONNEN = {
+    "seed": "plan van aanpak Leusden / tabel provincie / verslag (2022)",
+    "publiek": "openbare bron",
+    "gebruiker": "opgegeven door de gebruiker",
+    "aanname": "aanname",
+}
+
+
+def regel_naam(sleutel: str) -> str:
+    return REGELGROEPEN.get(sleutel, sleutel.replace("_", " "))
+
+
+def maat_naam(sleutel: str) -> str:
+    return MATEN.get(sleutel, (sleutel.replace("_", " "), ""))[0]
