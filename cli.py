@@ -140,7 +140,7 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     from simulatie.rapport import als_csv, als_json, als_tabel
     from simulatie.replicaties import simuleer as simuleer_
     from simulatie.scenario import laad_scenario
-    from simulatie.scenario_maken import hash_met_zet, lees_zet, zet_json, zet_tekst
+    from simulatie.scenario import hash_met_zet, lees_zet, zet_json, zet_tekst
     from simulatie.uitvoerder import maak_uitvoerder
 
     zet = lees_zet(zet)
@@ -180,7 +180,7 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
 def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers, zet):
     """Prognose per gemeente naast de lineaire methode van de provincie (tabel van de provincie, csv of xlsx)."""
     from simulatie.provincie.commando import prognose_commando
-    from simulatie.scenario_maken import lees_zet, zet_tekst, zet_voor_alle
+    from simulatie.scenario import lees_zet, zet_tekst, zet_voor_alle
 
     zet = lees_zet(zet)
     if zet and not scenarios:
@@ -210,7 +210,7 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
     import json
 
     from simulatie.scenario import laad_scenario
-    from simulatie.scenario_maken import hash_met_zet, lees_zet, zet_json, zet_tekst
+    from simulatie.scenario import hash_met_zet, lees_zet, zet_json, zet_tekst
     from simulatie.uitvoerder import maak_uitvoerder
     from simulatie.vergelijking import vergelijk as vergelijk_
     from simulatie.vergelijking_rapport import als_csv, als_dict, als_json, als_tabel, als_xlsx, grafiek_png
@@ -297,7 +297,7 @@ def scenario_nieuw(uitvoer, overschrijf, **opties):
     """Schrijf een volledig, toegelicht scenario voor een gemeente; gecontroleerd vóór het schrijven."""
     import shlex
 
-    from simulatie.scenario_maken import lees_nieuw, scenario_nieuw as maak
+    from simulatie.scenario.nieuw import lees_nieuw, scenario_nieuw as maak
 
     opdracht = "huisvesting " + " ".join(shlex.quote(a) for a in sys.argv[1:]) if sys.argv[1:2] == ["scenario"] else ""
     inv = lees_nieuw(**opties, uitvoer=uitvoer, opdracht=opdracht)
@@ -308,7 +308,7 @@ def scenario_nieuw(uitvoer, overschrijf, **opties):
 @click.option("--format", "formaat", type=click.Choice(["tabel", "json"]), default="tabel", show_default=True)
 def scenario_lijst(formaat):
     """Toon de meegeleverde scenario's: naam, gemeente, perioden en omschrijving."""
-    from simulatie.scenario_maken import bundel_scenarios, lijst_als_json, lijst_als_tabel
+    from simulatie.scenario.bundel import bundel_scenarios, lijst_als_json, lijst_als_tabel
 
     lijst = bundel_scenarios()
     click.echo(lijst_als_json(lijst) if formaat == "json" else lijst_als_tabel(lijst), nl=False)
@@ -319,7 +319,7 @@ def scenario_lijst(formaat):
 @click.argument("map_", metavar="MAP")
 def scenario_kopieer(naam, map_):
     """Kopieer een meegeleverd scenario met zijn bestanden naar MAP; de paden blijven kloppen."""
-    from simulatie.scenario_maken import kopieer_scenario
+    from simulatie.scenario.bundel import kopieer_scenario
 
     click.echo(str(kopieer_scenario(naam, map_)))
 

@@ -10,7 +10,7 @@ import pytest
 import cli
 from matching.bestanden import InvoerFout
 from simulatie.scenario import laad_scenario
-from simulatie.scenario_maken import lees_zet, zet_voor_alle
+from simulatie.scenario import lees_zet, zet_voor_alle
 
 NIEUW = ["scenario", "nieuw", "--gemeente", "Woudenberg", "--start", "2026-01-01", "--taakstelling",
          "2026-1=20,2026-2=22", "--stand", "-5", "--woningen-per-jaar", "12", "--personen-per-woning", "2.25"]
