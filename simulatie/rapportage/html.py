@@ -70,6 +70,8 @@ def zin_periode(p: dict, gemeente: str) -> str:
 
 _BRON_TAGS = (("[seed]", "seed"), ("[publiek", "publiek"), ("[gebruiker]", "gebruiker"), ("aanname", "aanname"))
 _OVERSLAAN = {"naam", "omschrijving", "gemeente"}
+# Settings of the run, not claims about the world: no source needed.
+_INSTELLINGEN = {"startdatum", "einddatum", "seed", "replicaties", "beleid", "kernen", "huishoudens", "woningen"}
 
 
 def _bronnen(tekst: str) -> list[str]:
@@ -142,10 +144,29 @@ def aannames(pad: str | Path) -> dict:
         sleutel = sleutel.strip().strip('"')
         volledig = f"{tabel}.{sleutel}" if tabel else sleutel
         if sleutel in _OVERSLAAN and not tabel:
+            if not inleiding and not waarden:
+                inleiding.extend(blok)  # the file's opening comment, right above naam
             blok = []
             continue
         toelichting = " ".join(x for x in [*blok, opm] if x)
-        bronnen = _bronnen(opm) or _bronnen(" ".join(blok)) or _bronnen(" ".join(tabel_blok)) or ["aanname"]
+        # A sub-table or an entry of an array of tables ([aanbod.kern], [[vraag.samenstelling]]) is one row.
+        groeperen = bool(tabel) and ("." in tabel or "[" in tabel)
+        if groeperen and waarden and waarden[-1]["sleutel"] == tabel:
+            rij = waarden[-1]
+            rij["waarde"] += f", {sleutel} = {waarde}"
+            rij["toelichting"] = " ".join(x for x in (rij["toelichting"], toelichting) if x)
+            nieuw = _bronnen(toelichting)
+            if nieuw:
+                rij["bronnen"] = [b for b in dict.fromkeys([*rij["bronnen"], *nieuw])
+                                  if b not in ("aanname", "instelling") or b in nieuw]
+            rij["bron"] = "; ".join(BRONNEN[b] for b in rij["bronnen"])
+            blok = []
+            continue
+        if groeperen:
+            volledig, waarde = tabel, f"{sleutel} = {waarde}"
+        bronnen = (_bronnen(opm) or _bronnen(" ".join(blok)) or _bronnen(" ".join(tabel_blok))
+                   or (["instelling"] if (sleutel in _INSTELLINGEN and not tabel) or (sleutel == "bron" and not groeperen)
+                       else ["aanname"]))
         if not toelichting and tabel_blok:
             toelichting = " ".join(tabel_blok)
         waarden.append({"sleutel": volledig, "waarde": waarde, "bronnen": bronnen,

@@ -33,6 +33,7 @@ BRONNEN = {
     "publiek": "openbare bron",
     "gebruiker": "opgegeven door de gebruiker",
     "aanname": "aanname",
+    "instelling": "instelling van de berekening",
 }
 
 
