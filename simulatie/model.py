@@ -19,7 +19,8 @@ from .rondes import toewijzingsrondes
 from .scenario import Scenario
 from .toestand import STATUSSEN, Toestand
 from .vacatures import vacatures
-from .wereld import Wereld, trek_wereld
+from .wereld import trek_wereld
+from .wereld_records import Wereld
 
 
 @dataclass(frozen=True)

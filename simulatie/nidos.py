@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .toestand import Toestand
-from .wereld import AMV
+from .wereld_records import AMV
 
 
 def nidos_uitstroom(env, t: Toestand, amv: AMV):

@@ -22,7 +22,7 @@ from matching.regels import (GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS, Huish
 from matching.woningen import SOORTEN, Woning
 
 from .scenario import Scenario
-from .wereld import KomendHuishouden
+from .wereld_records import KomendHuishouden
 
 STATUSSEN = ("buitenland", "wachtend", "gematcht", "gehuisvest", "vertrokken")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .rondes import ronde
 from .toestand import SimWoning, Toestand
-from .wereld import KomendeWoning
+from .wereld_records import KomendeWoning
 
 
 def vacatures(env, t: Toestand, komende: list[KomendeWoning]):

@@ -3,7 +3,7 @@
 from simhulp import D, beleid, hh, invoer, scenario, woning
 
 from simulatie.model import draai
-from simulatie.wereld import AMV, KomendHuishouden, Wereld, KomendeWoning
+from simulatie.wereld_records import AMV, KomendHuishouden, KomendeWoning, Wereld
 
 
 def _wereld(huishoudens=(), woningen=(), amvs=()):
@@ -49,7 +49,7 @@ def test_nidos_telt_15_plus_bij_instroom_en_jongere_bij_eigen_woning():
 def test_nidos_signaal_reserveert_een_woning_uit_het_aanbod():
     """WSL reserves, after the signal, the one-person dwelling free closest before the outflow,
     and takes it out of the supply, so the regular list never sees it."""
-    from simulatie.wereld import reserveer_voor_amvs
+    from simulatie.vraag import reserveer_voor_amvs
     sc = scenario(periode=[{"naam": "2023-1", "taakstelling": 2}, {"naam": "2023-2", "taakstelling": 2}],
                   nidos={"signaal_dagen": 182})
     komend = [KomendeWoning(10, woning("V1", 1, D(2023, 1, 20))),    # known before the signal (day 18)

@@ -6,7 +6,8 @@ import datetime as dt
 from simhulp import D, beleid, hh, invoer, scenario, woning
 
 from simulatie.model import draai, simuleer_replicatie
-from simulatie.wereld import KomendeWoning, KomendHuishouden, Wereld, trek_wereld
+from simulatie.wereld import trek_wereld
+from simulatie.wereld_records import KomendHuishouden, KomendeWoning, Wereld
 
 START = D(2024, 1, 1)  # 2024 is a leap year: 1 March is day 60
 

@@ -12,7 +12,8 @@ from matching import laad_beleid
 from matching.beleid import REGELCODES
 from simulatie.model import draai, simuleer_replicatie
 from simulatie.scenario import GroteGezinnen
-from simulatie.wereld import KomendeWoning, KomendHuishouden, Wereld, trek_opleveringen
+from simulatie.aanbod import trek_opleveringen
+from simulatie.wereld_records import KomendHuishouden, KomendeWoning, Wereld
 
 FLEX = laad_beleid("flexibel")
 GROOT = paar_woning("G", slaapkamers=3, huur=650.0, min_personen=6)

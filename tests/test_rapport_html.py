@@ -116,8 +116,8 @@ def rapporten(tmp_path_factory):
     (uit / "leusden-2022-2.html").write_text(html22, encoding="utf-8")
     # The default scenario with two policies and what each rule adds.
     g23 = laad_scenario(None)
-    v = vergelijk(g23, ["flexibel", "strikt"], 12)
-    html23, data23 = rapport_uit_resultaten(g23, v.resultaten, v, gemaakt=dt.date(2023, 1, 1))
+    v = vergelijk(g23, ["strikt", "flexibel"], 12)
+    html23, data23 = rapport_uit_resultaten(g23, v.resultaten, v, gemaakt=dt.date(2023, 1, 1), hoofdbeleid="flexibel")
     (uit / "leusden-2023.html").write_text(html23, encoding="utf-8")
     return uit, (res, html22, data22), (v, html23, data23)
 
@@ -174,6 +174,7 @@ def test_rapport_in_chromium_vergelijking(rapporten, tmp_path):
     for p in data["samenvatting"]["perioden"]:
         assert f"De kans dat Leusden de totaalopgave van {p['periode']} haalt is {pct(p['kans_totaalopgave_gehaald'])}" \
             in tekst
+    assert data["samenvatting"]["beleid"] == "flexibel"  # the scenario's policy leads, strikt is compared
     # Levels and the paired difference of realisatie, with its interval, as in the comparison dict.
     assert "Beleid vergeleken" in tekst and "Niveaus per beleid" in tekst
     d = data["vergelijking"]["paren"][0]["perioden"][0]["maten"]["realisatie"]

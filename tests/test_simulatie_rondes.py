@@ -9,7 +9,7 @@ free if that is later. Under `flexibel` a dwelling up to 6 calendar months ahead
 from simhulp import D, beleid, hh, invoer, scenario, woning
 
 from simulatie.model import draai
-from simulatie.wereld import KomendeWoning, KomendHuishouden, Wereld
+from simulatie.wereld_records import KomendHuishouden, KomendeWoning, Wereld
 
 SC = scenario()  # 2023-1 and 2023-2: horizon 365 days; nothing random left on
 

@@ -13,7 +13,9 @@ from scipy.optimize import minimize
 from simhulp import D, hh, scenario
 
 from simulatie.scenario import Scenario
-from simulatie.wereld import AMV, gemiddelde_personen, koppelvensters, mix_gewichten, trek_wereld
+from simulatie.vraag import gemiddelde_personen, koppelvensters, mix_gewichten
+from simulatie.wereld import trek_wereld
+from simulatie.wereld_records import AMV
 
 MIX = [
     {"naam": "alleenstaand", "gewicht": 0.45, "volwassenen": 1},

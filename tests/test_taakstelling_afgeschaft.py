@@ -8,7 +8,7 @@ from simhulp import D, beleid, hh, invoer, scenario, woning
 from simulatie.model import simuleer_replicatie
 from simulatie.rapport import als_csv, als_json, als_tabel
 from simulatie.replicaties import SimResultaat, perioden
-from simulatie.wereld import koppelvensters
+from simulatie.vraag import koppelvensters
 
 PERIODEN = [{"naam": "2026-1", "taakstelling": 3}, {"naam": "2026-2", "taakstelling": 12}]
 

@@ -4,7 +4,7 @@
 from simhulp import D, beleid, hh, invoer, scenario, woning
 
 from simulatie.model import draai
-from simulatie.wereld import KomendeWoning, KomendHuishouden, Wereld
+from simulatie.wereld_records import KomendHuishouden, KomendeWoning, Wereld
 
 PERIODEN = [{"naam": "2023-1", "taakstelling": 2}, {"naam": "2023-2", "taakstelling": 2}]
 

@@ -8,8 +8,8 @@ import pytest
 from simhulp import D, beleid, hh, invoer, scenario, woning
 
 from simulatie.model import draai
-from simulatie.wereld import (KomendeWoning, KomendHuishouden, Vervanging, Wereld, hervermietingen_per_venster,
-                              trek_kamers, trek_vacatures)
+from simulatie.aanbod import hervermietingen_per_venster, trek_kamers, trek_vacatures
+from simulatie.wereld_records import KomendHuishouden, KomendeWoning, Vervanging, Wereld
 
 START = D(2026, 1, 1)  # 1 Jul 2026 is day 181; the horizon is 365 days
 PERIODEN = [{"naam": "2026-1", "taakstelling": 10}, {"naam": "2026-2", "taakstelling": 10}]

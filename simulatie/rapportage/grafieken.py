@@ -128,6 +128,8 @@ def waaier_svg(waaier: dict, perioden: list[dict], gemeente: str = "") -> str:
         if i:
             ax.axvline(a, color="0.75", linewidth=0.8)
     ax.axvline(start, color="black", linewidth=1, linestyle="-.", label=f"peildatum (vandaag): {datum_nl(start)}")
+    ax.annotate("peildatum", (start, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -10),
+                textcoords="offset points", fontsize=8)
     ax.set_xlim(begin, dt.date.fromisoformat(per[-1]["eind"]))
     ax.set_ylim(bottom=0)
     ax.set_ylabel("personen gehuisvest sinds " + datum_nl(begin), fontsize=8)

@@ -33,6 +33,8 @@ def _omgeving():
 def getal(x, decimalen: int = 0) -> str:
     if x is None:
         return "–"
+    if round(x, decimalen) == 0:
+        x = 0.0  # no "-0,0"
     s = f"{x:,.{decimalen}f}"
     return s.replace(",", "_").replace(".", ",").replace("_", ".")
 
@@ -210,21 +212,21 @@ def vergelijking_tabellen(v: dict) -> dict:
             prijs = []
             for maat in PRIJS:
                 if totaal and maat in totaal["maten"]:
-                    prijs.append((maat_naam(maat), interval_tekst(totaal["maten"][maat]["verschil"], 1.0, 1),
-                                  "hele horizon"))
+                    prijs.append(interval_tekst(totaal["maten"][maat]["verschil"], 1.0, 1))
                 else:
-                    delen = [f"{p['periode']}: {interval_tekst(p['maten'][maat]['verschil'], 1.0, 1)}"
-                             for p in aan if p["periode"] != "totaal" and maat in p["maten"]
-                             and p["maten"][maat]["verschil"].get("gemiddeld") is not None]
-                    if delen:
-                        prijs.append((maat_naam(maat), "; ".join(delen), "per periode"))
+                    eerste = next((p for p in aan if p["periode"] != "totaal" and maat in p["maten"]), None)
+                    prijs.append(interval_tekst(eerste["maten"][maat]["verschil"], 1.0, 1) if eerste else "–")
             regels.append({
                 "sleutel": r["regel"], "naam": regel_naam(r["regel"]),
                 "aan": interval_tekst(totaal["maten"]["realisatie"]["verschil"], 1.0, 1) if totaal else "–",
                 "uit": interval_tekst(totaal_uit["maten"]["realisatie"]["verschil"], 1.0, 1) if totaal_uit else "–",
                 "prijs": prijs,
             })
-    return {"niveaus": niveaus, "paren": paren, "regels": regels,
+    eerste_periode = v["paren"][0]["perioden"][0]["periode"] if v.get("paren") else ""
+    totaal_maten = set(next((p["maten"] for p in v["paren"][0]["perioden"] if p["periode"] == "totaal"), {})) \
+        if v.get("paren") else set()
+    prijs_koppen = [(maat_naam(m), "hele horizon" if m in totaal_maten else eerste_periode) for m in PRIJS]
+    return {"niveaus": niveaus, "paren": paren, "regels": regels, "prijs_koppen": prijs_koppen,
             "eerste": v["paren"][0]["a"] if v.get("paren") else None,
             "tweede": v["paren"][0]["b"] if v.get("paren") else None,
             "replicaties": v.get("replicaties")}
@@ -259,13 +261,15 @@ def rapport_html(samenvatting: dict, scenario, *, vergelijking: dict | None = No
 
 
 def rapport_uit_resultaten(g, resultaten: list, vergelijking=None, ibt_invoer: dict | None = None,
-                           gemaakt: dt.date | None = None) -> tuple[str, dict]:
+                           gemaakt: dt.date | None = None, hoofdbeleid: str | None = None) -> tuple[str, dict]:
     """From simulation results to (HTML, the plain data it was made from). `resultaten`: one
-    `SimResultaat` per policy, the first is the report's; `vergelijking`: a `Vergelijking` for
+    `SimResultaat` per policy, the first (or `hoofdbeleid`) is the report's; `vergelijking`: a `Vergelijking` for
     two or more; `ibt_invoer`: {"ladder", "huidige_trede", "historie", "verschoonbaar"}."""
     from simulatie.ibt import per_replicatie, vooruitzicht  # lazy: modules may move
     from simulatie.replicaties import samenvatting as samenvatten
 
+    if hoofdbeleid is not None:  # the report's own policy first; the comparison keeps its order
+        resultaten = sorted(resultaten, key=lambda r: r.beleid != hoofdbeleid)
     s = samenvatten(resultaten[0])
     v = None
     if vergelijking is not None:

@@ -15,7 +15,7 @@ from matching.bestanden import InvoerFout, InvoerFouten, lees_datum, schrijf_ato
 import os
 import tempfile
 from dataclasses import dataclass
-from simulatie.wereld import mix_gewichten
+from simulatie.vraag import mix_gewichten
 
 from .laden import laad_scenario
 from .onderdelen import halfjaar

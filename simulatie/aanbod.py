@@ -1,0 +1,174 @@
+"""Drawing the supply side of the world: vacancies, replacements, deliveries, rooms; per-venster re-lettings.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import replace
+import numpy as np
+from matching.woningen import Woning
+
+from .scenario import Scenario, gedateerde_delen
+from .stromen import stroom
+from .wereld_records import KomendeWoning, Vervanging
+
+
+def _dagen(sc: Scenario, d: dt.date) -> int:
+    return (d - sc.startdatum).days
+
+
+def _uniform_int(rng: np.random.Generator, bereik: tuple[int, int]) -> int:
+    lo, hi = bereik
+    return int(rng.integers(lo, hi + 1)) if hi > lo else int(lo)
+
+
+def _factor(sc: Scenario, dag: int) -> float:
+    f = 1.0
+    for w in sorted(sc.aanbod.wijzigingen, key=lambda w: w.vanaf):
+        if dag >= _dagen(sc, w.vanaf):
+            f = w.factor
+    return f
+
+
+def _trek_woningen(rng: np.random.Generator, sc: Scenario, n: int) -> dict[str, np.ndarray]:
+    """Attributes of n dwellings from the scenario's mix, drawn as whole arrays."""
+    a = sc.aanbod
+    kamers = np.array([int(k) for k in a.slaapkamers])
+    p = np.array(list(a.slaapkamers.values()), float)
+    kernen = np.array(list(a.kern), dtype=object)
+    pk = np.array(list(a.kern.values()), float)
+    k_idx = rng.choice(len(kamers), size=n, p=p / p.sum())
+    kern_idx = rng.choice(len(kernen), size=n, p=pk / pk.sum())
+    lo = np.array([a.huur[str(k)][0] for k in kamers])[k_idx]
+    hi = np.array([a.huur[str(k)][1] for k in kamers])[k_idx]
+    return {"slaapkamers": kamers[k_idx], "kern": kernen[kern_idx],
+            "huur": np.round(lo + (hi - lo) * rng.random(n), 2),
+            "toegankelijk": rng.random(n) < a.toegankelijk_aandeel}
+
+
+def _woning(sc: Scenario, attr: dict[str, np.ndarray], i: int, wid: str, beschikbaar: int, soort: str) -> Woning:
+    return Woning(wid, str(attr["kern"][i]), int(attr["slaapkamers"][i]), float(attr["huur"][i]),
+                  sc.startdatum + dt.timedelta(days=int(beschikbaar)), soort, bool(attr["toegankelijk"][i]))
+
+
+def hervermietingen_verwacht(sc: Scenario, woningen_per_jaar: float, startwoningen: list[Woning]) -> float:
+    """Re-lets still to come in the horizon: the agreed total minus its dated parts (under a
+    voorrangsverbod, each window's total minus the dated parts of that window)."""
+    return sum(n for n, _ in hervermietingen_per_venster(sc, woningen_per_jaar, startwoningen))
+
+
+def hervermietingen_per_venster(sc: Scenario, woningen_per_jaar: float, startwoningen: list[Woning]
+                                ) -> list[tuple[float, int]]:
+    """(expected re-lets, days) before and after a voorrangsverbod. Before it: the agreed
+    `woningen_per_jaar` over those days minus the dated parts dated before it; after it: the
+    verbod's level minus the dated parts dated after it. Without a verbod one window."""
+    h = sc.horizon_dagen
+    v = sc.verbod_dag()
+    if v is None:
+        return [(max(woningen_per_jaar * h / 365.0 - gedateerde_delen(sc, startwoningen), 0.0), h)]
+    grens = sc.startdatum + dt.timedelta(days=v)
+    voor = max(woningen_per_jaar * v / 365.0 - gedateerde_delen(sc, startwoningen, tot=grens), 0.0)
+    niveau = sc.voorrangsverbod.niveau(sc.aanbod)
+    na = max(niveau * (h - v) / 365.0 - gedateerde_delen(sc, startwoningen, van=grens), 0.0)
+    return [(voor, v), (na, h - v)]
+
+
+def trek_vacatures(sc: Scenario, seed: int, rep: int, startwoningen: list[Woning] = ()) -> tuple[list[KomendeWoning], float]:
+    """Re-lets for statushouders: what remains of the agreed `woningen_per_jaar` once the dated
+    parts are in, as a Poisson process over the horizon (and a little beyond, so that dwellings
+    announced before the horizon's end can be reserved), shaped by wijzigingen (fewer moves
+    after a date). Some tenants announce leaving ahead: reservable early."""
+    rng = stroom(seed, rep, "vacatures")
+    a = sc.aanbod
+    lo, hi = a.woningen_bereik
+    per_jaar = float(rng.uniform(lo, hi)) if hi > lo else float(lo)
+    # Rate per day in each window (before / after a voorrangsverbod); the rate after the horizon
+    # (announced re-lets known before its end) is the last window's.
+    tempi = [n / max(d, 1) for n, d in hervermietingen_per_venster(sc, per_jaar, list(startwoningen))]
+    verbod = sc.verbod_dag()
+    fmax = max([1.0] + [w.factor for w in a.wijzigingen])
+    tmax = max(tempi)
+    eind = sc.horizon_dagen + a.aankondiging_dagen[1]
+    n = int(rng.poisson(tmax * fmax * eind))
+    dagen = np.sort(rng.uniform(0, eind, n)).astype(np.int64)
+    factor = np.array([_factor(sc, int(d)) for d in dagen]) if a.wijzigingen else np.ones(n)
+    if verbod is not None and tmax > 0:
+        factor = factor * np.where(dagen < verbod, tempi[0], tempi[-1]) / tmax
+    behouden = rng.random(n) < factor / fmax
+    aangekondigd = rng.random(n) < a.aangekondigd_aandeel
+    alo, ahi = a.aankondiging_dagen
+    vooraf = np.where(aangekondigd, rng.integers(alo, ahi + 1, n), 0)
+    attr = _trek_woningen(rng, sc, n)
+    bekend = np.maximum(dagen - vooraf, 0)
+    uit = []
+    for i in np.nonzero(behouden & (bekend < sc.horizon_dagen))[0].tolist():
+        w = _woning(sc, attr, i, f"#V{i:04d}", dagen[i], "opzegging" if aangekondigd[i] else "vrij")
+        uit.append(KomendeWoning(int(bekend[i]), w))
+    return uit, per_jaar
+
+
+def trek_vervangingen(sc: Scenario, seed: int, rep: int, n: int = 512) -> list[Vervanging]:
+    """The corporation's next re-lets, in order, for dwellings that go back to regular letting;
+    drawn before any policy acts, so every policy gets the same k-th replacement."""
+    if not sc.aanbod.vervangen:
+        return []
+    rng = stroom(seed, rep, "vervanging")
+    gemiddeld = 365.0 / sc.aanbod.alle_vacatures_per_jaar
+    wachten = np.ceil(rng.exponential(gemiddeld, n)).astype(np.int64)
+    attr = _trek_woningen(rng, sc, n)
+    return [Vervanging(int(wachten[i]), _woning(sc, attr, i, f"#X{i:03d}", 0, "vrij")) for i in range(n)]
+
+
+def trek_opleveringen(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
+    """New-build and renovation deliveries known at the start, with building delays; plus
+    renovations that add a bedroom, started through the year and reservable while under way."""
+    rng = stroom(seed, rep, "opleveringen")
+    uit = []
+    for i, o in enumerate(sc.oplevering):
+        vertraging = _uniform_int(rng, o.vertraging_dagen)
+        dag = _dagen(sc, o.datum) + vertraging
+        for j, k in enumerate(o.slaapkamers):
+            w = Woning(f"#N{i:02d}{j:02d}", o.kern, int(k), float(o.huur), sc.startdatum + dt.timedelta(days=dag),
+                       o.soort, o.toegankelijk, min_personen=sc.min_personen_groot if o.grote_gezinnen else 0)
+            uit.append(KomendeWoning(0, w))
+    rng = stroom(seed, rep, "renovaties")
+    r = sc.renovatie
+    n = int(rng.poisson(r.per_jaar * sc.horizon_dagen / 365.0))
+    attr = _trek_woningen(rng, sc, n)
+    for i, start in enumerate(np.sort(rng.uniform(0, sc.horizon_dagen, n)).tolist()):
+        k = int(rng.choice(r.slaapkamers_na))
+        basis = _woning(sc, attr, i, f"#R{i:03d}", int(start) + r.doorloop_dagen, "renovatie")
+        lo, hi = sc.aanbod.huur.get(str(k), sc.aanbod.huur[max(sc.aanbod.huur, key=int)])
+        uit.append(KomendeWoning(int(start), replace(basis, slaapkamers=k, huur=round(float(rng.uniform(lo, hi)), 2))))
+    return uit
+
+
+def trek_kamers(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
+    """Rooms and shared housing that keep priority under a voorrangsverbod: a Poisson process of
+    `kamers_per_jaar` from its date for `kamers_maanden` months (within the horizon). A room has
+    0 slaapkamers (so it goes to one person), lies in the hoofdkern, rent from aanbod.huur["0"];
+    it is beside the verbod's level, and not replaced when it goes back to regular letting."""
+    vv = sc.voorrangsverbod
+    v = sc.verbod_dag()
+    if vv is None or v is None or vv.kamers_per_jaar <= 0 or vv.kamers_maanden <= 0:
+        return []
+    rng = stroom(seed, rep, "kamers")
+    eind = min(_dagen(sc, maanden_later(vv.vanaf, vv.kamers_maanden)), sc.horizon_dagen)
+    begin = max(_dagen(sc, vv.vanaf), 0)
+    if eind <= begin:
+        return []
+    n = int(rng.poisson(vv.kamers_per_jaar * (eind - begin) / 365.0))
+    dagen = np.sort(rng.uniform(begin, eind, n)).astype(np.int64)
+    lo, hi = sc.aanbod.huur["0"]
+    huur = np.round(lo + (hi - lo) * rng.random(n), 2)
+    return [KomendeWoning(int(d), Woning(f"#K{i:03d}", sc.hoofdkern, 0, float(huur[i]),
+                                         sc.startdatum + dt.timedelta(days=int(d)), "vrij"), vervangbaar=False)
+            for i, d in enumerate(dagen.tolist())]
+
+
+def maanden_later(d: dt.date, maanden: int) -> dt.date:
+    """The same day `maanden` calendar months later (a day the month lacks: its last day)."""
+    j, m = divmod(d.month - 1 + maanden, 12)
+    jaar, maand = d.year + j, m + 1
+    return dt.date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1]))

@@ -1,0 +1,209 @@
+"""Drawing the demand side of the world: the household mix, COA links per window, AMVs and their dwellings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+import numpy as np
+from matching.huishoudens import Huishouden, Kind
+
+from .scenario import Scenario
+from .stromen import stroom
+from .aanbod import _dagen, _uniform_int
+from .wereld_records import AMV, KomendHuishouden, KomendeWoning
+
+
+def _personen_per_soort(sc: Scenario) -> np.ndarray:
+    """Expected persons of each household type, nareizigers included (they count on arrival)."""
+    return np.array([s.volwassenen + sum(s.kinderen) / 2 + sum(s.nareizigers) / 2 for s in sc.vraag.samenstelling])
+
+
+def mix_gewichten(sc: Scenario) -> np.ndarray:
+    """The household mix, tilted to the plan's persons per dwelling when the scenario states it.
+
+    Exponential tilting: w_i' ~ w_i exp(theta m_i), with m_i the expected persons of type i and
+    theta such that the mean is the plan's. Of all mixes with that mean it is the one closest to
+    the stated mix (least Kullback-Leibler divergence), so the shares keep their order within
+    small and within large households; the mean is increasing in theta, so bisection finds it."""
+    w = np.array([s.gewicht for s in sc.vraag.samenstelling], float)
+    w = w / w.sum()
+    doel = sc.vraag.personen_per_woning
+    if doel is None:
+        return w
+    m = _personen_per_soort(sc)
+    if not m[w > 0].min() < doel < m[w > 0].max():
+        raise ValueError(f"personen_per_woning {doel} ligt niet tussen de kleinste ({m[w > 0].min():.2f}) en de "
+                         f"grootste ({m[w > 0].max():.2f}) huishoudsoort van vraag.samenstelling")
+
+    def gekanteld(theta: float) -> np.ndarray:
+        z = np.log(np.where(w > 0, w, 1.0)) + theta * m
+        z = np.where(w > 0, z - z[w > 0].max(), -np.inf)
+        e = np.exp(z)
+        return e / e.sum()
+
+    lo, hi = -50.0, 50.0
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if float(gekanteld(mid) @ m) < doel:
+            lo = mid
+        else:
+            hi = mid
+    return gekanteld((lo + hi) / 2)
+
+
+def gemiddelde_personen(sc: Scenario) -> float:
+    return float(mix_gewichten(sc) @ _personen_per_soort(sc))
+
+
+def _maanden_later(d: dt.date, maanden: int) -> dt.date:
+    j, m = divmod(d.month - 1 + maanden, 12)
+    return dt.date(d.year + j, m + 1, 1) if d.day == 1 else dt.date(d.year + j, m + 1, min(d.day, 28))
+
+
+def koppelvensters(sc: Scenario, startpersonen: int, amvs: list["AMV"] = ()) -> list[tuple[int, int, float]]:
+    """(first day, last day, persons) COA links per period, so that the start list, the persons
+    linked and the AMVs who count within the horizon cover the totaalopgave x koppeling_factor.
+
+    The first period's target is what remains of its totaalopgave (taakstelling - stand_start -
+    realisatie so far); each later period's is its taakstelling (an achterstand that builds up
+    during the horizon is made of households already linked and still waiting). A period's
+    koppelingen fall in its first `koppelen_binnen_maanden` months (COA must have linked enough by
+    1 April / 1 October); a target already covered carries its surplus to the next period."""
+    v = sc.vraag
+    horizon = sc.horizon_dagen
+    nidos = np.zeros(len(sc.periode))
+    grenzen = [_dagen(sc, p.start) for p in sc.periode] + [_dagen(sc, sc.periode[-1].eind)]
+    for amv in amvs:
+        telt_bij_kso = amv.leeftijd_kso >= sc.nidos.telt_vanaf_leeftijd
+        d = amv.kso_dag if telt_bij_kso else amv.uitstroom_dag
+        if 0 <= d < horizon:
+            nidos[int(np.searchsorted(grenzen, d, side="right")) - 1] += 1
+    uit = []
+    tekort = -float(startpersonen)
+    for i, p in enumerate(sc.periode):
+        doel = p.taakstelling + (p.extra_opgave if v.extra_opgave_meetellen else 0)
+        if not sc.verplicht(p):
+            # No obligation any more: COA is assumed to keep linking at the stated taakstelling,
+            # which now reads as the expected inflow (no stand, no extra opgave).
+            doel = p.taakstelling - (p.realisatie if i == 0 else 0)
+        elif i == 0:
+            doel = doel - sc.stand_start - p.realisatie
+        a = max(_dagen(sc, p.start), 0)
+        b = _dagen(sc, _maanden_later(p.start, v.koppelen_binnen_maanden))
+        if b <= a + 14:  # the window has passed (a re-forecast late in the period): link within a month
+            b = a + 30
+        deel = (min(b, horizon) - a) / (b - a) if b > a else 0.0
+        personen = v.koppeling_factor * max(doel, 0) * max(deel, 0.0) + tekort - nidos[i]
+        tekort = min(personen, 0.0)
+        uit.append((a, min(b, horizon), max(personen, 0.0)))
+    return uit
+
+
+def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishouden],
+                     amvs: list[AMV] = ()) -> list[KomendHuishouden]:
+    """COA's koppelingen: per period a Poisson process over its linking window, whose expected
+    persons are those `koppelvensters` gives; each household's composition, nareizigers,
+    refusal and stay are drawn when it is created, from their own streams."""
+    v = sc.vraag
+    r_k = stroom(seed, rep, "koppelingen")
+    r_s = stroom(seed, rep, "samenstelling")
+    r_n = stroom(seed, rep, "nareizigers")
+    r_w = stroom(seed, rep, "weigeringen")
+    r_v = stroom(seed, rep, "verblijf")
+    r_b = stroom(seed, rep, "buitenland")
+    r_l = stroom(seed, rep, "startlijst")
+    r_d = stroom(seed, rep, "doorstroom")
+    ds = sc.doorstroomlocatie
+    uit: list[KomendHuishouden] = []
+
+    def aanvullen(hh: Huishouden, dag: int, r_nar: np.random.Generator) -> KomendHuishouden:
+        nar_dag = None
+        partner = 1 if hh.volwassenen == 1 else 0
+        nar_kinderen = tuple(Kind("j" if r_nar.random() < 0.5 else "m", int(r_nar.integers(0, 18)))
+                             for _ in range(max(hh.nareizigers - partner, 0)))
+        reis = _uniform_int(r_nar, v.visum_reis_dagen)
+        if hh.nareizigers:
+            if hh.nareizigers_verwacht is not None:
+                nar_dag = max(_dagen(sc, hh.nareizigers_verwacht), dag)
+            else:
+                nar_dag = max(dag, 0) + _uniform_int(r_nar, v.nareizigers_vertraging_dagen)
+        weigert = bool(r_w.random() < v.weigering_kans)
+        tcb = _uniform_int(r_v, sc.takecarebnb.verblijf_dagen)
+        aangeboden = r_v.random() < sc.takecarebnb.kans and hh.personen <= 2
+        in_nl = 0
+        if hh.verblijf == "buitenland":
+            in_nl = max(dag, 0) + _uniform_int(r_b, v.buitenland_vertraging_dagen)
+        # One draw per household whatever the policy; whether a place is free is the simulation's.
+        doorstroom = ds is not None and bool(r_d.random() < ds.kans)
+        return KomendHuishouden(dag, hh, weigert, nar_dag, nar_kinderen, in_nl, tcb if aangeboden else 0, reis,
+                                doorstroom)
+
+    for hh in startlijst:
+        uit.append(aanvullen(hh, min(_dagen(sc, hh.koppeldatum), 0), r_l))
+    mix = sc.vraag.samenstelling
+    if not mix:
+        return uit
+    gewichten = mix_gewichten(sc)
+    gem = gemiddelde_personen(sc)
+    startpersonen = sum(h.personen_totaal for h in startlijst)
+    teller = 0
+    for a, b, personen in koppelvensters(sc, startpersonen, amvs):
+        if b <= a or personen <= 0:
+            continue
+        for d in np.sort(r_k.uniform(a, b, int(r_k.poisson(personen / gem)))).tolist():
+            s = mix[int(r_s.choice(len(mix), p=gewichten))]
+            n_kind = _uniform_int(r_s, s.kinderen)
+            kinderen = tuple(Kind("j" if r_s.random() < 0.5 else "m", int(r_s.integers(0, 18)))
+                             for _ in range(n_kind))
+            nar = _uniform_int(r_s, s.nareizigers)
+            tweede = sc.kernen[1] if len(sc.kernen) > 1 else None
+            voorkeur = tweede if tweede and r_s.random() < v.voorkeur_achterveld else None
+            buitenland = r_s.random() < v.buitenland_aandeel
+            teller += 1
+            hh = Huishouden(f"K{teller:04d}", sc.startdatum + dt.timedelta(days=int(d)), s.volwassenen, kinderen,
+                            nar, None, voorkeur, bool(r_s.random() < v.toegankelijk_aandeel),
+                            "buitenland" if buitenland else "COA")
+            uit.append(aanvullen(hh, int(d), r_n))
+    return uit
+
+
+def trek_amvs(sc: Scenario, seed: int, rep: int) -> list[AMV]:
+    """Nidos AMVs: outflow when they reach the outflow age; the birthday within the year is
+    unknown, so it is drawn."""
+    rng = stroom(seed, rep, "nidos")
+    uit = []
+    for g, groep in enumerate(sc.nidos.groepen):
+        kso = _dagen(sc, groep.kso_sinds)
+        for i, leeftijd in enumerate(groep.leeftijden):
+            jaren = max(groep.uitstroom_leeftijd - leeftijd, 0)
+            uitstroom = kso + int(jaren * 365.25 - rng.uniform(0, 365)) if jaren else kso
+            uit.append(AMV(f"A{g}{i}", kso, leeftijd, max(uitstroom, kso)))
+    return uit
+
+
+def reserveer_voor_amvs(sc: Scenario, amvs: list[AMV], woningen: list[KomendeWoning]
+                        ) -> tuple[list[AMV], list[KomendeWoning]]:
+    """Nidos signals `signaal_dagen` before an AMV's outflow; WSL then reserves a dwelling for one
+    person from the statushouder supply: the first studio or one-bedroom dwelling that comes free
+    after the signal (the one free closest before the outflow, if any). It leaves the supply, so
+    the regular list never sees it: the same supply is not counted twice."""
+    vrij = list(woningen)
+    uit = []
+    for amv in sorted(amvs, key=lambda a: (a.uitstroom_dag, a.id)):
+        if not 0 <= amv.uitstroom_dag < sc.horizon_dagen:
+            uit.append(amv)
+            continue
+        signaal = amv.uitstroom_dag - sc.nidos.signaal_dagen
+        passend = [k for k in vrij if k.woning.slaapkamers <= 1 and k.bekend >= max(signaal, 0)]
+        if not passend:
+            uit.append(amv)
+            continue
+        dag = {id(k): (k.woning.beschikbaar - sc.startdatum).days for k in passend}
+        voor = [k for k in passend if dag[id(k)] <= amv.uitstroom_dag]
+        keuze = max(voor, key=lambda k: (dag[id(k)], k.woning.id)) if voor else \
+            min(passend, key=lambda k: (dag[id(k)], k.woning.id))
+        vrij.remove(keuze)
+        uit.append(replace(amv, woning=keuze.woning))
+    uit.sort(key=lambda a: a.id)
+    return uit, vrij
