@@ -311,3 +311,19 @@ MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
 def _datum_nl(iso: str) -> str:
     d = dt.date.fromisoformat(iso)
     return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+def als_tekst(v: dict, gemeente: str = "de gemeente") -> str:
+    """A small table for the terminal (`simuleer --huidige-trede`)."""
+    regels = [f"IBT-vooruitzicht ({v['ladder_naam']}{', aanname' if v['aanname'] else ''}): nu trede "
+              f"{v['huidige_trede']}; {v['methode']}"]
+    kop = "periode   kans gehaald  " + "  ".join(f"trede {t}" for t in range(1, v["treden"] + 1)) + "  verwacht"
+    regels.append(kop)
+    for b in v["beoordelingen"]:
+        if not b["beoordeeld"]:
+            regels.append(f"{b['periode']:<9} {b['reden']}")
+            continue
+        kansen = "  ".join(f"{b['kans_trede'][str(t)]:>7.0%}" for t in range(1, v["treden"] + 1))
+        regels.append(f"{b['periode']:<9} {b['kans_gehaald'] or 0:>12.0%}  {kansen}  {b['verwachte_trede']:>8.1f}")
+    regels.append(zin(v, gemeente))
+    return "\n".join(regels) + "\n"
