@@ -44,7 +44,7 @@ from pathlib import Path
 import numpy as np
 import simpy
 
-import simulatie.rondes as rondes
+import simulatie.actoren.rondes as rondes
 from matching.beleid import Beleid
 from matching.oplossers import los_op
 from matching.regels import toelaatbaar

@@ -13,12 +13,12 @@ from matching.huishoudens import Huishouden
 from matching.regels import Ronde, dag, eerste_bezwaar
 from matching.woningen import Woning
 
-from .koppelingen import koppelingen
-from .nidos import nidos_uitstroom
-from .rondes import toewijzingsrondes
+from .actoren.koppelingen import koppelingen
+from .actoren.nidos import nidos_uitstroom
+from .actoren.rondes import toewijzingsrondes
+from .actoren.vacatures import vacatures
 from .scenario import Scenario
 from .toestand import STATUSSEN, Toestand
-from .vacatures import vacatures
 from .wereld import trek_wereld
 from .wereld_records import Wereld
 

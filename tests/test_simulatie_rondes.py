@@ -1,4 +1,4 @@
-"""Allocation rounds (`simulatie/rondes.py`): a household holding a reservation ("houder") and a
+"""Allocation rounds (`simulatie/actoren/rondes.py`): a household holding a reservation ("houder") and a
 sooner vacancy, worked out by hand.
 
 Rounds are held at day 0.5, 7.5, 14.5, ... (the round of day d sees everything that arrived on

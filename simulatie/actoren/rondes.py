@@ -12,7 +12,7 @@ from matching.oplossers import los_op
 from matching.regels import Ronde, toelaatbaar
 
 from .nareizigers import controleer_vervolg
-from .toestand import SimHuishouden, SimWoning, Toestand, datum_van
+from ..toestand import SimHuishouden, SimWoning, Toestand, datum_van
 
 
 def toewijzingsrondes(env, t: Toestand):

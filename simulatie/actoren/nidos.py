@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .toestand import Toestand
-from .wereld_records import AMV
+from ..toestand import Toestand
+from ..wereld_records import AMV
 
 
 def nidos_uitstroom(env, t: Toestand, amv: AMV):

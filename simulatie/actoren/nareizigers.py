@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .toestand import SimHuishouden, Toestand
+from ..toestand import SimHuishouden, Toestand
 
 
 def nareizigers(env, t: Toestand, s: SimHuishouden):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .toestand import SimHuishouden, Toestand
+from ..toestand import SimHuishouden, Toestand
 
 
 def takecarebnb(env, t: Toestand, s: SimHuishouden):

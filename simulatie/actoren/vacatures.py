@@ -4,8 +4,8 @@ notice, so reservable early), new-build and renovation deliveries."""
 from __future__ import annotations
 
 from .rondes import ronde
-from .toestand import SimWoning, Toestand
-from .wereld_records import KomendeWoning
+from ..toestand import SimWoning, Toestand
+from ..wereld_records import KomendeWoning
 
 
 def vacatures(env, t: Toestand, komende: list[KomendeWoning]):

@@ -8,8 +8,8 @@ them again, but it is a dwelling used (its keys are recorded). Places are person
 
 from __future__ import annotations
 
-from .toestand import SimHuishouden, Toestand, datum_van
-from .aanbod import maanden_later
+from ..toestand import SimHuishouden, Toestand, datum_van
+from ..aanbod import maanden_later
 
 
 def mag_in_doorstroom(t: Toestand, s: SimHuishouden, nu: int) -> bool:

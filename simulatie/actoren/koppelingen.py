@@ -7,8 +7,8 @@ from matching.regels import dag
 from .doorstroom import doorstroomverblijf, mag_in_doorstroom, neem_op
 from .nareizigers import nareizigers
 from .takecarebnb import takecarebnb
-from .toestand import SimHuishouden, Toestand
-from .wereld_records import KomendHuishouden
+from ..toestand import SimHuishouden, Toestand
+from ..wereld_records import KomendHuishouden
 
 
 def koppelingen(env, t: Toestand, komende: list[KomendHuishouden]):
