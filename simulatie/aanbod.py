@@ -9,13 +9,14 @@ from dataclasses import replace
 import numpy as np
 from matching.woningen import Woning
 
+from .kalender import simdag
 from .scenario import Scenario, gedateerde_delen
 from .stromen import stroom
 from .wereld_records import KomendeWoning, Vervanging
 
 
 def _dagen(sc: Scenario, d: dt.date) -> int:
-    return (d - sc.startdatum).days
+    return simdag(sc.startdatum, d)
 
 
 def _uniform_int(rng: np.random.Generator, bereik: tuple[int, int]) -> int:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 import numpy as np
 
+from .kalender import simdag, simdatum, totaalopgave
 from .replicaties import SimResultaat
 
 
@@ -30,7 +30,7 @@ def waaier_png(res: SimResultaat, titel: str | None = None) -> bytes:
 
     sc = res.invoer.sc
     cum = cumulatief(res)
-    x = [sc.startdatum + dt.timedelta(days=int(d)) for d in range(cum.shape[1])]
+    x = [simdatum(sc.startdatum, d) for d in range(cum.shape[1])]
     fig, ax = plt.subplots(figsize=(9, 5), dpi=110)
     for lo, hi, alpha in ((5, 95, 0.18), (10, 90, 0.25), (25, 75, 0.35)):
         ax.fill_between(x, np.percentile(cum, lo, axis=0), np.percentile(cum, hi, axis=0), color="tab:blue",
@@ -38,7 +38,7 @@ def waaier_png(res: SimResultaat, titel: str | None = None) -> bytes:
     ax.plot(x, np.median(cum, axis=0), color="tab:blue", linewidth=2, label="mediaan realisatie")
     # Taakstelling line: the totaalopgave accrues over each period, starting from the stand.
     opgave, lijn = 0.0, []
-    grens = {(p.start - sc.startdatum).days: p for p in sc.periode}
+    grens = {simdag(sc.startdatum, p.start): p for p in sc.periode}
     huidig = None
     for d in range(cum.shape[1]):
         if d in grens:
@@ -46,8 +46,8 @@ def waaier_png(res: SimResultaat, titel: str | None = None) -> bytes:
             start_opgave = opgave
         if huidig is not None:
             lengte = (huidig.eind - huidig.start).days
-            opgave = start_opgave + huidig.taakstelling * min((d - (huidig.start - sc.startdatum).days) / lengte, 1.0)
-        lijn.append(opgave - sc.stand_start)
+            opgave = start_opgave + huidig.taakstelling * min((d - simdag(sc.startdatum, huidig.start)) / lengte, 1.0)
+        lijn.append(totaalopgave(opgave, sc.stand_start))
     ax.plot(x, lijn, color="tab:red", linestyle="--", linewidth=1.5, label="taakstelling (incl. stand bij start)")
     ax.set_ylabel("personen gehuisvest (cumulatief)")
     ax.set_title(titel or f"{res.scenario}: realisatie tegen taakstelling — beleid {res.beleid}, "

@@ -17,6 +17,7 @@ from .actoren.koppelingen import koppelingen
 from .actoren.nidos import nidos_uitstroom
 from .actoren.rondes import toewijzingsrondes
 from .actoren.vacatures import vacatures
+from .kalender import periodegrenzen
 from .scenario import Scenario
 from .toestand import STATUSSEN, Toestand
 from .wereld import trek_wereld
@@ -109,7 +110,7 @@ def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wer
     sc = invoer.sc
     horizon = sc.horizon_dagen
 
-    grenzen = [(p.start - sc.startdatum).days for p in sc.periode] + [(sc.periode[-1].eind - sc.startdatum).days]
+    grenzen = periodegrenzen(sc.startdatum, sc.periode)
 
     def per_periode(gebeurtenissen) -> list[int]:
         uit = [0] * len(sc.periode)

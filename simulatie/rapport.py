@@ -11,6 +11,7 @@ from rich.table import Table
 
 from matching.bestanden import veilige_cel
 
+from .kalender import totaalopgave, volgende_stand
 from .replicaties import SimResultaat, samenvatting, standen
 
 KPI_TEKST = {
@@ -60,13 +61,13 @@ def als_csv(resultaten: list[SimResultaat]) -> str:
         real, stand = standen(res)
         for i, u in enumerate(res.uitkomsten):
             for j, p in enumerate(res.invoer.sc.periode):
-                opgave = p.taakstelling - stand[i, j]
+                opgave = totaalopgave(p.taakstelling, stand[i, j])
                 if not res.invoer.sc.verplicht(p):  # no obligation: no stand, opgave or 'gehaald'
                     w.writerow([veilige_cel(res.beleid), u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
                                 "", "", int(real[i, j]), "", "", "", u.woningen_gebruikt[j], f"{u.woningen_per_jaar:.3f}"])
                     continue
                 w.writerow([veilige_cel(res.beleid), u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
-                            int(stand[i, j]), int(opgave), int(real[i, j]), int(stand[i, j] + real[i, j] - p.taakstelling),
+                            int(stand[i, j]), int(opgave), int(real[i, j]), int(volgende_stand(stand[i, j], real[i, j], p.taakstelling)),
                             int(real[i, j] >= opgave), int(real[i, j] >= opgave + p.extra_opgave),
                             u.woningen_gebruikt[j], f"{u.woningen_per_jaar:.3f}"])
     return buf.getvalue()

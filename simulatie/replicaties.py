@@ -20,6 +20,7 @@ from matching.beleid import Beleid
 
 from matching.bestanden import InvoerFout
 
+from . import kalender
 from .model import SimInvoer, Uitkomst, simuleer_replicatie
 from .scenario import GeladenScenario
 from .uitvoerder import Serieel, Uitvoerder
@@ -115,12 +116,7 @@ def standen(res: SimResultaat) -> tuple[np.ndarray, np.ndarray]:
     `Scenario.verplicht`) the stand is arithmetic only: the output shows none."""
     sc = res.invoer.sc
     real = np.array([u.realisatie for u in res.uitkomsten], np.int64).reshape(len(res.uitkomsten), len(sc.periode))
-    taak = np.array([p.taakstelling for p in sc.periode], np.int64)
-    stand = np.empty_like(real)
-    stand[:, 0] = sc.stand_start
-    for i in range(1, real.shape[1]):
-        stand[:, i] = stand[:, i - 1] + real[:, i - 1] - taak[i - 1]
-    return real, stand
+    return real, kalender.standen(sc.stand_start, real, (p.taakstelling for p in sc.periode))
 
 
 def perioden(res: SimResultaat) -> list[dict]:
@@ -129,8 +125,8 @@ def perioden(res: SimResultaat) -> list[dict]:
     woningen = _per_periode(res, "woningen_gebruikt")
     uit = []
     for i, p in enumerate(sc.periode):
-        opgave = p.taakstelling - stand[:, i]
-        eind = stand[:, i] + real[:, i] - p.taakstelling
+        opgave = kalender.totaalopgave(p.taakstelling, stand[:, i])
+        eind = kalender.volgende_stand(stand[:, i], real[:, i], p.taakstelling)
         if not sc.verplicht(p):
             # No taakstelling obligation: realisatie only; the taakstelling is the expected inflow.
             uit.append({

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .kalender import volgende_stand
+
 # [seed] year, stand 1 januari, taakstelling, geplaatst (persons). For 2022 the plan gives
 # 42 placed by 10 October 2022 (*) and 70 expected for the whole year (**); no stand for 2023.
 LEUSDEN_HISTORIE: tuple[tuple[int, int, int, int | None], ...] = (
@@ -25,9 +27,6 @@ LEUSDEN_2022_TOT_10_OKTOBER = 42
 LEUSDEN_2022_VERWACHT = 70
 
 
-def volgende_stand(stand: int, realisatie: int, taakstelling: int) -> int:
-    """Stand at the start of the next period (negative = achterstand)."""
-    return stand + realisatie - taakstelling
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from matching.regels import (GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS, Huish
                              WoningKenmerken)
 from matching.woningen import SOORTEN, Woning
 
+from .kalender import simdatum
 from .scenario import Scenario
 from .wereld_records import KomendHuishouden
 
@@ -194,4 +195,4 @@ class Toestand:
 
 
 def datum_van(sc: Scenario, simdag: int) -> dt.date:
-    return sc.startdatum + dt.timedelta(days=int(simdag))
+    return simdatum(sc.startdatum, simdag)

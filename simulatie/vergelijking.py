@@ -19,6 +19,7 @@ from scipy import stats
 
 from matching.beleid import Beleid, regelgroepen
 
+from .kalender import periodegrenzen, totaalopgave
 from .replicaties import SimResultaat, simuleer, standen
 from .scenario import GeladenScenario
 from .uitvoerder import Uitvoerder
@@ -37,11 +38,10 @@ MATEN = {
 def maten(res: SimResultaat) -> dict[str, np.ndarray]:
     """Per measure a (replications x periods) array; nan where a replication has no case."""
     sc = res.invoer.sc
-    grenzen = np.array([(p.start - sc.startdatum).days for p in sc.periode]
-                       + [(sc.periode[-1].eind - sc.startdatum).days])
+    grenzen = np.array(periodegrenzen(sc.startdatum, sc.periode))
     n, m = res.replicaties, len(sc.periode)
     real, stand = standen(res)
-    opgave = np.array([p.taakstelling for p in sc.periode])[None, :] - stand
+    opgave = totaalopgave(np.array([p.taakstelling for p in sc.periode])[None, :], stand)
     uit = {k: np.full((n, m), np.nan) for k in MATEN}
     uit["realisatie"] = real.astype(float)
     uit["totaalopgave_gehaald"] = (real >= opgave).astype(float)

@@ -17,8 +17,8 @@ from .koppen import normaliseer_kop, standaard_kop, veld_voor_kop
 from .lezen import lees_provincietabel
 from .lineair import LineairePrognose, lineaire_prognose, rond_half_op
 from .prognose import KWANTIELEN, PrognoseRij, ProvincieResultaat, bereken_prognoses, kans_gehaald, kwantielen
-from .tabel import (MAANDEN, UITVOER_KOLOMMEN, GemeenteRij, Periode, ProvincieTabel, bereken_totaal, datum_tekst,
-                    maak_tabel, periode_bij_peildatum)
+from .tabel import (MAANDEN, UITVOER_KOLOMMEN, GemeenteRij, ProvincieTabel, TabelPeriode, bereken_totaal,
+                    datum_tekst, maak_tabel, periode_bij_peildatum)
 from .tempo import TempoParameters, TempoTaak, gemeente_sleutel, personen_per_reservering, tempo_taak, tempomodel
 from .uitvoer import als_csv, als_json, als_tabel, als_xlsx, rij_als_dict, tabel_als_csv
 from .via_simulatie import prognose_uit_simulatie, scenario_bestanden

@@ -10,7 +10,7 @@ from matching.bestanden import schrijf_atomisch
 from simulatie.uitvoerder import Serieel, Uitvoerder
 
 from .prognose import ProvincieResultaat
-from .tabel import MAANDEN, Periode, datum_tekst
+from .tabel import MAANDEN, TabelPeriode, datum_tekst
 from .uitvoer import _alle_rijen, rij_als_dict
 
 
@@ -20,7 +20,7 @@ def bestandsnaam(gemeente: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", gemeente.lower()).strip("-") or "gemeente"
 
 
-def grafiek_png(record: dict, periode: Periode) -> bytes | None:
+def grafiek_png(record: dict, periode: TabelPeriode) -> bytes | None:
     """Fan of realisatie at the period's end against the totaalopgave, the province's line beside
     it. Reads one result record (the JSON row), nothing else."""
     q = record.get("prognose")
@@ -65,7 +65,7 @@ def grafiek_png(record: dict, periode: Periode) -> bytes | None:
     return buf.getvalue()
 
 
-def _grafiek_taak(taak: tuple[dict, Periode]) -> bytes | None:
+def _grafiek_taak(taak: tuple[dict, TabelPeriode]) -> bytes | None:
     return grafiek_png(*taak)
 
 

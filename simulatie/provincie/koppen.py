@@ -14,7 +14,7 @@ import re
 import unicodedata
 from matching.bestanden import InvoerFout
 
-from .tabel import Kolom, MAANDEN, Periode, UITVOER_KOLOMMEN, datum_tekst
+from .tabel import Kolom, MAANDEN, TabelPeriode, UITVOER_KOLOMMEN, datum_tekst
 
 
 # ---------------------------------------------------------------- header matching
@@ -103,7 +103,7 @@ def _datums(tekst: str) -> list[dt.date]:
     return uit
 
 
-def _controleer_koppen(kolommen: list[Kolom], periode: Periode, pad, kopregel: int) -> None:
+def _controleer_koppen(kolommen: list[Kolom], periode: TabelPeriode, pad, kopregel: int) -> None:
     """Headers name the period and dates; they must agree with the period of --peildatum."""
     for k in kolommen:
         t = normaliseer_kop(k.kop)
@@ -127,7 +127,7 @@ def _controleer_koppen(kolommen: list[Kolom], periode: Periode, pad, kopregel: i
 
 # ---------------------------------------------------------------- standard headers
 
-def standaard_kop(veld: str, periode: Periode) -> str:
+def standaard_kop(veld: str, periode: TabelPeriode) -> str:
     """The province's header texts (seed, Utrecht 2022-2), generated for any period."""
     p, start, eind = periode.naam, periode.start, periode.eind
     startdag = "1 januari" if start.month == 1 else "1 juli"

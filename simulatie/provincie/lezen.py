@@ -18,7 +18,8 @@ from matching.bestanden import InvoerFout, cel_als_tekst
 
 from .koppen import _STREEPJES, _controleer_koppen, normaliseer_kop, veld_voor_kop
 from .lineair import lineaire_prognose, rond_half_op
-from .tabel import GETALVELDEN, GemeenteRij, KERN, Kolom, MAX_PERSONEN, PROVINCIE_PROGNOSE, Periode, ProvincieTabel, maak_tabel, periode_bij_peildatum
+from .tabel import (GETALVELDEN, KERN, MAX_PERSONEN, PROVINCIE_PROGNOSE, GemeenteRij, Kolom, ProvincieTabel,
+                    TabelPeriode, maak_tabel, periode_bij_peildatum)
 
 
 KOPREGELS_ZOEKEN = 15  # the header row is among the first rows
@@ -324,7 +325,7 @@ def _controleer_totaalopgave(rij: GemeenteRij, waarden: dict, kolommen, plek, pa
                               f"({rij.totaalopgave} + {rij.extra_opgave} = {rij.totaalopgave_extra})", rij.rij, kop)
 
 
-def _vergelijk_met_provincie(rijen: list[GemeenteRij], periode: Periode) -> list[str]:
+def _vergelijk_met_provincie(rijen: list[GemeenteRij], periode: TabelPeriode) -> list[str]:
     """Where the file carries the province's own prognose, report any row where our
     reproduction of its method differs (these are warnings: the province's sheet rules)."""
 

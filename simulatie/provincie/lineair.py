@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .tabel import GemeenteRij, Periode
+from .tabel import GemeenteRij, TabelPeriode
 
 
 # ---------------------------------------------------------------- the province's method
@@ -33,7 +33,7 @@ class LineairePrognose:
     pct_extra: int | None    # of totaalopgave inclusief extra opgave
 
 
-def lineaire_prognose(rij: GemeenteRij, periode: Periode) -> LineairePrognose | None:
+def lineaire_prognose(rij: GemeenteRij, periode: TabelPeriode) -> LineairePrognose | None:
     if not rij.heeft_cijfers:
         return None
     exact = Fraction(rij.realisatie * periode.dagen, periode.dagen_verstreken)

@@ -14,7 +14,7 @@ from matching.bestanden import InvoerFout
 from simulatie.uitvoerder import Serieel, Uitvoerder
 
 from .lineair import LineairePrognose, lineaire_prognose
-from .tabel import GemeenteRij, Periode, ProvincieTabel
+from .tabel import GemeenteRij, TabelPeriode, ProvincieTabel
 from .tempo import TempoParameters, tempo_taak, tempomodel
 from .via_simulatie import prognose_uit_simulatie, scenario_bestanden
 
@@ -61,7 +61,7 @@ class ProvincieResultaat:
     meldingen: list[str]
 
 
-def _prognose_rij(rij: GemeenteRij, periode: Periode, monsters: np.ndarray | None, methode: str) -> PrognoseRij:
+def _prognose_rij(rij: GemeenteRij, periode: TabelPeriode, monsters: np.ndarray | None, methode: str) -> PrognoseRij:
     uit = PrognoseRij(rij, lineaire_prognose(rij, periode), methode, monsters)
     if monsters is not None:
         uit.prognose = kwantielen(monsters)

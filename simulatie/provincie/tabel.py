@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from simulatie.scenario import halfjaar
+
+from ..kalender import MAANDEN, halfjaar, halfjaar_bij_peildatum, totaalopgave
 
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
 
 # Fields of the table model, in the province's column order.
 GETALVELDEN = ("achterstand", "taakstelling", "totaalopgave", "extra_opgave", "totaalopgave_extra",
@@ -33,7 +32,7 @@ MAX_PERSONEN = 1_000_000
 # ---------------------------------------------------------------- period
 
 @dataclass(frozen=True, slots=True)
-class Periode:
+class TabelPeriode:
     """A half-year and the peildatum within it. `dagen_verstreken` follows the province:
     whole days from the period's start up to (not including) the peildatum, so "realisatie
     tot 10 november 2022" covers 1 Jul .. 9 Nov = 132 days of 184 (seed: 31 x 184/132 = 43)."""
@@ -56,17 +55,11 @@ class Periode:
         return self.dagen - self.dagen_verstreken
 
 
-def periode_bij_peildatum(peildatum: dt.date) -> Periode:
-    """The half-year a peildatum reports on: start < peildatum <= eind. A peildatum on
-    1 January or 1 July closes the period that just ended (realisatie over the whole period)."""
-    if peildatum.month == 1 and peildatum.day == 1:
-        naam = f"{peildatum.year - 1}-2"
-    elif peildatum < dt.date(peildatum.year, 7, 2):
-        naam = f"{peildatum.year}-1"
-    else:
-        naam = f"{peildatum.year}-2"
+def periode_bij_peildatum(peildatum: dt.date) -> TabelPeriode:
+    """The half-year a peildatum reports on (`kalender.halfjaar_bij_peildatum`)."""
+    naam = halfjaar_bij_peildatum(peildatum)
     start, eind = halfjaar(naam)
-    return Periode(naam, start, eind, peildatum)
+    return TabelPeriode(naam, start, eind, peildatum)
 
 
 def datum_tekst(d: dt.date) -> str:
@@ -111,7 +104,7 @@ class GemeenteRij:
     def totaalopgave(self) -> int | None:
         if self.taakstelling is None or self.achterstand is None:
             return None
-        return self.taakstelling + self.achterstand
+        return totaalopgave(self.taakstelling, self.stand)
 
     @property
     def totaalopgave_extra(self) -> int | None:
@@ -122,7 +115,7 @@ class GemeenteRij:
 @dataclass(frozen=True)
 class ProvincieTabel:
     bestand: str
-    periode: Periode
+    periode: TabelPeriode
     kolommen: tuple[Kolom, ...]
     gemeenten: tuple[GemeenteRij, ...]
     totaal: GemeenteRij | None
@@ -151,7 +144,7 @@ def bereken_totaal(gemeenten: list[GemeenteRij] | tuple[GemeenteRij, ...]) -> Ge
                        gereserveerde_personen=som("gereserveerde_personen"), totaal=True)
 
 
-def maak_tabel(gemeenten: list[GemeenteRij], periode: Periode, bestand: str = "<tabel>",
+def maak_tabel(gemeenten: list[GemeenteRij], periode: TabelPeriode, bestand: str = "<tabel>",
                totaal: GemeenteRij | None = None, kolommen: tuple[Kolom, ...] = (),
                titel: str = "", meldingen: list[str] | None = None) -> ProvincieTabel:
     """Assemble a table; where every gemeente has numbers the Totaal row is computed from them

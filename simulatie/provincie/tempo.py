@@ -18,7 +18,7 @@ import numpy as np
 
 from .koppen import normaliseer_kop
 from .lineair import rond_half_op
-from .tabel import GemeenteRij, Periode
+from .tabel import GemeenteRij, TabelPeriode
 
 
 STROMEN = ("tempo", "plaatsingen", "omvang", "reserveringen")
@@ -130,7 +130,7 @@ def tempomodel(taak: TempoTaak) -> np.ndarray:
     return eind + tempo
 
 
-def tempo_taak(rij: GemeenteRij, periode: Periode, replicaties: int, seed: int,
+def tempo_taak(rij: GemeenteRij, periode: TabelPeriode, replicaties: int, seed: int,
                parameters: TempoParameters) -> TempoTaak:
     return TempoTaak(rij.gemeente, rij.realisatie, periode.dagen_verstreken, periode.dagen,
                      rij.gereserveerde_woningen, rij.gereserveerde_personen, replicaties, seed, parameters)

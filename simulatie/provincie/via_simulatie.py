@@ -10,7 +10,7 @@ from matching.bestanden import InvoerFout
 from simulatie.uitvoerder import Uitvoerder
 
 from .koppen import normaliseer_kop
-from .tabel import GemeenteRij, Periode, ProvincieTabel
+from .tabel import GemeenteRij, TabelPeriode, ProvincieTabel
 
 
 # ---------------------------------------------------------------- the full simulation (issue 4)
@@ -54,7 +54,7 @@ def _slug(naam: str) -> str:
     return normaliseer_kop(naam).replace(" ", "-")
 
 
-def prognose_uit_simulatie(pad: Path, rij: GemeenteRij, periode: Periode, replicaties: int, seed: int,
+def prognose_uit_simulatie(pad: Path, rij: GemeenteRij, periode: TabelPeriode, replicaties: int, seed: int,
                            uitvoerder: Uitvoerder) -> np.ndarray:
     """The link to issue 4: realisatie at the period's end from the full SimPy simulation.
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from simulatie.vraag import mix_gewichten
 
 from .laden import laad_scenario
-from .onderdelen import halfjaar
+from ..kalender import halfjaar
 from .zet import _getal, toml_sleutel, toml_waarde
 
 

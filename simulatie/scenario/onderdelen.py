@@ -9,6 +9,8 @@ import datetime as dt
 from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..kalender import halfjaar
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -33,18 +35,6 @@ class Periode(_Model):
         if self.eind <= self.start:
             raise ValueError(f"periode {self.naam}: eind ligt niet na start")
         return self
-
-
-def halfjaar(naam: str) -> tuple[dt.date, dt.date]:
-    """'2023-1' -> 1 Jan - 1 Jul 2023; '2023-2' -> 1 Jul 2023 - 1 Jan 2024."""
-    try:
-        jaar, helft = naam.split("-")
-        jaar, helft = int(jaar), int(helft)
-        if helft not in (1, 2):
-            raise ValueError
-    except ValueError:
-        raise ValueError(f"periode '{naam}': noem een halfjaar als JJJJ-1 of JJJJ-2, of geef start en eind") from None
-    return (dt.date(jaar, 1, 1), dt.date(jaar, 7, 1)) if helft == 1 else (dt.date(jaar, 7, 1), dt.date(jaar + 1, 1, 1))
 
 
 class Toewijzing(_Model):
