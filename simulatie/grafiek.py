@@ -16,9 +16,9 @@ def cumulatief(res: SimResultaat) -> np.ndarray:
     uit = np.zeros((res.replicaties, dagen + 1), np.int64)
     for i, boekingen in enumerate(u.boekingen for u in res.uitkomsten):
         per_dag = np.zeros(dagen + 1, np.int64)
-        for d, n, _ in boekingen:
-            if 0 <= d <= dagen:
-                per_dag[d] += n
+        for b in boekingen:
+            if 0 <= b.dag <= dagen:
+                per_dag[b.dag] += b.personen
         uit[i] = np.cumsum(per_dag)
     return uit
 

@@ -18,6 +18,7 @@ from .actoren.nidos import nidos_uitstroom
 from .actoren.rondes import toewijzingsrondes
 from .actoren.vacatures import vacatures
 from .kalender import periodegrenzen
+from .registratie import Boeking, Plaatsing
 from .scenario import Scenario
 from .toestand import STATUSSEN, Toestand
 from .wereld import trek_wereld
@@ -43,7 +44,8 @@ class Uitkomst:
     per_bron: dict[str, int]
     wachtweken: list[float]
     tellers: dict[str, int]
-    per_kern: dict[str, int]
+    personen_per_kern: dict[str, int]
+    huishoudens_per_kern: dict[str, int]
     kinderen_per_slaapkamer: list[float]
     wachtend_eind: int
     wachtend_redenen: dict[str, int]
@@ -56,9 +58,9 @@ class Uitkomst:
     # Where the dwellings of the agreement are at the end: keys after the horizon, still free in
     # the pool, returned to regular letting and not yet replaced.
     eind_woningen: dict[str, int] = field(default_factory=dict)
-    plaatsingen: list[tuple[int, float, str, float, bool]] = field(default_factory=list)
+    plaatsingen: list[Plaatsing] = field(default_factory=list)
     vervolg_dagen: list[int] = field(default_factory=list)
-    boekingen: list[tuple[int, int, str]] = field(default_factory=list)
+    boekingen: list[Boeking] = field(default_factory=list)
 
 
 def _redenen_wachtend(t: Toestand, nu: int) -> dict[str, int]:
@@ -120,11 +122,11 @@ def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wer
                 uit[i] += n
         return uit
 
-    realisatie = per_periode((d, n) for d, n, _ in t.boekingen)
+    realisatie = per_periode((b.dag, b.personen) for b in t.boekingen)
     realisatie[0] += sc.periode[0].realisatie
     per_bron: Counter = Counter()
-    for d, n, bron in t.boekingen:
-        per_bron[bron] += n
+    for b in t.boekingen:
+        per_bron[b.bron] += b.personen
     status_personen = {s: 0 for s in STATUSSEN}
     onderweg = 0
     bezet: Counter = Counter()
@@ -142,7 +144,8 @@ def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wer
         per_bron=dict(sorted(per_bron.items())),
         wachtweken=t.wachtweken,
         tellers=dict(sorted(t.tellers.items())),
-        per_kern=dict(sorted(t.per_kern.items())),
+        personen_per_kern=dict(sorted(t.personen_per_kern.items())),
+        huishoudens_per_kern=dict(sorted(t.huishoudens_per_kern.items())),
         kinderen_per_slaapkamer=t.kinderen_per_slaapkamer,
         wachtend_eind=len(t.wachtenden()),
         wachtend_redenen=_redenen_wachtend(t, horizon),

@@ -234,15 +234,18 @@ def kpi(res: SimResultaat) -> dict:
     def gem(naam: str) -> float:
         return round(sum(x.tellers.get(naam, 0) for x in u) / n, 3)
 
-    kernen = sorted({k for x in u for k in x.per_kern} | set(sc.kernen))
+    def huishoudens(kern: str) -> float:
+        return round(sum(x.huishoudens_per_kern.get(kern, 0) for x in u) / n, 3)
+
+    kernen = sorted({k for x in u for k in x.personen_per_kern} | set(sc.kernen))
     redenen = sorted({k for x in u for k in x.wachtend_redenen})
     return {
         "wachtweken_mediaan": round(float(np.median(weken)), 2) if len(weken) else None,
         "aandeel_binnen_norm": round(float((weken <= sc.toewijzing.norm_weken).mean()), 4) if len(weken) else None,
         "norm_weken": sc.toewijzing.norm_weken,
-        "plaatsingen": gem("huishoudens_" + sc.kernen[0]) + sum(gem("huishoudens_" + k) for k in sc.kernen[1:]),
-        "personen_per_kern": {k: round(sum(x.per_kern.get(k, 0) for x in u) / n, 3) for k in kernen},
-        "huishoudens_per_kern": {k: gem("huishoudens_" + k) for k in kernen},
+        "plaatsingen": huishoudens(sc.kernen[0]) + sum(huishoudens(k) for k in sc.kernen[1:]),
+        "personen_per_kern": {k: round(sum(x.personen_per_kern.get(k, 0) for x in u) / n, 3) for k in kernen},
+        "huishoudens_per_kern": {k: huishoudens(k) for k in kernen},
         "vervolghuisvesting_nodig": gem("vervolg_nodig"),
         "vervolghuisvesting_verhuizingen": gem("vervolg_verhuizingen"),
         "takecarebnb_verblijven": gem("tcb_verblijven"),

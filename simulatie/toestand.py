@@ -22,6 +22,7 @@ from matching.regels import (GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS, Huish
 from matching.woningen import SOORTEN, Woning
 
 from .kalender import simdatum
+from .registratie import Boeking, Plaatsing
 from .scenario import Scenario
 from .wereld_records import KomendHuishouden
 
@@ -69,15 +70,15 @@ class Toestand:
     start_abs: int                  # absolute day number of the scenario's start
     huishoudens: dict[str, SimHuishouden] = field(default_factory=dict)
     aanbod: dict[str, SimWoning] = field(default_factory=dict)
-    boekingen: list[tuple[int, int, str]] = field(default_factory=list)  # (day, persons, source)
+    boekingen: list[Boeking] = field(default_factory=list)
     wachtweken: list[float] = field(default_factory=list)
     tellers: dict[str, int] = field(default_factory=dict)
-    per_kern: dict[str, int] = field(default_factory=dict)
+    personen_per_kern: dict[str, int] = field(default_factory=dict)
+    huishoudens_per_kern: dict[str, int] = field(default_factory=dict)
     gasten: int = 0                 # TakeCareBNB guests now
     kinderen_per_slaapkamer: list[float] = field(default_factory=list)
-    # Per placement (day, weeks waited, kern, children per child-bedroom or nan, parent shares
-    # a room with a child): the raw material for per-period comparisons.
-    plaatsingen: list[tuple[int, float, str, float, bool]] = field(default_factory=list)
+    # Per placement: the raw material for per-period comparisons.
+    plaatsingen: list[Plaatsing] = field(default_factory=list)
     vervolg_dagen: list[int] = field(default_factory=list)
     personen_in: int = 0            # persons who entered (present + nareizigers still to come)
     # Keys handed over for a first dwelling (vervolghuisvesting excluded): (day, persons moving in);
@@ -94,7 +95,7 @@ class Toestand:
 
     def boek(self, dag_: int, personen: int, bron: str) -> None:
         if personen:
-            self.boekingen.append((dag_, personen, bron))
+            self.boekingen.append(Boeking(dag_, personen, bron))
 
     def doorstroom_bezet(self) -> int:
         """Places (persons) taken in the doorstroomlocatie: its residents still waiting for keys,
@@ -180,8 +181,8 @@ class Toestand:
                 self.tel("grote_gezinnen_bedrag", int(round(gg.bedrag(h.personen_totaal))))
             weken = (dag_ - (h.koppeldatum - self.sc.startdatum).days) / 7.0
             self.wachtweken.append(weken)
-            self.per_kern[w.kern] = self.per_kern.get(w.kern, 0) + h.personen
-            self.tel(f"huishoudens_{w.kern}")
+            self.personen_per_kern[w.kern] = self.personen_per_kern.get(w.kern, 0) + h.personen
+            self.huishoudens_per_kern[w.kern] = self.huishoudens_per_kern.get(w.kern, 0) + 1
             kps = float("nan")
             if h.kinderen:
                 volwassenkamers = 1 + max(h.volwassenen - 2, 0) if h.heeft_partners else h.volwassenen
@@ -191,7 +192,7 @@ class Toestand:
             ouder_kind = w.slaapkamers <= s.nodig and deelt_ouder_met_kind(h, self.beleid)
             if ouder_kind:
                 self.tel("ouder_kind_kamers")
-            self.plaatsingen.append((dag_, weken, w.kern, kps, ouder_kind))
+            self.plaatsingen.append(Plaatsing(dag_, weken, w.kern, kps, ouder_kind))
 
 
 def datum_van(sc: Scenario, simdag: int) -> dt.date:

@@ -48,11 +48,11 @@ def maten(res: SimResultaat) -> dict[str, np.ndarray]:
     # A period without taakstelling obligation has no chance of meeting it.
     uit["totaalopgave_gehaald"][:, [not sc.verplicht(p) for p in sc.periode]] = np.nan
     for i, u in enumerate(res.uitkomsten):
-        p_idx = np.searchsorted(grenzen, np.array([p[0] for p in u.plaatsingen], int), side="right") - 1
-        weken = np.array([p[1] for p in u.plaatsingen], float)
-        kern = np.array([p[2] for p in u.plaatsingen], dtype=object)
-        kps = np.array([p[3] for p in u.plaatsingen], float)
-        ok = np.array([p[4] for p in u.plaatsingen], bool)
+        p_idx = np.searchsorted(grenzen, np.array([p.dag for p in u.plaatsingen], int), side="right") - 1
+        weken = np.array([p.wachtweken for p in u.plaatsingen], float)
+        kern = np.array([p.kern for p in u.plaatsingen], dtype=object)
+        kps = np.array([p.kinderen_per_slaapkamer for p in u.plaatsingen], float)
+        ok = np.array([p.ouder_kind for p in u.plaatsingen], bool)
         v_idx = np.searchsorted(grenzen, np.array(u.vervolg_dagen, int), side="right") - 1
         for j in range(m):
             in_p = p_idx == j

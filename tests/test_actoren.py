@@ -4,6 +4,7 @@ from simhulp import D, beleid, hh, invoer, scenario, woning
 
 from simulatie.model import draai
 from simulatie.wereld_records import AMV, KomendHuishouden, KomendeWoning, Wereld
+from simulatie.registratie import Boeking
 
 
 def _wereld(huishoudens=(), woningen=(), amvs=()):
@@ -23,7 +24,7 @@ def test_takecarebnb_verblijf_eindigt_met_woning_of_verloopt():
     t, _ = draai(invoer(sc), beleid("strikt"), 0,
                  _wereld([_komend(a, tcb=100), _komend(b, tcb=100)], [w]))
     assert t.tellers["tcb_verblijven"] == 1 and "tcb_verlopen" not in t.tellers
-    assert t.boekingen == [(49, 1, "plaatsing")] and t.gasten == 0
+    assert t.boekingen == [Boeking(49, 1, "plaatsing")] and t.gasten == 0
     # Without a dwelling the stay runs out and the guest is back on the list, uncounted.
     t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld([_komend(a, tcb=60)]))
     assert t.tellers["tcb_verlopen"] == 1 and t.boekingen == [] and t.huishoudens["A"].status == "wachtend"
@@ -38,7 +39,7 @@ def test_nidos_telt_15_plus_bij_instroom_en_jongere_bij_eigen_woning():
     # A0 counts at move-in (day 10); A3 is exactly 15 at move-in, so it counts then too (day 20);
     # A1 (14 at move-in) counts at its own dwelling, which comes free after its outflow (day 320);
     # A2 moved in before the start (counted then) and got no dwelling: it does not count again.
-    assert sorted(t.boekingen) == [(10, 1, "nidos_kso"), (20, 1, "nidos_kso"), (320, 1, "nidos_woning")]
+    assert sorted(t.boekingen) == [Boeking(10, 1, "nidos_kso"), Boeking(20, 1, "nidos_kso"), Boeking(320, 1, "nidos_woning")]
     assert t.tellers["nidos_uitstroom"] == 2 and t.tellers["nidos_reserveringen"] == 2
     assert t.tellers["nidos_zonder_woning"] == 2
     # Keys of the reserved dwellings: A0 on its outflow day (the dwelling was free before), A1 when
@@ -86,7 +87,7 @@ def test_weigering_laat_woning_voor_volgende_huishouden():
     t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld([_komend(a, weigert=True), _komend(b)], [w]))
     # A (longest waiting) is offered W1 on day 0 and refuses; B gets it on day 7, keys day 21.
     assert t.huishoudens["A"].status == "vertrokken" and t.tellers["weigeringen"] == 1
-    assert t.boekingen == [(21, 1, "plaatsing")]
+    assert t.boekingen == [Boeking(21, 1, "plaatsing")]
 
 
 def test_wachten_op_nareizigers_blokkeert_tot_aankomst():
@@ -95,7 +96,7 @@ def test_wachten_op_nareizigers_blokkeert_tot_aankomst():
     w = KomendeWoning(0, woning("W1", 1, D(2023, 1, 1)))
     t, _ = draai(invoer(sc), beleid("strikt", nareizigers="wachten"), 0, _wereld([_komend(h, nar_dag=50)], [w]))
     # Partner arrives day 50; first round after: day 56; keys day 70; 2 persons count.
-    assert t.boekingen == [(70, 2, "plaatsing")]
+    assert t.boekingen == [Boeking(70, 2, "plaatsing")]
 
 
 def test_woning_die_niemand_past_gaat_terug_naar_regulier():
@@ -117,15 +118,15 @@ def test_visum_pas_na_passende_woning_of_na_15_maanden():
     k = KomendHuishouden(0, h, False, 10, (), 0, 0, 30)
     # vooruit: a 1-bedroom fits the couple -> keys day 14, partner arrives day 44 and counts then.
     t, _ = draai(invoer(sc), beleid("flexibel"), 0, _wereld([k], [w]))
-    assert t.boekingen == [(14, 1, "plaatsing"), (44, 1, "nareizigers")]
+    assert t.boekingen == [Boeking(14, 1, "plaatsing"), Boeking(44, 1, "nareizigers")]
     # Without the switch the partner would have come on day 10 (before the keys) and moved in with A.
     sc_uit = scenario(periode=sc.periode)
     t, _ = draai(invoer(sc_uit), beleid("flexibel"), 0, _wereld([k], [w]))
-    assert t.boekingen == [(14, 2, "plaatsing")]
+    assert t.boekingen == [Boeking(14, 2, "plaatsing")]
     # A studio does not fit a couple: under "nu" the visa waits for the 456-day limit.
     w0 = KomendeWoning(0, woning("S1", 0, D(2023, 1, 1)))
     t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld([k], [w0]))
-    assert t.boekingen == [(14, 1, "plaatsing")] and t.huishoudens["A"].hh.nareizigers == 1
+    assert t.boekingen == [Boeking(14, 1, "plaatsing")] and t.huishoudens["A"].hh.nareizigers == 1
 
 
 def test_ronde_bij_elke_vacature():
@@ -137,4 +138,4 @@ def test_ronde_bij_elke_vacature():
         sc = scenario(periode=[{"naam": "2023-1", "taakstelling": 2}],
                       toewijzing={"ronde_bij_vacature": bij_vacature})
         t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld([_komend(a)], [w]))
-        assert t.boekingen == [(sleutel, 1, "plaatsing")]
+        assert t.boekingen == [Boeking(sleutel, 1, "plaatsing")]

@@ -129,7 +129,7 @@ def test_gemeente_met_scenario_gaat_door_de_volledige_simulatie(capsys):
     res = simuleer(g, g.sc.beleid, 40, 3)
     real, _ = standen(res)
     eind = real[:, 0]
-    assert (eind == 31 + np.array([sum(n for d, n, _ in u.boekingen) for u in res.uitkomsten])).all()
+    assert (eind == 31 + np.array([sum(b.personen for b in u.boekingen) for u in res.uitkomsten])).all()
     q = np.quantile(eind, [0.1, 0.5, 0.9], method="inverted_cdf").astype(int).tolist()
     assert [rijen["Leusden"]["prognose"][k] for k in ("p10", "p50", "p90")] == q
     assert rijen["Leusden"]["kans_totaalopgave_gehaald"] == round(float(np.mean(eind >= 50)), 4)

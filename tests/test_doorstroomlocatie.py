@@ -8,6 +8,7 @@ from simhulp import D, beleid, hh, invoer, scenario, woning
 from simulatie.model import draai, simuleer_replicatie
 from simulatie.wereld import trek_wereld
 from simulatie.wereld_records import KomendHuishouden, KomendeWoning, Wereld
+from simulatie.registratie import Boeking
 
 START = D(2024, 1, 1)  # 2024 is a leap year: 1 March is day 60
 
@@ -46,8 +47,8 @@ def test_telt_bij_instroom_niet_opnieuw_bij_sleutels_en_plaatsen_zijn_personen()
     t, _ = draai(invoer(_sc()), beleid("strikt"), 0, _wereld(huishoudens, woningen))
     # Round 105: A and D count 0 (counted already), B 2, C 1 -> B (keys 119). Round 154: C (keys
     # 168). Round 203: A and D tie at 0, A waited longer -> A: keys 217, nothing booked again.
-    assert t.boekingen == [(70, 2, "doorstroom"), (80, 1, "doorstroom"), (119, 2, "plaatsing"),
-                           (168, 1, "plaatsing"), (220, 2, "doorstroom"), (270, 1, "doorstroom")]
+    assert t.boekingen == [Boeking(70, 2, "doorstroom"), Boeking(80, 1, "doorstroom"), Boeking(119, 2, "plaatsing"),
+                           Boeking(168, 1, "plaatsing"), Boeking(220, 2, "doorstroom"), Boeking(270, 1, "doorstroom")]
     # A's dwelling is a dwelling used: its keys are recorded with the persons moving in.
     assert t.sleutels == [(119, 2), (168, 1), (217, 2)]
     assert t.huishoudens["A"].woning.woning.id == "W3" and t.huishoudens["A"].geteld == 2
@@ -72,8 +73,8 @@ def test_nareizigers_in_de_doorstroomlocatie_tellen_bij_aankomst_erna_bij_de_sle
     t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld(huishoudens, woningen))
     # Round 161: N counts 0 (both counted), M 1 (its partner) -> M, keys 175: the partner counts
     # then. Round 203: N, keys 217: nothing booked.
-    assert t.boekingen == [(10, 1, "doorstroom"), (20, 1, "doorstroom"), (50, 1, "nareizigers"),
-                           (175, 1, "plaatsing")]
+    assert t.boekingen == [Boeking(10, 1, "doorstroom"), Boeking(20, 1, "doorstroom"), Boeking(50, 1, "nareizigers"),
+                           Boeking(175, 1, "plaatsing")]
     assert t.sleutels == [(175, 2), (217, 2)]
     assert t.tellers["doorstroom_nareizigers"] == 1 and t.tellers["doorstroom_verlopen"] == 2
     assert {s.hh.id: s.geteld for s in t.huishoudens.values()} == {"N": 2, "M": 2}
@@ -85,7 +86,7 @@ def test_gastgezin_gaat_voor_en_niet_getrokken_huishoudens_blijven_bij_het_coa()
     huishoudens = [_komend("T", 10, tcb=100), _komend("U", 11, tcb=100), _komend("V", 12, doorstroom=False)]
     t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld(huishoudens, []))
     # T takes the only host family; U finds none and goes to the location; V was not drawn to go.
-    assert t.boekingen == [(11, 1, "doorstroom")]
+    assert t.boekingen == [Boeking(11, 1, "doorstroom")]
     assert t.tellers["tcb_verblijven"] == 1 and t.tellers["doorstroom_instroom"] == 1
 
 
@@ -125,7 +126,7 @@ def test_niemand_dubbel_geteld_over_getrokken_werelden():
         for s in t.huishoudens.values():
             heeft_woning = s.status == "gehuisvest" or (s.vervolg and s.woning is not None)
             assert s.geteld == s.hh.personen if heeft_woning else s.geteld <= s.hh.personen
-        eigen = sum(n for _, n, bron in t.boekingen if bron in ("plaatsing", "nareizigers", "doorstroom"))
+        eigen = sum(b.personen for b in t.boekingen if b.bron in ("plaatsing", "nareizigers", "doorstroom"))
         assert eigen == sum(s.geteld for s in t.huishoudens.values())
         bezet = Counter(s.woning.woning.id for s in t.huishoudens.values()
                         if s.woning is not None and (s.status == "gehuisvest" or s.vervolg))

@@ -14,6 +14,7 @@ from simulatie.model import draai, simuleer_replicatie
 from simulatie.scenario import GroteGezinnen
 from simulatie.aanbod import trek_opleveringen
 from simulatie.wereld_records import KomendHuishouden, KomendeWoning, Wereld
+from simulatie.registratie import Boeking
 
 FLEX = laad_beleid("flexibel")
 GROOT = paar_woning("G", slaapkamers=3, huur=650.0, min_personen=6)
@@ -66,7 +67,7 @@ def test_gehuisvest_voor_het_eind_van_de_regeling_met_bedrag():
     t, _ = draai(invoer(sc), beleid("flexibel"), 0, Wereld(0, woningen, huishoudens, []))
     # Day 0: G10 (most persons) and G6 housed, keys day 14 (15 Sep). G7: round day 56, keys day
     # 70 (10 Nov), after 15 Oct: not under the regeling.
-    assert sorted(t.boekingen) == [(14, 6, "plaatsing"), (14, 10, "plaatsing"), (70, 7, "plaatsing")]
+    assert sorted(t.boekingen) == [Boeking(14, 6, "plaatsing"), Boeking(14, 10, "plaatsing"), Boeking(70, 7, "plaatsing")]
     assert t.tellers["grote_gezinnen_gehuisvest"] == 2
     assert t.tellers["grote_gezinnen_bedrag"] == 35_000 + 50_000
     # Without the [grote_gezinnen] table nothing is reported.

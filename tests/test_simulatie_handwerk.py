@@ -3,6 +3,7 @@
 from simhulp import D, beleid, hh, invoer, scenario, woning
 
 from simulatie.model import draai, simuleer_replicatie
+from simulatie.registratie import Boeking
 
 # One short period (1 Jan - 11 Apr 2023, 100 days), stand -2, taakstelling 5.
 SC = scenario(periode=[{"naam": "kort", "start": D(2023, 1, 1), "eind": D(2023, 4, 11), "taakstelling": 5}],
@@ -24,7 +25,7 @@ def test_flexibel_reserveert_nieuwbouw_en_telt_bij_sleuteloverdracht():
     # Keys after 14 days: 3 + 1 persons on day 14. W3 on day 90: H3 now 2 persons
     # (partner arrived day 59 while matched). Realisatie 6, stand -2 + 6 - 5 = -1.
     t, _ = draai(invoer(SC, HUISHOUDENS, WONINGEN), beleid("flexibel"), 0)
-    assert sorted(t.boekingen) == [(14, 1, "plaatsing"), (14, 3, "plaatsing"), (90, 2, "plaatsing")]
+    assert sorted(t.boekingen) == [Boeking(14, 1, "plaatsing"), Boeking(14, 3, "plaatsing"), Boeking(90, 2, "plaatsing")]
     u = simuleer_replicatie(invoer(SC, HUISHOUDENS, WONINGEN), beleid("flexibel"), 0)
     assert u.realisatie == [6]
     assert {s.hh.id: s.woning.woning.id for s in t.huishoudens.values()} == {"H1": "W1", "H2": "W2", "H3": "W3"}
@@ -34,7 +35,7 @@ def test_strikt_wacht_tot_de_woning_vrij_is():
     # W3 is offered only once vacant (day 90): the day-91 round matches H3, keys on day 105,
     # after the period's end (day 100, the horizon). Realisatie 4; H3 ends matched to W3.
     t, _ = draai(invoer(SC, HUISHOUDENS, WONINGEN), beleid("strikt"), 0)
-    assert sorted(t.boekingen) == [(14, 1, "plaatsing"), (14, 3, "plaatsing")]
+    assert sorted(t.boekingen) == [Boeking(14, 1, "plaatsing"), Boeking(14, 3, "plaatsing")]
     h3 = t.huishoudens["H3"]
     assert h3.status == "gematcht" and h3.hh.personen == 2
     u = simuleer_replicatie(invoer(SC, HUISHOUDENS, WONINGEN), beleid("strikt"), 0)
@@ -52,7 +53,7 @@ def test_nareizigers_bij_gehuisvest_huishouden_tellen_bij_aankomst_en_vervolghui
     ws = [woning("W1", 1, D(2023, 1, 1)), woning("W2", 3, D(2023, 3, 2))]
     inv = invoer(sc, [h], ws)
     t, wereld = draai(inv, beleid("strikt", max_extra_slaapkamers=5), 0)
-    assert sorted(t.boekingen) == [(14, 1, "plaatsing"), (40, 3, "nareizigers")]
+    assert sorted(t.boekingen) == [Boeking(14, 1, "plaatsing"), Boeking(40, 3, "nareizigers")]
     s = t.huishoudens["H1"]
     assert s.woning.woning.id == "W2" and s.status == "gehuisvest" and s.geteld == 4
     assert t.tellers["vervolg_verhuizingen"] == 1 and "W1" in t.aanbod

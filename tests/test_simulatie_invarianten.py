@@ -71,17 +71,17 @@ def test_personen_behouden_en_nooit_dubbel_geteld(w):
     for s in t.huishoudens.values():
         heeft_woning = s.status == "gehuisvest" or (s.vervolg and s.woning is not None)
         assert s.geteld == (s.hh.personen if heeft_woning else 0), (s.status, s.vervolg)
-    huishouden_boekingen = sum(n for _, n, bron in t.boekingen if bron in ("plaatsing", "nareizigers"))
+    huishouden_boekingen = sum(b.personen for b in t.boekingen if b.bron in ("plaatsing", "nareizigers"))
     assert huishouden_boekingen == sum(s.geteld for s in t.huishoudens.values())
     # Nidos: every AMV counted at most once.
-    nidos = sum(n for _, n, bron in t.boekingen if bron.startswith("nidos"))
+    nidos = sum(b.personen for b in t.boekingen if b.bron.startswith("nidos"))
     assert nidos <= len(wereld.amvs)
     # No dwelling held by two households, and none both held and on offer.
     bezet = Counter(s.woning.woning.id for s in t.huishoudens.values()
                     if s.woning is not None and (s.status == "gehuisvest" or s.vervolg))
     assert all(v == 1 for v in bezet.values())
     assert not (set(bezet) & set(t.aanbod))
-    assert all(d >= 0 for d, _, _ in t.boekingen)
+    assert all(b.dag >= 0 for b in t.boekingen)
     assert 0 <= t.gasten <= sc.takecarebnb.gastgezinnen
 
 
@@ -100,5 +100,5 @@ def test_stand_rekenregel_elke_periode(w):
     for a, volgende in zip(p, p[1:]):
         assert abs(a["stand_eind"] - volgende["stand_start"]) < 1e-9
     for u in uit:
-        assert sum(u.realisatie) == sum(n for d, n, _ in u.boekingen if d < sc.horizon_dagen)
+        assert sum(u.realisatie) == sum(b.personen for b in u.boekingen if b.dag < sc.horizon_dagen)
         assert u.bezetting_ok

@@ -7,6 +7,7 @@ Keys handed over on 1 July belong to the second half-year: day index of 1 July 2
 from simhulp import D, beleid, hh, invoer, scenario, woning
 
 from simulatie.model import simuleer_replicatie
+from simulatie.registratie import Boeking
 
 
 def test_sleutels_op_1_juli_tellen_in_het_tweede_halfjaar():
@@ -21,7 +22,7 @@ def test_sleutels_op_1_juli_tellen_in_het_tweede_halfjaar():
     woningen = [woning("W30jun", 1, D(2023, 6, 30), soort="nieuwbouw"),
                 woning("W1jul", 2, D(2023, 7, 1), soort="nieuwbouw")]
     u = simuleer_replicatie(invoer(sc, huishoudens, woningen), beleid("flexibel"), 0)
-    assert sorted(u.boekingen) == [(180, 1, "plaatsing"), (181, 3, "plaatsing")]
+    assert sorted(u.boekingen) == [Boeking(180, 1, "plaatsing"), Boeking(181, 3, "plaatsing")]
     assert u.realisatie == [1, 3]
     assert u.woningen_gebruikt == [1, 1]
     assert u.bewoners == [1, 3]

@@ -10,6 +10,7 @@ from simhulp import D, beleid, hh, invoer, scenario, woning
 
 from simulatie.model import draai
 from simulatie.wereld_records import KomendHuishouden, KomendeWoning, Wereld
+from simulatie.registratie import Boeking
 
 SC = scenario()  # 2023-1 and 2023-2: horizon 365 days; nothing random left on
 
@@ -39,7 +40,7 @@ def test_vrijgekomen_reservering_gaat_terug_naar_het_aanbod():
     t, _ = draai(invoer(SC), beleid("flexibel"), 0, _wereld([_komend(a), _komend(b, dag=20)], [R, V]))
     assert t.huishoudens["A"].woning.woning.id == "V"
     assert t.huishoudens["B"].woning.woning.id == "R"
-    assert sorted(t.boekingen) == [(28, 1, "plaatsing"), (100, 1, "plaatsing")]
+    assert sorted(t.boekingen) == [Boeking(28, 1, "plaatsing"), Boeking(100, 1, "plaatsing")]
     assert sorted(t.sleutels) == [(28, 1), (100, 1)]
     assert t.tellers["reservering_vervroegd"] == 1
     assert not t.aanbod  # both dwellings let, none lost or left over
@@ -56,7 +57,7 @@ def test_houder_wisselt_ook_als_niemand_anders_een_paar_heeft():
         t, _ = draai(invoer(SC), beleid("flexibel"), 0, _wereld(huishoudens, [R, V]))
         s = t.huishoudens["A"]
         assert s.status == "gehuisvest" and s.woning.woning.id == "V"
-        assert t.boekingen == [(28, 1, "plaatsing")]
+        assert t.boekingen == [Boeking(28, 1, "plaatsing")]
         assert t.tellers["reservering_vervroegd"] == 1
         # R is back in the pool, free for whoever comes next; the family still waits.
         assert set(t.aanbod) == {"R"}
@@ -67,4 +68,4 @@ def test_houder_wisselt_ook_als_niemand_anders_een_paar_heeft():
 def test_houder_houdt_reservering_zonder_snellere_woning():
     """Control: without V, A keeps R and gets its keys on the day R comes free (day 100)."""
     t, _ = draai(invoer(SC), beleid("flexibel"), 0, _wereld([_komend(hh("A", D(2022, 12, 1)))], [R]))
-    assert t.boekingen == [(100, 1, "plaatsing")] and "reservering_vervroegd" not in t.tellers
+    assert t.boekingen == [Boeking(100, 1, "plaatsing")] and "reservering_vervroegd" not in t.tellers

@@ -5,6 +5,7 @@ from simhulp import D, beleid, hh, invoer, scenario, woning
 
 from simulatie.model import draai
 from simulatie.wereld_records import KomendHuishouden, KomendeWoning, Wereld
+from simulatie.registratie import Boeking
 
 PERIODEN = [{"naam": "2023-1", "taakstelling": 2}, {"naam": "2023-2", "taakstelling": 2}]
 
@@ -26,13 +27,13 @@ def test_vrijgave_laat_de_wachtende_familie_reizen():
     # Release on 15 Feb (day 45): A's partner gets the visa then and arrives 30 days later, day
     # 75, joining the housed household (counts then). B: round day 63, keys day 77, partner day 80.
     t = _draai(D(2023, 2, 15))
-    assert t.boekingen == [(14, 1, "plaatsing"), (75, 1, "nareizigers"), (77, 1, "plaatsing"),
-                           (80, 1, "nareizigers")]
+    assert t.boekingen == [Boeking(14, 1, "plaatsing"), Boeking(75, 1, "nareizigers"), Boeking(77, 1, "plaatsing"),
+                           Boeking(80, 1, "nareizigers")]
     assert t.tellers["visum_vrijgegeven"] == 1
 
 
 def test_zonder_vrijgave_wacht_de_familie_15_maanden():
     t = _draai(None)
     # Day 456 (A) and 59 + 456 (B) lie after the horizon: neither partner arrives.
-    assert t.boekingen == [(14, 1, "plaatsing"), (77, 1, "plaatsing")]
+    assert t.boekingen == [Boeking(14, 1, "plaatsing"), Boeking(77, 1, "plaatsing")]
     assert "visum_vrijgegeven" not in t.tellers

@@ -10,6 +10,7 @@ from simhulp import D, beleid, hh, invoer, scenario, woning
 from simulatie.model import draai
 from simulatie.aanbod import hervermietingen_per_venster, trek_kamers, trek_vacatures
 from simulatie.wereld_records import KomendHuishouden, KomendeWoning, Vervanging, Wereld
+from simulatie.registratie import Boeking
 
 START = D(2026, 1, 1)  # 1 Jul 2026 is day 181; the horizon is 365 days
 PERIODEN = [{"naam": "2026-1", "taakstelling": 10}, {"naam": "2026-2", "taakstelling": 10}]
@@ -70,7 +71,7 @@ def _wereld(vervangingen, woningen):
     return Wereld(0, woningen, [KomendHuishouden(0, a, False, None, (), 0, 0)], [], 0.0, vervangingen)
 
 
-@pytest.mark.parametrize("vanaf, sleutels", [(D(2026, 3, 1), [(49, 1, "plaatsing")]), (D(2026, 1, 20), [])])
+@pytest.mark.parametrize("vanaf, sleutels", [(D(2026, 3, 1), [Boeking(49, 1, "plaatsing")]), (D(2026, 1, 20), [])])
 def test_geen_vervanging_na_het_verbod(vanaf, sleutels):
     # A 4-bedroom nobody fits goes back to regular letting at the day-28 round. Before the verbod
     # WSL offers its next re-let instead (free on day 33; the day-35 round gives it to A, keys day
