@@ -111,6 +111,11 @@ def _werker_signalen() -> None:
     import signal
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:  # Linux: die with the parent, even when it is killed outright (no orphaned workers)
+        import ctypes
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _map_brok(functie, brok):

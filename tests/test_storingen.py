@@ -30,12 +30,19 @@ def _huisvesting(*args, **kw) -> subprocess.Popen:
 def test_sigterm_werkt_als_ctrl_c(tmp_path, workers):
     uit = tmp_path / "p.json"
     p = _huisvesting("simuleer", "--replicaties", "200000", "--workers", workers, "--format", "json",
-                     "--uitvoer", str(uit))
-    time.sleep(4)  # well into the replications
-    assert p.poll() is None, p.communicate()
-    p.send_signal(signal.SIGTERM)
-    out, err = p.communicate(timeout=60)
+                     "--uitvoer", str(uit), start_new_session=True)
+    try:
+        time.sleep(4)  # well into the replications
+        assert p.poll() is None, p.communicate()
+        p.send_signal(signal.SIGTERM)
+        out, err = p.communicate(timeout=60)
+    finally:
+        if p.poll() is None:  # the test failed: leave no run behind
+            os.killpg(p.pid, signal.SIGKILL)
+            p.communicate()
     assert p.returncode == 143, err
+    # No worker outlives the run.
+    assert subprocess.run(["pgrep", "-s", str(p.pid)], capture_output=True).stdout == b""
     assert "beëindigd (SIGTERM): niets geschreven" in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
 
