@@ -254,3 +254,43 @@ def test_provincie_sorteert_zonder_netwerk(provincie, tmp_path):
     # Rows without a forecast go last.
     zonder = [gm for gm in gemeenten if kansen[gm] is None]
     assert gemeenten[len(gemeenten) - len(zonder):] == zonder
+
+
+# ---------------------------------------------------------------- the commands
+
+def test_cli_simuleer_ibt_alleen_met_huidige_trede(capsys):
+    from cli import main
+
+    assert main(["simuleer", "leusden-2022-2", "--replicaties", "20", "--format", "json"]) == 0
+    assert "ibt" not in json.loads(capsys.readouterr().out)
+    assert main(["simuleer", "leusden-2022-2", "--replicaties", "20", "--format", "json", "--huidige-trede", "3",
+                 "--ladder", "utrecht", "--ibt-historie", "2021-2=niet,2022-1=niet"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    p, b = d["perioden"][0], d["ibt"]["volgende"]
+    assert d["ibt"]["ladder"] == "utrecht" and d["ibt"]["reeks_niet_gehaald"] == 2
+    assert b["kans_trede"]["4"] == pytest.approx(1 - p["kans_totaalopgave_gehaald"], abs=1e-4)
+    assert b["kans_trede"]["1"] == pytest.approx(p["kans_inclusief_extra_opgave_gehaald"], abs=1e-4)
+    assert main(["simuleer", "leusden-2022-2", "--replicaties", "20", "--huidige-trede", "3"]) == 0
+    assert "IBT-vooruitzicht" in capsys.readouterr().out
+    assert main(["simuleer", "--replicaties", "20", "--huidige-trede", "3", "--ladder", "friesland"]) == 2
+    assert "onbekende ladder 'friesland'" in capsys.readouterr().err
+
+
+def test_cli_rapport_en_prognose_rapport(tmp_path, monkeypatch, capsys):
+    from cli import main
+
+    monkeypatch.setenv("HUISVESTING_VANDAAG", "2022-11-10")
+    pad = tmp_path / "r.html"
+    assert main(["rapport", "leusden-2022-2", "--replicaties", "20", "--huidige-trede", "3", "--ladder", "utrecht",
+                 "--uitvoer", str(pad)]) == 0
+    html = pad.read_text(encoding="utf-8")
+    geen_andere_host(html)
+    assert "gemaakt op 10 november 2022" in html and "Leusden staat nu op trede 3" in html
+    prov = tmp_path / "p.html"
+    assert main(["prognose", str(FIXTURES / "provincie-utrecht-2022-2.csv"), "--peildatum", "2022-11-10",
+                 "--replicaties", "50", "--format", "json", "--rapport", str(prov), "--ladder", "utrecht"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    html = prov.read_text(encoding="utf-8")
+    geen_andere_host(html)
+    assert html.count('<td data-waarde="') >= len(data["rijen"])
+    assert "Provincie Utrecht" in html

@@ -17,8 +17,9 @@ from .uitvoer import als_csv, als_json, als_tabel, als_xlsx
 
 def prognose_commando(tabel: str, peildatum: str, scenarios: str | None, replicaties: int, seed: int,
                       formaat: str, uitvoer: str | None, grafiek: str | None, dask: str | None,
-                      workers: int | None) -> None:
-    """`huisvesting prognose`: read, forecast through the uitvoerder, write atomically."""
+                      workers: int | None):
+    """`huisvesting prognose`: read, forecast through the uitvoerder, write atomically; returns
+    the result (for `--rapport`)."""
     import click
 
     from simulatie.uitvoerder import maak_uitvoerder
@@ -48,3 +49,4 @@ def prognose_commando(tabel: str, peildatum: str, scenarios: str | None, replica
     if formaat != "tabel":
         for m in res.meldingen:
             click.echo(f"let op: {m}", err=True)
+    return res

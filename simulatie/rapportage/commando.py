@@ -10,15 +10,35 @@ import json
 def ibt_invoer(huidige_trede: int | None, ladder: str | None, historie: str | None,
                verschoonbaar: tuple[str, ...] | list[str] = ()) -> dict | None:
     """The IBT input from command-line options, checked; None without a current trede."""
-    from simulatie.ibt import LadderFout, ladder as laad_ladder, lees_historie
+    from matching.bestanden import InvoerFout
+    from simulatie.ibt import LadderFout, lees_historie
 
     if huidige_trede is None:
         if historie or verschoonbaar:
-            raise LadderFout("--ibt-historie en --verschoonbaar vragen ook --huidige-trede")
+            raise InvoerFout(None, "--ibt-historie en --verschoonbaar vragen ook --huidige-trede",
+                             veld="--huidige-trede")
         return None
-    lad = laad_ladder(ladder)
-    return {"ladder": lad.sleutel, "huidige_trede": huidige_trede, "historie": lees_historie(historie),
+    lad = controleer_ladder(ladder)
+    if huidige_trede > lad.treden:
+        raise InvoerFout(None, f"trede {huidige_trede} bestaat niet in {lad.naam} (1-{lad.treden})",
+                         veld="--huidige-trede")
+    try:
+        hist = lees_historie(historie)
+    except LadderFout as e:
+        raise InvoerFout(None, str(e), veld="--ibt-historie") from None
+    return {"ladder": lad.sleutel, "huidige_trede": huidige_trede, "historie": hist,
             "verschoonbaar": {p: 1.0 for p in verschoonbaar}}
+
+
+def controleer_ladder(naam: str | None):
+    """The ladder preset, or a clear input error naming --ladder."""
+    from matching.bestanden import InvoerFout
+    from simulatie.ibt import LadderFout, ladder
+
+    try:
+        return ladder(naam)
+    except LadderFout as e:
+        raise InvoerFout(None, str(e), veld="--ladder") from None
 
 
 def ibt_voor_resultaat(res, invoer: dict | None) -> dict | None:
