@@ -12,31 +12,12 @@ import click
 
 from matching.doel import DoelTeGroot
 from matching.bestanden import InvoerFout, InvoerFouten, schrijf_atomisch
+from simulatie.rapportage.opdracht import ibt_opties, maak_rapport_commando, prognose_rapport_opties
 
 FORMATEN = ["tabel", "csv", "json"]
 _ZET = click.option("--zet", "zet", multiple=True, metavar="SLEUTEL=WAARDE",
                     help="overschrijf een sleutel van het scenario voor deze run (herhaalbaar), "
                          "bv. --zet aanbod.woningen_per_jaar=40")
-
-
-def _ibt_opties(f):
-    """IBT-vooruitzicht: alleen als --huidige-trede is gegeven."""
-    for optie in reversed([
-        click.option("--huidige-trede", type=click.IntRange(1, 12), default=None,
-                     help="trede van de gemeente op de IBT-ladder nu; geeft de kans per trede na de volgende "
-                          "beoordeling"),
-        click.option("--ladder", default="standaard", show_default=True,
-                     help="IBT-ladder: standaard, utrecht, zuid-holland of noord-brabant (simulatie/ibt_ladders.toml)"),
-        click.option("--ibt-historie", default=None, metavar="PERIODE=UITKOMST,...",
-                     help="eerdere perioden, bv. \"2021-2=niet,2022-1=niet\" (gehaald, niet, verschoonbaar)"),
-        click.option("--verschoonbaar", multiple=True, metavar="PERIODE",
-                     help="een tekort in deze periode is verschoonbaar (COA koppelde te weinig); herhaalbaar"),
-    ]):
-        f = optie(f)
-    return f
-
-
-_IBT = _ibt_opties
 
 
 def _uit(tekst: str, uitvoer: str | None) -> None:
@@ -154,9 +135,8 @@ class _Voortgang:
 @click.option("--uitvoer", default=None, help="bestand; standaard het scherm")
 @click.option("--grafiek", default=None, help="PNG met de waaier van cumulatieve realisatie")
 @_ZET
-@_IBT
-def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoer, grafiek, zet,
-             huidige_trede, ladder, ibt_historie, verschoonbaar):
+@ibt_opties
+def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoer, grafiek, zet, **ibt):
     """Simuleer het jaar: kans dat de taakstelling per periode wordt gehaald."""
     from simulatie.grafiek import waaier_png
     from simulatie.rapport import als_csv, als_json, als_tabel
@@ -164,12 +144,9 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     from simulatie.scenario import laad_scenario
     from simulatie.scenario import hash_met_zet, lees_zet, zet_json, zet_tekst
     from simulatie.uitvoerder import maak_uitvoerder
+    from simulatie.rapportage.commando import ibt_invoer, ibt_simuleer
 
-    from simulatie.ibt import als_tekst as ibt_tekst
-    from simulatie.rapportage.commando import ibt_invoer, ibt_voor_resultaat
-
-    zet = lees_zet(zet)
-    ibt = ibt_invoer(huidige_trede, ladder, ibt_historie, verschoonbaar)
+    zet, ibt = lees_zet(zet), ibt_invoer(**ibt)
     g = laad_scenario(scenario, zet=zet)
     b = g.beleid(beleid)
     n = replicaties or g.sc.replicaties
@@ -177,13 +154,10 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     with _Voortgang(n, f"{g.sc.naam}, beleid {b.naam}") as voortgang:
         res = simuleer_(g, b, n, seed, uitvoerder, voortgang)
     res.scenario_hash = hash_met_zet(res.scenario_hash, zet)
-    vooruitzicht = ibt_voor_resultaat(res, ibt)  # only with --huidige-trede
-    extra = ({"overschreven": zet_json(zet)} if zet else {}) | ({"ibt": vooruitzicht} if vooruitzicht else {})
-    tekst = {"tabel": lambda: als_tabel([res], overschreven=zet_tekst(zet) if zet else None)
-             + (ibt_tekst(vooruitzicht, g.sc.gemeente or g.sc.naam) if vooruitzicht else ""),
+    ibt, ibt_tekst = ibt_simuleer(res, ibt, formaat, g.sc.gemeente or g.sc.naam)  # only with --huidige-trede
+    extra = ({"overschreven": zet_json(zet)} if zet else {}) | ibt
+    tekst = {"tabel": lambda: als_tabel([res], overschreven=zet_tekst(zet) if zet else None) + ibt_tekst,
              "json": lambda: als_json([res], extra or None), "csv": lambda: als_csv([res])}[formaat]()
-    if vooruitzicht and formaat == "csv":
-        click.echo(ibt_tekst(vooruitzicht, g.sc.gemeente or g.sc.naam), err=True, nl=False)
     if zet and formaat == "csv":
         click.echo(f"overschreven: {zet_tekst(zet)}", err=True)
     png = waaier_png(res) if grafiek else None
@@ -206,15 +180,12 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
 @click.option("--grafiek", default=None, type=click.Path(file_okay=False), help="map voor een PNG per gemeente")
 @click.option("--dask", default=None, help="tcp://host:poort van een Dask-cluster, of 'local'")
 @click.option("--workers", type=click.IntRange(1, 1024), default=None, help="processen; standaard alle kernen")
-@click.option("--rapport", default=None, type=click.Path(dir_okay=False),
-              help="HTML voor de provincie: per gemeente lineair naast de prognose, kans en IBT-vooruitzicht")
-@click.option("--ladder", default="standaard", show_default=True,
-              help="IBT-ladder voor --rapport: standaard, utrecht, zuid-holland of noord-brabant")
+@prognose_rapport_opties
 @_ZET
-def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers, rapport, ladder,
-             zet):
+def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers, zet, **rapport):
     """Prognose per gemeente naast de lineaire methode van de provincie (tabel van de provincie, csv of xlsx)."""
     from simulatie.provincie.commando import prognose_commando
+    from simulatie.rapportage.commando import prognose_rapport
     from simulatie.scenario import lees_zet, zet_tekst, zet_voor_alle
 
     zet = lees_zet(zet)
@@ -222,15 +193,9 @@ def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, g
         raise InvoerFout(None, "--zet geldt voor de scenario's uit --scenarios; geef ook --scenarios MAP", veld="--zet")
     if zet:
         click.echo(f"overschreven in elk scenario uit --scenarios: {zet_tekst(zet)}", err=True)
-    if rapport:
-        from simulatie.rapportage.commando import controleer_ladder
-        controleer_ladder(ladder)  # an unknown ladder fails before the work
     with zet_voor_alle(zet):  # every scenario file prognose loads from --scenarios
-        res = prognose_commando(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask,
-                                workers)
-    if rapport:
-        from simulatie.rapportage.commando import provincie_rapport
-        click.echo(f"geschreven: {provincie_rapport(res, rapport, ladder, gemaakt=vandaag())}", err=True)
+        res = prognose_commando(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers)
+    prognose_rapport(res, **rapport, gemaakt=vandaag())  # --rapport provincie.html
 
 
 @huisvesting.command()
@@ -292,31 +257,6 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
     if png is not None:
         schrijf_atomisch(grafiek, png)
         click.echo(f"geschreven: {grafiek}", err=True)
-
-
-@huisvesting.command()
-@click.argument("scenario", required=False)
-@click.option("--beleid", "beleiden", multiple=True, help="beleid van het rapport (standaard dat van het scenario); "
-              "twee of meer: ook de vergelijking, met wat elke regel oplevert en kost")
-@click.option("--replicaties", type=click.IntRange(2, 1_000_000), default=None,
-              help="aantal replicaties (standaard uit het scenario)")
-@click.option("--seed", type=click.IntRange(0), default=None, help="seed (standaard uit het scenario)")
-@click.option("--workers", type=click.IntRange(1, 256), default=None, help="lokale processen (standaard: aantal kernen)")
-@click.option("--dask", default=None, help="Dask-cluster: tcp://host:poort, of 'local'")
-@click.option("--uitvoer", default=None, type=click.Path(dir_okay=False),
-              help="HTML-bestand (standaard rapport-SCENARIO.html)")
-@_ZET
-@_IBT
-def rapport(scenario, beleiden, replicaties, seed, workers, dask, uitvoer, zet, huidige_trede, ladder, ibt_historie,
-            verschoonbaar):
-    """Rapport voor college en raad: één HTML-bestand, zonder netwerk te openen (ook van een USB-stick)."""
-    from simulatie.rapportage.commando import ibt_invoer, rapport_commando
-    from simulatie.scenario import lees_zet
-
-    ibt = ibt_invoer(huidige_trede, ladder, ibt_historie, verschoonbaar)
-    pad = rapport_commando(scenario, list(beleiden), replicaties, seed, workers, dask, ibt, uitvoer, lees_zet(zet),
-                           voortgang=_Voortgang, gemaakt=vandaag())
-    click.echo(f"geschreven: {pad}", err=True)
 
 
 @huisvesting.command()
@@ -389,6 +329,9 @@ def scenario_kopieer(naam, map_):
     from simulatie.scenario.bundel import kopieer_scenario
 
     click.echo(str(kopieer_scenario(naam, map_)))
+
+huisvesting.add_command(maak_rapport_commando(_Voortgang, vandaag, _ZET))
+
 
 class Beeindigd(BaseException):
     """SIGTERM (the usual stop signal of schedulers) handled like Ctrl-C: unwind, write nothing."""

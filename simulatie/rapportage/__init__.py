@@ -4,8 +4,16 @@ rapport`), the province's version (`huisvesting prognose --rapport`), and their 
 Everything here takes plain data: the summary dict of `samenvatting(res)`, the comparison
 dict (`vergelijking_rapport.als_dict`), the province's prognose JSON, the IBT outlook
 (`simulatie.ibt.vooruitzicht`) and the scenario object for its assumptions. Project modules
-are imported inside functions, so a module that moves only changes an import line.
+are imported inside functions, so a module that moves only changes an import line. The
+package itself imports nothing heavy: cli.py loads `opdracht` (click options) at start-up.
 """
 
-from .html import provincie_html, rapport_html, rapport_uit_resultaten  # noqa: F401
-from .namen import MATEN, REGELGROEPEN, maat_naam, regel_naam  # noqa: F401
+_NAMEN = {"provincie_html": "html", "rapport_html": "html", "rapport_uit_resultaten": "html",
+          "MATEN": "namen", "REGELGROEPEN": "namen", "maat_naam": "namen", "regel_naam": "namen"}
+
+
+def __getattr__(naam: str):
+    if naam in _NAMEN:
+        import importlib
+        return getattr(importlib.import_module(f"{__name__}.{_NAMEN[naam]}"), naam)
+    raise AttributeError(naam)

@@ -7,14 +7,14 @@ import datetime as dt
 import json
 
 
-def ibt_invoer(huidige_trede: int | None, ladder: str | None, historie: str | None,
+def ibt_invoer(huidige_trede: int | None, ladder: str | None, ibt_historie: str | None,
                verschoonbaar: tuple[str, ...] | list[str] = ()) -> dict | None:
     """The IBT input from command-line options, checked; None without a current trede."""
     from matching.bestanden import InvoerFout
     from simulatie.ibt import LadderFout, lees_historie
 
     if huidige_trede is None:
-        if historie or verschoonbaar:
+        if ibt_historie or verschoonbaar:
             raise InvoerFout(None, "--ibt-historie en --verschoonbaar vragen ook --huidige-trede",
                              veld="--huidige-trede")
         return None
@@ -23,7 +23,7 @@ def ibt_invoer(huidige_trede: int | None, ladder: str | None, historie: str | No
         raise InvoerFout(None, f"trede {huidige_trede} bestaat niet in {lad.naam} (1-{lad.treden})",
                          veld="--huidige-trede")
     try:
-        hist = lees_historie(historie)
+        hist = lees_historie(ibt_historie)
     except LadderFout as e:
         raise InvoerFout(None, str(e), veld="--ibt-historie") from None
     return {"ladder": lad.sleutel, "huidige_trede": huidige_trede, "historie": hist,
@@ -39,6 +39,29 @@ def controleer_ladder(naam: str | None):
         return ladder(naam)
     except LadderFout as e:
         raise InvoerFout(None, str(e), veld="--ladder") from None
+
+
+def ibt_simuleer(res, invoer: dict | None, formaat: str, gemeente: str) -> tuple[dict, str]:
+    """For `simuleer`: ({"ibt": outlook} for the JSON, a text block for the table); with csv the
+    block goes to stderr. Nothing without a current trede."""
+    import click
+
+    from simulatie.ibt import als_tekst
+
+    v = ibt_voor_resultaat(res, invoer)
+    if not v:
+        return {}, ""
+    if formaat == "csv":
+        click.echo(als_tekst(v, gemeente), err=True, nl=False)
+    return {"ibt": v}, (als_tekst(v, gemeente) if formaat == "tabel" else "")
+
+
+def prognose_rapport(res, rapport: str | None, ladder: str | None, gemaakt: dt.date | None) -> None:
+    """For `prognose --rapport`: write the province's HTML when asked."""
+    import click
+
+    if rapport:
+        click.echo(f"geschreven: {provincie_rapport(res, rapport, ladder, gemaakt)}", err=True)
 
 
 def ibt_voor_resultaat(res, invoer: dict | None) -> dict | None:
