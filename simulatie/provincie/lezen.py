@@ -69,6 +69,9 @@ def _lees_cellen_xlsx(pad: Path) -> list[list[str]]:
         boek = openpyxl.load_workbook(pad, data_only=True)
     except Exception as e:  # openpyxl raises many types for a damaged file
         raise InvoerFout(pad, f"geen leesbaar Excel-bestand ({type(e).__name__})") from None
+    if not boek.worksheets:
+        boek.close()
+        raise InvoerFout(pad, "werkmap heeft geen werkblad; sla de tabel opnieuw op als Excel-werkmap (.xlsx) of CSV")
     blad = boek.worksheets[0]
     cellen: list[list[str]] = []
     for rij in blad.iter_rows():
