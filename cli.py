@@ -13,16 +13,21 @@ import click
 from matching.doel import DoelTeGroot
 from matching.bestanden import InvoerFout, InvoerFouten, schrijf_atomisch
 from simulatie.rapportage.opdracht import ibt_opties, maak_rapport_commando, prognose_rapport_opties
+from simulatie.voortgang import Voortgang as _Voortgang
 
 FORMATEN = ["tabel", "csv", "json"]
 _ZET = click.option("--zet", "zet", multiple=True, metavar="SLEUTEL=WAARDE",
                     help="overschrijf een sleutel van het scenario voor deze run (herhaalbaar), "
                          "bv. --zet aanbod.woningen_per_jaar=40")
+_CSV_STIJL = click.option("--csv-stijl", "csv_stijl", type=click.Choice(["nl", "internationaal"]), default="nl",
+                          show_default=True, help="csv voor Nederlandse Excel (; en decimale komma) of internationaal")
 
 
-def _uit(tekst: str, uitvoer: str | None) -> None:
+def _uit(tekst: str, uitvoer: str | None, csv_stijl: str | None = None) -> None:
+    """To the file (a CSV with a BOM for Dutch Excel when `csv_stijl` is nl) or the screen."""
     if uitvoer:
-        schrijf_atomisch(uitvoer, tekst)
+        from matching.bestanden.csv_nl import als_bestand
+        schrijf_atomisch(uitvoer, als_bestand(tekst, csv_stijl) if csv_stijl else tekst)
         click.echo(f"geschreven: {uitvoer}", err=True)
     else:
         click.echo(tekst, nl=False)
@@ -46,7 +51,9 @@ def huisvesting():
 @click.option("--oplosser", type=click.Choice(["auto", "stroom", "scipy", "cpsat"]), default="auto", show_default=True)
 @click.option("--format", "formaat", type=click.Choice(FORMATEN), default="tabel", show_default=True)
 @click.option("--uitvoer", default=None, help="bestand; standaard het scherm")
-def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, blad, oplosser, formaat, uitvoer):
+@_CSV_STIJL
+def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, blad, oplosser, formaat, uitvoer,
+              csv_stijl):
     """Wijs huishoudens toe aan woningen, met redenen per plaatsing en per niet-plaatsing."""
     import datetime as dt
 
@@ -80,9 +87,9 @@ def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, blad
     resultaten = [wijs_toe(huishoudens, woningen, sc.beleid(n), datum, oplosser) for n in namen]
     verschillen = [verschil_beleid(a, b) for a, b in zip(resultaten, resultaten[1:])]
     tekst = {"tabel": lambda: als_tabel(resultaten, verschillen, voorbeeld=voorbeeld),
-             "csv": lambda: als_csv(resultaten, voorbeeld=voorbeeld),
+             "csv": lambda: als_csv(resultaten, voorbeeld=voorbeeld, stijl=csv_stijl),
              "json": lambda: als_json(resultaten, verschillen, voorbeeld=voorbeeld)}[formaat]()
-    _uit(tekst, uitvoer)
+    _uit(tekst, uitvoer, csv_stijl if formaat == "csv" else None)
     if voorbeeld and uitvoer:
         click.echo(f"let op: {VOORBEELD}", err=True)
 
@@ -99,30 +106,6 @@ def vandaag() -> "dt.date":
     return dt.date.today()
 
 
-class _Voortgang:
-    """A progress bar on stderr for long runs in a terminal; silent otherwise."""
-
-    def __init__(self, totaal: int, omschrijving: str):
-        self.balk = None
-        if sys.stderr.isatty() and totaal >= 50:
-            from rich.progress import Progress
-            self.balk = Progress(transient=True)
-            self.taak = self.balk.add_task(omschrijving, total=totaal)
-
-    def __enter__(self):
-        if self.balk:
-            self.balk.start()
-        return self
-
-    def __call__(self, n: int) -> None:
-        if self.balk:
-            self.balk.advance(self.taak, n)
-
-    def __exit__(self, *exc):
-        if self.balk:
-            self.balk.stop()
-
-
 @huisvesting.command()
 @click.argument("scenario", required=False)
 @click.option("--replicaties", type=click.IntRange(1, 1_000_000), default=None,
@@ -135,8 +118,9 @@ class _Voortgang:
 @click.option("--uitvoer", default=None, help="bestand; standaard het scherm")
 @click.option("--grafiek", default=None, help="PNG met de waaier van cumulatieve realisatie")
 @_ZET
+@_CSV_STIJL
 @ibt_opties
-def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoer, grafiek, zet, **ibt):
+def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoer, grafiek, zet, csv_stijl, **ibt):
     """Simuleer het jaar: kans dat de taakstelling per periode wordt gehaald."""
     from simulatie.grafiek import waaier_png
     from simulatie.rapport import als_csv, als_json, als_tabel
@@ -157,11 +141,11 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     ibt, ibt_tekst = ibt_simuleer(res, ibt, formaat, g.sc.gemeente or g.sc.naam)  # only with --huidige-trede
     extra = ({"overschreven": zet_json(zet)} if zet else {}) | ibt
     tekst = {"tabel": lambda: als_tabel([res], overschreven=zet_tekst(zet) if zet else None) + ibt_tekst,
-             "json": lambda: als_json([res], extra or None), "csv": lambda: als_csv([res])}[formaat]()
+             "json": lambda: als_json([res], extra or None), "csv": lambda: als_csv([res], csv_stijl)}[formaat]()
     if zet and formaat == "csv":
         click.echo(f"overschreven: {zet_tekst(zet)}", err=True)
     png = waaier_png(res) if grafiek else None
-    _uit(tekst, uitvoer)
+    _uit(tekst, uitvoer, csv_stijl if formaat == "csv" else None)
     if png is not None:
         schrijf_atomisch(grafiek, png)
         click.echo(f"geschreven: {grafiek}", err=True)
@@ -182,7 +166,9 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
 @click.option("--workers", type=click.IntRange(1, 1024), default=None, help="processen; standaard alle kernen")
 @prognose_rapport_opties
 @_ZET
-def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers, zet, **rapport):
+@_CSV_STIJL
+def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers, zet, csv_stijl,
+             **rapport):
     """Prognose per gemeente naast de lineaire methode van de provincie (tabel van de provincie, csv of xlsx)."""
     from simulatie.provincie.commando import prognose_commando
     from simulatie.rapportage.commando import prognose_rapport
@@ -194,7 +180,8 @@ def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, g
     if zet:
         click.echo(f"overschreven in elk scenario uit --scenarios: {zet_tekst(zet)}", err=True)
     with zet_voor_alle(zet):  # every scenario file prognose loads from --scenarios
-        res = prognose_commando(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers)
+        res = prognose_commando(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers,
+                                csv_stijl)
     prognose_rapport(res, **rapport, gemaakt=vandaag())  # --rapport provincie.html
 
 
@@ -212,7 +199,9 @@ def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, g
 @click.option("--uitvoer", default=None, help="bestand; standaard het scherm (xlsx vraagt een bestand)")
 @click.option("--grafiek", default=None, help="PNG met de verschillen en hun intervallen")
 @_ZET
-def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, formaat, uitvoer, grafiek, zet):
+@_CSV_STIJL
+def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, formaat, uitvoer, grafiek, zet,
+              csv_stijl):
     """Vergelijk beleiden gepaard op dezelfde gesimuleerde wereld, met wat elke regel bijdraagt."""
     import json
 
@@ -241,7 +230,7 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
     if formaat == "xlsx":
         data = als_xlsx(v)
     else:
-        data = {"tabel": lambda: als_tabel(v), "csv": lambda: als_csv(v),
+        data = {"tabel": lambda: als_tabel(v), "csv": lambda: als_csv(v, csv_stijl),
                 "json": lambda: als_json(v) if not zet else json.dumps(
                     als_dict(v) | {"overschreven": zet_json(zet)}, ensure_ascii=False, indent=2) + "\n"}[formaat]()
     if zet and formaat == "tabel":
@@ -253,7 +242,7 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
         schrijf_atomisch(uitvoer, data)
         click.echo(f"geschreven: {uitvoer}", err=True)
     else:
-        _uit(data, uitvoer)
+        _uit(data, uitvoer, csv_stijl if formaat == "csv" else None)
     if png is not None:
         schrijf_atomisch(grafiek, png)
         click.echo(f"geschreven: {grafiek}", err=True)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
 from rich.console import Console
 from rich.table import Table
 
-from .bestanden import veilige_cel
+from .bestanden.csv_nl import csv_tekst
 from .toewijzing import Toewijzing
 from .uitleg import BEZWAAR_TEKST
 
@@ -28,18 +27,13 @@ def als_json(toewijzingen: list[Toewijzing], verschillen: list[dict], voorbeeld:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def als_csv(toewijzingen: list[Toewijzing], voorbeeld: bool = False) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    if voorbeeld:
-        buf.write(f"# {VOORBEELD}\n")
-    w.writerow(["beleid", "huishouden", "woning", "personen", "codes", "redenen", "passend"])
-    for t in toewijzingen:
-        for p in t.toewijzingen + t.niet_geplaatst:
-            w.writerow([veilige_cel(x) for x in (t.beleid, p.huishouden, p.woning or "", p.personen,
-                                                  " ".join(r.code for r in p.redenen),
-                                                  "; ".join(r.tekst for r in p.redenen), " ".join(p.passend))])
-    return buf.getvalue()
+def als_csv(toewijzingen: list[Toewijzing], voorbeeld: bool = False, stijl: str = "nl") -> str:
+    """One row per household; `stijl` nl (Dutch Excel) or internationaal (see `csv_nl`)."""
+    rijen = ((t.beleid, p.huishouden, p.woning or "", p.personen, " ".join(r.code for r in p.redenen),
+              "; ".join(r.tekst for r in p.redenen), " ".join(p.passend))
+             for t in toewijzingen for p in t.toewijzingen + t.niet_geplaatst)
+    return csv_tekst(["beleid", "huishouden", "woning", "personen", "codes", "redenen", "passend"], rijen, stijl,
+                     [f"# {VOORBEELD}"] if voorbeeld else [])
 
 
 def als_tabel(toewijzingen: list[Toewijzing], verschillen: list[dict], breedte: int = 140,

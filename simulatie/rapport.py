@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
 from rich.console import Console
 from rich.table import Table
 
-from matching.bestanden import veilige_cel
+from matching.bestanden.csv_nl import csv_tekst
 
 from .kalender import totaalopgave, volgende_stand
 from .replicaties import SimResultaat, samenvatting, standen
@@ -50,27 +49,28 @@ def als_json(resultaten: list[SimResultaat], extra: dict | None = None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def als_csv(resultaten: list[SimResultaat]) -> str:
+def als_csv(resultaten: list[SimResultaat], stijl: str = "nl") -> str:
     """One row per replication and period: the raw material for any further analysis."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["beleid", "replicatie", "periode", "taakstelling", "extra_opgave", "stand_start", "totaalopgave",
-                "realisatie", "stand_eind", "totaalopgave_gehaald", "inclusief_extra_gehaald", "woningen_gebruikt",
-                "woningen_per_jaar"])
+    kop = ["beleid", "replicatie", "periode", "taakstelling", "extra_opgave", "stand_start", "totaalopgave",
+           "realisatie", "stand_eind", "totaalopgave_gehaald", "inclusief_extra_gehaald", "woningen_gebruikt",
+           "woningen_per_jaar"]
+    rijen = []
     for res in resultaten:
         real, stand = standen(res)
         for i, u in enumerate(res.uitkomsten):
             for j, p in enumerate(res.invoer.sc.periode):
                 opgave = totaalopgave(p.taakstelling, stand[i, j])
+                wpj = round(float(u.woningen_per_jaar), 3)
                 if not res.invoer.sc.verplicht(p):  # no obligation: no stand, opgave or 'gehaald'
-                    w.writerow([veilige_cel(res.beleid), u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
-                                "", "", int(real[i, j]), "", "", "", u.woningen_gebruikt[j], f"{u.woningen_per_jaar:.3f}"])
+                    rijen.append([res.beleid, u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
+                                  None, None, int(real[i, j]), None, None, None, u.woningen_gebruikt[j], wpj])
                     continue
-                w.writerow([veilige_cel(res.beleid), u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
-                            int(stand[i, j]), int(opgave), int(real[i, j]), int(volgende_stand(stand[i, j], real[i, j], p.taakstelling)),
-                            int(real[i, j] >= opgave), int(real[i, j] >= opgave + p.extra_opgave),
-                            u.woningen_gebruikt[j], f"{u.woningen_per_jaar:.3f}"])
-    return buf.getvalue()
+                rijen.append([res.beleid, u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
+                              int(stand[i, j]), int(opgave), int(real[i, j]),
+                              int(volgende_stand(stand[i, j], real[i, j], p.taakstelling)),
+                              int(real[i, j] >= opgave), int(real[i, j] >= opgave + p.extra_opgave),
+                              u.woningen_gebruikt[j], wpj])
+    return csv_tekst(kop, rijen, stijl)
 
 
 def als_tabel(resultaten: list[SimResultaat], breedte: int = 120, overschreven: str | None = None) -> str:

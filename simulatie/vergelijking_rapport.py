@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
@@ -10,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from matching.bestanden import veilige_cel
+from matching.bestanden.csv_nl import csv_tekst
 
 from .replicaties import samenvatting
 from .vergelijking import MATEN, Vergelijking
@@ -60,13 +60,8 @@ def _velden(r) -> list:
             vd.get("bovengrens"), vd.get("n"), on.get("ondergrens"), on.get("bovengrens")]
 
 
-def als_csv(v: Vergelijking) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(KOP)
-    for r in _rijen(v):
-        w.writerow(["" if x is None else veilige_cel(x) for x in _velden(r)])
-    return buf.getvalue()
+def als_csv(v: Vergelijking, stijl: str = "nl") -> str:
+    return csv_tekst(KOP, (_velden(r) for r in _rijen(v)), stijl)
 
 
 def als_xlsx(v: Vergelijking) -> bytes:

@@ -78,9 +78,9 @@ def test_uitvoer_naar_bestand(capsys, tmp_path):
     code, out, err = draai(capsys, "--format", "csv", "--uitvoer", str(doel))
     assert code == 0 and out == ""
     assert str(doel) in err
-    regels = doel.read_text(encoding="utf-8").splitlines()
+    regels = doel.read_text(encoding="utf-8-sig").splitlines()
     assert regels[0] == "# voorbeeldgegevens, geen echte huishoudens"
-    rijen = list(csv.DictReader(regels[1:]))
+    rijen = list(csv.DictReader(regels[1:], delimiter=";"))
     assert {r["beleid"] for r in rijen} == {"strikt", "flexibel"}
     assert {"huishouden", "woning", "personen", "codes", "redenen", "passend"} <= set(rijen[0])
 

@@ -86,7 +86,7 @@ def test_csv_uitvoer_ontsmet_formules_die_toch_binnenkomen():
     ww = [Woning(f"@W{i}", "Leusden", 1, 500.0, dt.date(2022, 12, 1)) for i in range(3)]
     t = wijs_toe(hh, ww, "strikt", dt.date(2023, 1, 1))
     tekst = als_csv([t])
-    rijen = list(csv.reader(io.StringIO(tekst)))
+    rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))
     cellen = [c for r in rijen[1:] for c in r]
     assert {c for c in cellen if c.startswith("'")} >= {"'" + f for f in FORMULES}
     assert [c for c in cellen if _onveilig(c)] == []
@@ -102,9 +102,9 @@ def test_beleidsnaam_uit_scenario_ontsmet_in_csv(tmp_path, capsys):
     naam = '=HYPERLINK("http://x","klik")'
     assert cli.main(["toewijzen", "--scenario", str(sc), "--beleid", naam, "--format", "csv",
                      "--uitvoer", str(uit)]) == 0, capsys.readouterr().err
-    tekst = uit.read_text(encoding="utf-8")
+    tekst = uit.read_text(encoding="utf-8-sig")
     assert tekst.startswith("# voorbeeldgegevens")  # the bundled example, and it says so
-    rijen = list(csv.reader(io.StringIO(tekst.split("\n", 1)[1])))
+    rijen = list(csv.reader(io.StringIO(tekst.split("\n", 1)[1]), delimiter=";"))
     assert {r[0] for r in rijen[1:]} == {"'" + naam}
     assert [c for r in rijen for c in r if _onveilig(c)] == []
 

@@ -42,7 +42,7 @@ def test_periode_zonder_taakstelling_heeft_geen_stand_en_geen_kans():
     tabel = als_tabel([res])
     regel = next(r for r in tabel.splitlines() if "2026-2" in r)
     assert regel.count("—") == 4 and "geen taakstelling vanaf 2026-07-01" in tabel
-    rij = als_csv([res]).splitlines()[2].split(",")
+    rij = als_csv([res]).splitlines()[2].split(";")
     assert rij[2:12] == ["2026-2", "12", "0", "", "", "1", "", "", "", "1"]
 
 

@@ -5,6 +5,7 @@ always through `schrijf_atomisch`.
 from __future__ import annotations
 
 from matching.bestanden import InvoerFout, lees_datum, schrijf_atomisch
+from matching.bestanden.csv_nl import als_bestand
 from simulatie.uitvoerder import LokaleProcessen, Serieel
 
 from .grafiek import schrijf_grafieken
@@ -17,7 +18,7 @@ from .uitvoer import als_csv, als_json, als_tabel, als_xlsx
 
 def prognose_commando(tabel: str, peildatum: str, scenarios: str | None, replicaties: int, seed: int,
                       formaat: str, uitvoer: str | None, grafiek: str | None, dask: str | None,
-                      workers: int | None):
+                      workers: int | None, csv_stijl: str = "nl"):
     """`huisvesting prognose`: read, forecast through the uitvoerder, write atomically; returns
     the result (for `--rapport`)."""
     import click
@@ -35,9 +36,9 @@ def prognose_commando(tabel: str, peildatum: str, scenarios: str | None, replica
     if formaat == "xlsx":
         schrijf_atomisch(uitvoer, als_xlsx(res))
     else:
-        tekst = {"tabel": als_tabel, "csv": als_csv, "json": als_json}[formaat](res)
+        tekst = {"tabel": als_tabel, "csv": lambda r: als_csv(r, csv_stijl), "json": als_json}[formaat](res)
         if uitvoer:
-            schrijf_atomisch(uitvoer, ("\ufeff" + tekst) if formaat == "csv" else tekst)
+            schrijf_atomisch(uitvoer, als_bestand(tekst, csv_stijl) if formaat == "csv" else tekst)
         else:
             click.echo(tekst, nl=False)
     if uitvoer:

@@ -12,6 +12,7 @@ import io
 import json
 from dataclasses import asdict
 from matching.bestanden import veilige_cel
+from matching.bestanden.csv_nl import Procent, csv_tekst
 
 from .koppen import standaard_kop
 from .prognose import PrognoseRij, ProvincieResultaat
@@ -155,30 +156,23 @@ def _waarde(p: PrognoseRij, soort: str, sleutel: str):
     return getattr(r, sleutel), None
 
 
-def _csv_tekst(waarde, formaat) -> str:
-    if waarde is None:
-        return ""
-    if formaat == "0%":
-        return f"{round(waarde * 100)}%"
-    if formaat == "0.0%":
-        return f"{waarde * 100:.1f}%".replace(".", ",")
-    return str(veilige_cel(waarde))
+def _csv_waarde(waarde, formaat):
+    """Percent cells as 87,7% (one decimal, like every percentage in our CSVs)."""
+    if waarde is not None and formaat in ("0%", "0.0%"):
+        return Procent(waarde)
+    return waarde
 
 
 def _alle_rijen(res: ProvincieResultaat) -> list[PrognoseRij]:
     return res.rijen + ([res.totaal] if res.totaal else [])
 
 
-def als_csv(res: ProvincieResultaat) -> str:
-    """One header row with the province's header texts, ';' as Dutch Excel expects,
-    percentages as '86%', chances with a decimal comma."""
+def als_csv(res: ProvincieResultaat, stijl: str = "nl") -> str:
+    """One header row with the province's header texts; `stijl` nl (';', decimal comma, as Dutch
+    Excel expects) or internationaal; percentages and chances as '87,7%'."""
     kolommen = _kolommen(res)
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    w.writerow([veilige_cel(k) for _, _, k in kolommen])
-    for p in _alle_rijen(res):
-        w.writerow([_csv_tekst(*_waarde(p, s, k)) for s, k, _ in kolommen])
-    return buf.getvalue()
+    rijen = ([_csv_waarde(*_waarde(p, s, k)) for s, k, _ in kolommen] for p in _alle_rijen(res))
+    return csv_tekst([k for _, _, k in kolommen], rijen, stijl)
 
 
 def als_xlsx(res: ProvincieResultaat) -> bytes:
