@@ -123,9 +123,9 @@ def vergelijking_tabel() -> str:
         aan, uit = jaar("aan_vanuit_strikt"), jaar("uit_vanuit_flexibel")
         if aan is None or uit is None:
             continue
-        # 'uit vanuit flexibel' is flexibel minus flexibel-without-the-rule: its sign is turned so
-        # that both say what the rule adds.
-        bijdragen.append((a["regel"], aan, -uit))
+        # Both are reported as what the rule adds (uit vanuit flexibel: flexibel minus flexibel
+        # without the rule).
+        bijdragen.append((a["regel"], aan, uit))
     bijdragen.sort(key=lambda x: -(x[1] + x[2]))
     regels += ["", "Wat elke regelgroep bijdraagt aan de realisatie over het jaar (personen; aan vanuit strikt / "
                    "uit vanuit flexibel): "
@@ -202,12 +202,16 @@ BLOKKEN = {"plan": plan_tabel, "vergelijking": vergelijking_tabel, "terugblik-20
            "terugblik-2022": terugblik_2022, "leusden-2026": leusden_2026}
 
 
+def _patroon(naam: str) -> re.Pattern:
+    return re.compile(rf"(<!-- cijfers:{re.escape(naam)} -->\n).*?(<!-- /cijfers:{re.escape(naam)} -->)", re.S)
+
+
 def vul_in(tekst: str, blokken: dict[str, str]) -> str:
     for naam, inhoud in blokken.items():
-        patroon = re.compile(rf"(<!-- cijfers:{re.escape(naam)} -->\n).*?(\n<!-- /cijfers:{re.escape(naam)} -->)", re.S)
+        patroon = _patroon(naam)
         if not patroon.search(tekst):
             raise SystemExit(f"README.md mist de markering <!-- cijfers:{naam} -->")
-        tekst = patroon.sub(lambda m: m.group(1) + inhoud + m.group(2), tekst)
+        tekst = patroon.sub(lambda m: m.group(1) + inhoud + "\n" + m.group(2), tekst)
     return tekst
 
 
@@ -219,6 +223,9 @@ def main() -> int:
     namen = args.blokken or list(BLOKKEN)
     readme = ROOT / "README.md"
     oud = readme.read_text(encoding="utf-8")
+    ontbreekt = [n for n in namen if not _patroon(n).search(oud)]
+    if ontbreekt:  # before hours of simulation, not after
+        raise SystemExit(f"README.md mist de markering(en): {', '.join(ontbreekt)}")
     nieuw = vul_in(oud, {n: BLOKKEN[n]() for n in namen})
     if args.controleer:
         if nieuw != oud:
