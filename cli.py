@@ -116,13 +116,13 @@ def vandaag() -> "dt.date":
 @click.option("--dask", default=None, help="Dask-cluster: tcp://host:poort, of 'local'")
 @click.option("--format", "formaat", type=click.Choice(FORMATEN), default="tabel", show_default=True)
 @click.option("--uitvoer", default=None, help="bestand; standaard het scherm")
-@click.option("--grafiek", default=None, help="PNG met de waaier van cumulatieve realisatie")
+@click.option("--grafiek", default=None, help="waaier van cumulatieve realisatie: .png, .svg of .pdf")
 @_ZET
 @_CSV_STIJL
 @ibt_opties
 def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoer, grafiek, zet, csv_stijl, **ibt):
     """Simuleer het jaar: kans dat de taakstelling per periode wordt gehaald."""
-    from simulatie.grafiek import waaier_png
+    from simulatie.grafiek import grafiek_formaat, waaier_png
     from simulatie.rapport import als_csv, als_json, als_tabel
     from simulatie.replicaties import simuleer as simuleer_
     from simulatie.scenario import laad_scenario
@@ -131,6 +131,7 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     from simulatie.rapportage.commando import ibt_invoer, ibt_simuleer
 
     zet, ibt = lees_zet(zet), ibt_invoer(**ibt)
+    soort = grafiek_formaat(grafiek) if grafiek else None  # refused before any work
     g = laad_scenario(scenario, zet=zet)
     b = g.beleid(beleid)
     n = replicaties or g.sc.replicaties
@@ -144,7 +145,7 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
              "json": lambda: als_json([res], extra or None), "csv": lambda: als_csv([res], csv_stijl)}[formaat]()
     if zet and formaat == "csv":
         click.echo(f"overschreven: {zet_tekst(zet)}", err=True)
-    png = waaier_png(res) if grafiek else None
+    png = waaier_png(res, formaat=soort) if grafiek else None
     _uit(tekst, uitvoer, csv_stijl if formaat == "csv" else None)
     if png is not None:
         schrijf_atomisch(grafiek, png)
@@ -197,7 +198,7 @@ def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, g
               help="per regel: aan vanuit het eerste beleid, uit vanuit het tweede")
 @click.option("--format", "formaat", type=click.Choice(FORMATEN + ["xlsx"]), default="tabel", show_default=True)
 @click.option("--uitvoer", default=None, help="bestand; standaard het scherm (xlsx vraagt een bestand)")
-@click.option("--grafiek", default=None, help="PNG met de verschillen en hun intervallen")
+@click.option("--grafiek", default=None, help="verschillen en hun intervallen: .png, .svg of .pdf")
 @_ZET
 @_CSV_STIJL
 def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, formaat, uitvoer, grafiek, zet,
@@ -209,10 +210,12 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
     from simulatie.scenario import hash_met_zet, lees_zet, zet_json, zet_tekst
     from simulatie.uitvoerder import maak_uitvoerder
     from simulatie.vergelijking import vergelijk as vergelijk_
+    from simulatie.grafiek import grafiek_formaat
     from simulatie.vergelijking_rapport import als_csv, als_dict, als_json, als_tabel, als_xlsx, grafiek_png
 
     if formaat == "xlsx" and not uitvoer:
         raise click.UsageError("--format xlsx vraagt --uitvoer BESTAND.xlsx")
+    soort = grafiek_formaat(grafiek) if grafiek else None  # refused before any work
     zet = lees_zet(zet)
     g = laad_scenario(scenario, zet=zet)
     namen = list(beleiden) or ["strikt", "flexibel"]
@@ -237,7 +240,7 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
         data = f"overschreven: {zet_tekst(zet)}\n" + data
     elif zet and formaat in ("csv", "xlsx"):
         click.echo(f"overschreven: {zet_tekst(zet)}", err=True)
-    png = grafiek_png(v) if grafiek else None
+    png = grafiek_png(v, soort) if grafiek else None
     if isinstance(data, bytes):
         schrijf_atomisch(uitvoer, data)
         click.echo(f"geschreven: {uitvoer}", err=True)

@@ -9,6 +9,33 @@ import numpy as np
 from .kalender import simdag, simdatum, totaalopgave
 from .replicaties import SimResultaat
 
+# The formats of --grafiek, chosen by the file's extension (matplotlib's savefig format).
+GRAFIEK_FORMATEN = ("png", "svg", "pdf")
+
+
+def grafiek_formaat(pad: str) -> str:
+    """The format for `--grafiek PAD` from its extension; an unknown one is refused before any work."""
+    from pathlib import Path
+
+    from matching.bestanden import InvoerFout
+
+    ext = Path(pad).suffix.lower().lstrip(".")
+    if ext not in GRAFIEK_FORMATEN:
+        raise InvoerFout(None, f"--grafiek {pad}: onbekend formaat {('.' + ext) if ext else '(geen extensie)'}; "
+                               "geef een bestand op .png, .svg of .pdf")
+    return ext
+
+
+def bewaar_figuur(fig, formaat: str = "png") -> bytes:
+    """The figure as bytes in `formaat` (png, svg or pdf), without a timestamp or version in it."""
+    import matplotlib
+
+    metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[formaat]
+    buf = io.BytesIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # text stays text in an svg: searchable, readable
+        fig.savefig(buf, format=formaat, metadata=metadata)
+    return buf.getvalue()
+
 
 def cumulatief(res: SimResultaat) -> np.ndarray:
     sc = res.invoer.sc
@@ -23,7 +50,7 @@ def cumulatief(res: SimResultaat) -> np.ndarray:
     return uit
 
 
-def waaier_png(res: SimResultaat, titel: str | None = None) -> bytes:
+def waaier_png(res: SimResultaat, titel: str | None = None, formaat: str = "png") -> bytes:
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -55,7 +82,6 @@ def waaier_png(res: SimResultaat, titel: str | None = None) -> bytes:
     ax.legend(loc="upper left", fontsize=8)
     ax.grid(alpha=0.3)
     fig.autofmt_xdate()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
+    data = bewaar_figuur(fig, formaat)
     plt.close(fig)
-    return buf.getvalue()
+    return data

@@ -134,13 +134,18 @@ def als_tabel(v: Vergelijking, breedte: int = 130) -> str:
     return console.file.getvalue()
 
 
-def grafiek_png(v: Vergelijking) -> bytes:
+def grafiek_png(v: Vergelijking, formaat: str = "png") -> bytes:
     """Small multiples: per measure its own panel and scale, each period's paired difference
     with its 95% interval; then each rule's contribution. A dot is solid when the interval
     excludes 0. Probabilities are shown in percentage points."""
     import matplotlib
     matplotlib.use("Agg")
+    import textwrap
+
     import matplotlib.pyplot as plt
+
+    from .grafiek import bewaar_figuur
+    from .rapportage.namen import maat_naam, regel_naam
 
     p = v.paren[0]
     maten = [m for m in MATEN if any(m in per["maten"] and per["maten"][m]["verschil"]["gemiddeld"] is not None
@@ -151,7 +156,7 @@ def grafiek_png(v: Vergelijking) -> bytes:
     hoogtes = [len([per for per in p["perioden"] if m in per["maten"]]) + 1 for m in maten]
     if attr:
         hoogtes.append(len(attr) + 1)
-    fig, assen = plt.subplots(panelen, 1, figsize=(9, 0.42 * sum(hoogtes) + 1.2 * panelen), dpi=110,
+    fig, assen = plt.subplots(panelen, 1, figsize=(10, 0.42 * sum(hoogtes) + 1.2 * panelen), dpi=110,
                               gridspec_kw={"height_ratios": hoogtes}, squeeze=False)
 
     def punt(ax, y, d, schaal, kleur, dy=0.0, label=None):
@@ -171,14 +176,14 @@ def grafiek_png(v: Vergelijking) -> bytes:
         ax.set_ylim(-0.7, len(rijen) - 0.3)
         ax.axvline(0, color="black", linewidth=0.8)
         eenheid = " (procentpunt)" if m == "totaalopgave_gehaald" else ""
-        ax.set_title(f"{MATEN[m]}{eenheid}", fontsize=9, loc="left")
+        ax.set_title(f"{maat_naam(m)}{eenheid}", fontsize=9, loc="left")
         ax.grid(axis="x", alpha=0.3)
     if attr:
         ax = assen[-1][0]
         for i, (_, aan, uit) in enumerate(reversed(attr)):
             punt(ax, i, aan, 1.0, "tab:green", 0.15, f"alleen deze regel aan, vanuit {p['a']}" if i == 0 else None)
             punt(ax, i, uit, 1.0, "tab:orange", -0.15, f"alleen deze regel uit, vanuit {p['b']}" if i == 0 else None)
-        ax.set_yticks(range(len(attr)), [a[0] for a in reversed(attr)], fontsize=8)
+        ax.set_yticks(range(len(attr)), [textwrap.fill(regel_naam(a[0]), 38) for a in reversed(attr)], fontsize=8)
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_title("Bijdrage per regel aan de realisatie, hele horizon (personen)", fontsize=9, loc="left")
         ax.legend(fontsize=7, loc="lower right")
@@ -186,7 +191,6 @@ def grafiek_png(v: Vergelijking) -> bytes:
     fig.suptitle(f"{p['b']} min {p['a']}: gepaard verschil met 95%-interval\n"
                  f"{v.scenario}, {v.replicaties} replicaties (open punt: interval bevat 0)", fontsize=10)
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.9 / fig.get_figheight()))
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
+    data = bewaar_figuur(fig, formaat)
     plt.close(fig)
-    return buf.getvalue()
+    return data
