@@ -136,7 +136,7 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     b = g.beleid(beleid)
     n = replicaties or g.sc.replicaties
     uitvoerder = maak_uitvoerder(workers, dask)
-    with _Voortgang(n, f"{g.sc.naam}, beleid {b.naam}") as voortgang:
+    with _Voortgang(n, f"{g.sc.naam}, beleid {b.naam}", f"{n} replicaties x 1 beleid") as voortgang:
         res = simuleer_(g, b, n, seed, uitvoerder, voortgang)
     res.scenario_hash = hash_met_zet(res.scenario_hash, zet)
     ibt, ibt_tekst = ibt_simuleer(res, ibt, formaat, g.sc.gemeente or g.sc.naam)  # only with --huidige-trede
@@ -209,7 +209,7 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
     from simulatie.scenario import laad_scenario
     from simulatie.scenario import hash_met_zet, lees_zet, zet_json, zet_tekst
     from simulatie.uitvoerder import maak_uitvoerder
-    from simulatie.vergelijking import vergelijk as vergelijk_
+    from simulatie.vergelijking import aantal_runs, vergelijk as vergelijk_
     from simulatie.grafiek import grafiek_formaat
     from simulatie.vergelijking_rapport import als_csv, als_dict, als_json, als_tabel, als_xlsx, grafiek_png
 
@@ -225,8 +225,8 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
         g.beleid(n)
     reps = replicaties or g.sc.replicaties
     uitvoerder = maak_uitvoerder(workers, dask)
-    aantal = len(namen) + (2 * 8 if attributie else 0)
-    with _Voortgang(reps * aantal, f"{g.sc.naam}: {' / '.join(namen)}") as voortgang:
+    aantal = aantal_runs(g, namen, attributie)
+    with _Voortgang(reps * aantal, f"{g.sc.naam}: {' / '.join(namen)}", f"{reps} replicaties x {aantal} runs") as voortgang:
         v = vergelijk_(g, namen, reps, seed, uitvoerder, attributie, voortgang)
     for r in v.resultaten:
         r.scenario_hash = hash_met_zet(r.scenario_hash, zet)

@@ -143,6 +143,14 @@ class Vergelijking:
     attributie: list[dict]
 
 
+def aantal_runs(g: GeladenScenario, beleiden: list[str], attributie: bool = True) -> int:
+    """How many simulations of n replications `vergelijk` runs: one per policy, and two per rule
+    group that differs between the first two when attributing (for the progress shown)."""
+    pol = [g.beleid(n) for n in beleiden]
+    groepen = len(verschillende_groepen(pol[0], pol[1])) if attributie and len(pol) >= 2 else 0
+    return len(pol) + 2 * groepen
+
+
 def vergelijk(g: GeladenScenario, beleiden: list[str], replicaties: int | None = None, seed: int | None = None,
               uitvoerder: Uitvoerder | None = None, attributie: bool = True, voortgang=None) -> Vergelijking:
     pol = [g.beleid(n) for n in beleiden]

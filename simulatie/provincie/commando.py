@@ -7,6 +7,7 @@ from __future__ import annotations
 from matching.bestanden import InvoerFout, lees_datum, schrijf_atomisch
 from matching.bestanden.csv_nl import als_bestand
 from simulatie.uitvoerder import LokaleProcessen, Serieel
+from simulatie.voortgang import Voortgang
 
 from .grafiek import schrijf_grafieken
 from .lezen import lees_provincietabel
@@ -32,7 +33,12 @@ def prognose_commando(tabel: str, peildatum: str, scenarios: str | None, replica
     uitvoerder = maak_uitvoerder(workers, dask)
     click.echo(f"{len(provincietabel.gemeenten)} gemeenten, periode {provincietabel.periode.naam}; "
                f"uitvoerder: {uitvoerder.naam}", err=True)
-    res = bereken_prognoses(provincietabel, replicaties, seed, uitvoerder, scenarios)
+    t = provincietabel
+    aantal = sum(1 for r in t.gemeenten if r.heeft_cijfers) + int(
+        t.totaal is not None and not t.totaal_berekend and t.totaal.heeft_cijfers)
+    with Voortgang(aantal * replicaties, f"prognose {t.periode.naam}",
+                   f"{aantal} rijen met cijfers x {replicaties} replicaties") as vg:
+        res = bereken_prognoses(t, replicaties, seed, uitvoerder, scenarios, voortgang=lambda k: vg(k * replicaties))
     if formaat == "xlsx":
         schrijf_atomisch(uitvoer, als_xlsx(res))
     else:

@@ -72,7 +72,7 @@ def _prognose_rij(rij: GemeenteRij, periode: TabelPeriode, monsters: np.ndarray 
 
 def bereken_prognoses(tabel: ProvincieTabel, replicaties: int = 1000, seed: int = 20221110,
                       uitvoerder: Uitvoerder | None = None, scenarios: str | Path | None = None,
-                      parameters: TempoParameters = TempoParameters()) -> ProvincieResultaat:
+                      parameters: TempoParameters = TempoParameters(), voortgang=None) -> ProvincieResultaat:
     """Every gemeente with numbers gets the linear prognose and a forecast with uncertainty:
     the simulation where a scenario file exists, else the pace model. The pace-model runs fan
     out through `uitvoerder` (results come back in task order, draws are keyed by gemeente)."""
@@ -90,11 +90,13 @@ def bereken_prognoses(tabel: ProvincieTabel, replicaties: int = 1000, seed: int 
             monsters[rij.gemeente] = prognose_uit_simulatie(bestanden[rij.gemeente], rij, periode,
                                                             replicaties, seed, uitvoerder)
             methoden[rij.gemeente] = "simulatie"
+            if voortgang:
+                voortgang(1)
     tempo = [r for r in tabel.gemeenten if r.heeft_cijfers and r.gemeente not in monsters]
     if tabel.totaal is not None and not tabel.totaal_berekend and tabel.totaal.heeft_cijfers:
         tempo.append(tabel.totaal)
     taken = [tempo_taak(r, periode, replicaties, seed, parameters) for r in tempo]
-    for r, m in zip(tempo, uitvoerder.map(tempomodel, taken)):
+    for r, m in zip(tempo, uitvoerder.map(tempomodel, taken, voortgang)):
         monsters[r.gemeente] = m
         methoden[r.gemeente] = "tempomodel"
 

@@ -99,12 +99,15 @@ def rapport_commando(scenario: str | None, beleiden: list[str], replicaties: int
     uitvoerder = maak_uitvoerder(workers, dask)
     v = None
     if len(namen) >= 2:
-        from simulatie.vergelijking import vergelijk
-        with (voortgang(n * (len(namen) + 16), f"{g.sc.naam}: {' / '.join(namen)}") if voortgang else nullcontext()) as vg:
+        from simulatie.vergelijking import aantal_runs, vergelijk
+        runs = aantal_runs(g, namen)
+        with (voortgang(n * runs, f"{g.sc.naam}: {' / '.join(namen)}", f"{n} replicaties x {runs} runs")
+              if voortgang else nullcontext()) as vg:
             v = vergelijk(g, namen, n, seed, uitvoerder, True, vg)
         resultaten = v.resultaten
     else:
-        with (voortgang(n, f"{g.sc.naam}, beleid {namen[0]}") if voortgang else nullcontext()) as vg:
+        with (voortgang(n, f"{g.sc.naam}, beleid {namen[0]}", f"{n} replicaties x 1 beleid")
+              if voortgang else nullcontext()) as vg:
             resultaten = [simuleer(g, g.beleid(namen[0]), n, seed, uitvoerder, vg)]
     html, _ = rapport_uit_resultaten(g, resultaten, v, ibt, gemaakt=gemaakt, hoofdbeleid=hoofd)
     pad = uitvoer or f"rapport-{g.sc.naam}.html"
