@@ -375,8 +375,9 @@ def _main(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         click.echo("afgebroken: niets geschreven", err=True)
         return 130
-    except click.ClickException as e:
-        e.show()
+    except click.ClickException as e:  # click's own messages in Dutch
+        from matching.klik_nl import toon
+        toon(e)
         return e.exit_code
     except click.exceptions.Exit as e:
         return e.exit_code
