@@ -38,6 +38,11 @@ def kinderkamers(kinderen: tuple[Kind, ...] | list[Kind], per_kamer: int, gemeng
     return kamers + ceil(rest_jong / per_kamer)
 
 
+def volwassenkamers(volwassenen: int, partners: bool) -> int:
+    """Bedrooms for the adults: a couple shares one, every other adult sleeps alone."""
+    return volwassenen - 1 if partners and volwassenen >= 2 else volwassenen
+
+
 def slaapkamers_nodig(hh: Huishouden, beleid: Beleid, met_nareizigers: bool | None = None,
                       ruim: bool = False) -> int:
     """Bedrooms the household needs. `met_nareizigers` defaults to the policy's choice:
@@ -59,11 +64,11 @@ def slaapkamers_nodig(hh: Huishouden, beleid: Beleid, met_nareizigers: bool | No
             onbekende_kinderen = hh.nareizigers - 1
         else:
             onbekende_kinderen = hh.nareizigers
-    volwassenkamers = (1 + volw - 2) if partners and volw >= 2 else volw
+    kamers_volw = volwassenkamers(volw, partners)
     kinderen = list(hh.kinderen)
     if ruim:
         per_kamer = beleid.ruim_kinderen_per_kamer
-        return (volwassenkamers + kinderkamers(kinderen, per_kamer, 0)
+        return (kamers_volw + kinderkamers(kinderen, per_kamer, 0)
                 + ceil(onbekende_kinderen / per_kamer))
     kamers = kinderkamers(kinderen, beleid.kinderen_per_kamer, beleid.gemengd_tot_leeftijd)
     if beleid.ouder_deelt_met_kind and volw == 1 and kinderen:
@@ -74,7 +79,7 @@ def slaapkamers_nodig(hh: Huishouden, beleid: Beleid, met_nareizigers: bool | No
                 kamers = min(kamers, kinderkamers(rest, beleid.kinderen_per_kamer,
                                                   beleid.gemengd_tot_leeftijd))
     kamers += ceil(onbekende_kinderen / beleid.nareiziger_kinderen_per_kamer)
-    return volwassenkamers + kamers
+    return kamers_volw + kamers
 
 
 def deelt_ouder_met_kind(hh: Huishouden, beleid: Beleid) -> bool:

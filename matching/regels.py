@@ -90,34 +90,60 @@ def blokkade(hh: Huishouden, beleid: Beleid, nareizigers_aanwezig: bool = False)
     return GEEN_BLOKKADE
 
 
-def huishouden_kenmerken(huishoudens: list[Huishouden], beleid: Beleid) -> HuishoudenKenmerken:
-    vooruit = beleid.nareizigers == "vooruit"
+def bouw_huishouden_kenmerken(huishoudens: list[Huishouden], *, personen, personen_huur, nodig,
+                              nodig_ruim, koppeldag, blokkade,
+                              toegezegd: int = 0) -> HuishoudenKenmerken:
+    """The one place that builds the per-household arrays. The caller gives what depends on
+    where the households come from (an adviser's list or a simulation's state) as iterables in
+    list order; the rest follows from the households themselves. `toegezegd`: the last this
+    many households already hold a promised reservation."""
     n = len(huishoudens)
-    personen_huur = np.fromiter((h.personen_totaal if vooruit else h.personen for h in huishoudens), np.int64, n)
+    personen_huur = np.fromiter(personen_huur, np.int64, n)
     return HuishoudenKenmerken(
         ids=np.array([h.id for h in huishoudens], dtype=object),
-        personen=np.fromiter((h.personen for h in huishoudens), np.int64, n),
+        personen=np.fromiter(personen, np.int64, n),
         personen_huur=personen_huur,
-        nodig=np.fromiter((slaapkamers_nodig(h, beleid) for h in huishoudens), np.int64, n),
-        nodig_ruim=np.fromiter((slaapkamers_nodig(h, beleid, ruim=True) for h in huishoudens), np.int64, n),
+        nodig=np.fromiter(nodig, np.int64, n),
+        nodig_ruim=np.fromiter(nodig_ruim, np.int64, n),
         alleen=personen_huur == 1,
         toegankelijk=np.fromiter((h.toegankelijk for h in huishoudens), bool, n),
-        koppeldag=np.fromiter((dag(h.koppeldatum) for h in huishoudens), np.int64, n),
+        koppeldag=np.fromiter(koppeldag, np.int64, n),
         voorkeur=np.array([h.voorkeur_kern for h in huishoudens], dtype=object),
-        blokkade=np.fromiter((blokkade(h, beleid) for h in huishoudens), np.int64, n),
+        blokkade=np.fromiter(blokkade, np.int64, n),
+        toegezegd=(np.arange(n) >= n - toegezegd) if toegezegd else None,
         gezin=np.fromiter((h.personen_totaal for h in huishoudens), np.int64, n),
     )
 
 
-def woning_kenmerken(woningen: list[Woning]) -> WoningKenmerken:
+def huishouden_kenmerken(huishoudens: list[Huishouden], beleid: Beleid) -> HuishoudenKenmerken:
+    vooruit = beleid.nareizigers == "vooruit"
+    return bouw_huishouden_kenmerken(
+        huishoudens,
+        personen=(h.personen for h in huishoudens),
+        personen_huur=(h.personen_totaal if vooruit else h.personen for h in huishoudens),
+        nodig=(slaapkamers_nodig(h, beleid) for h in huishoudens),
+        nodig_ruim=(slaapkamers_nodig(h, beleid, ruim=True) for h in huishoudens),
+        koppeldag=(dag(h.koppeldatum) for h in huishoudens),
+        blokkade=(blokkade(h, beleid) for h in huishoudens),
+    )
+
+
+def woning_kenmerken(woningen: list[Woning], beschikbaar=None, soort=None) -> WoningKenmerken:
+    """The one place that builds the per-dwelling arrays. `beschikbaar` (day numbers) and
+    `soort` (indices into SOORTEN) as iterables in list order when the caller knows better than
+    the dwellings themselves (the simulation: its own calendar, reservations become vacant)."""
     n = len(woningen)
+    if beschikbaar is None:
+        beschikbaar = (dag(w.beschikbaar) for w in woningen)
+    if soort is None:
+        soort = (SOORTEN.index(w.soort) for w in woningen)
     return WoningKenmerken(
         ids=np.array([w.id for w in woningen], dtype=object),
         kern=np.array([w.kern for w in woningen], dtype=object),
         slaapkamers=np.fromiter((w.slaapkamers for w in woningen), np.int64, n),
         huur=np.fromiter((w.huur for w in woningen), np.float64, n),
-        beschikbaar=np.fromiter((dag(w.beschikbaar) for w in woningen), np.int64, n),
-        soort=np.fromiter((SOORTEN.index(w.soort) for w in woningen), np.int64, n),
+        beschikbaar=np.fromiter(beschikbaar, np.int64, n),
+        soort=np.fromiter(soort, np.int64, n),
         toegankelijk=np.fromiter((w.toegankelijk for w in woningen), bool, n),
         min_personen=np.fromiter((w.min_personen for w in woningen), np.int64, n),
     )

@@ -12,13 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from matching.beleid import Beleid
-from matching.bezetting import deelt_ouder_met_kind, slaapkamers_nodig
+from matching.bezetting import deelt_ouder_met_kind, slaapkamers_nodig, volwassenkamers
 from matching.huishoudens import Huishouden
 from matching.regels import (GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS, HuishoudenKenmerken,
-                             WoningKenmerken)
+                             WoningKenmerken, bouw_huishouden_kenmerken, woning_kenmerken)
 from matching.woningen import SOORTEN, Woning
 
 from .kalender import simdatum
@@ -128,38 +126,26 @@ class Toestand:
 
     def kenmerken(self, lijst: list[SimHuishouden], toegezegd: int = 0) -> HuishoudenKenmerken:
         """`toegezegd`: the last this many households already hold a promised reservation."""
-        n = len(lijst)
-        personen_huur = np.fromiter((s.personen_huur for s in lijst), np.int64, n)
-        return HuishoudenKenmerken(
-            ids=np.array([s.hh.id for s in lijst], dtype=object),
+        return bouw_huishouden_kenmerken(
+            [s.hh for s in lijst],
             # A vervolghuisvesting move does not count for the taakstelling again, nor do persons
             # counted already (at entry into a doorstroomlocatie).
-            personen=np.fromiter((0 if s.vervolg else s.hh.personen - s.geteld for s in lijst), np.int64, n),
-            personen_huur=personen_huur,
-            nodig=np.fromiter((s.nodig for s in lijst), np.int64, n),
-            nodig_ruim=np.fromiter((s.nodig_ruim for s in lijst), np.int64, n),
-            alleen=personen_huur == 1,
-            toegankelijk=np.fromiter((s.hh.toegankelijk for s in lijst), bool, n),
-            koppeldag=np.fromiter((s.koppeldag for s in lijst), np.int64, n),
-            voorkeur=np.array([s.hh.voorkeur_kern for s in lijst], dtype=object),
-            blokkade=np.fromiter((self.blokkade(s) for s in lijst), np.int64, n),
-            toegezegd=(np.arange(n) >= n - toegezegd) if toegezegd else None,
-            gezin=np.fromiter((s.hh.personen_totaal for s in lijst), np.int64, n),
+            personen=(0 if s.vervolg else s.hh.personen - s.geteld for s in lijst),
+            personen_huur=(s.personen_huur for s in lijst),
+            nodig=(s.nodig for s in lijst),
+            nodig_ruim=(s.nodig_ruim for s in lijst),
+            koppeldag=(s.koppeldag for s in lijst),
+            blokkade=(self.blokkade(s) for s in lijst),
+            toegezegd=toegezegd,
         )
 
     def woningkenmerken(self, lijst: list[SimWoning], vandaag: int) -> WoningKenmerken:
-        n = len(lijst)
         vrij = SOORTEN.index("vrij")
-        return WoningKenmerken(
-            ids=np.array([w.woning.id for w in lijst], dtype=object),
-            kern=np.array([w.woning.kern for w in lijst], dtype=object),
-            slaapkamers=np.fromiter((w.woning.slaapkamers for w in lijst), np.int64, n),
-            huur=np.fromiter((w.woning.huur for w in lijst), np.float64, n),
-            beschikbaar=np.fromiter((self.start_abs + w.beschikbaar for w in lijst), np.int64, n),
+        return woning_kenmerken(
+            [w.woning for w in lijst],
+            beschikbaar=(self.start_abs + w.beschikbaar for w in lijst),
             # Once a reserved dwelling is available it is simply vacant.
-            soort=np.fromiter((vrij if w.beschikbaar <= vandaag else w.soort for w in lijst), np.int64, n),
-            toegankelijk=np.fromiter((w.woning.toegankelijk for w in lijst), bool, n),
-            min_personen=np.fromiter((w.woning.min_personen for w in lijst), np.int64, n),
+            soort=(vrij if w.beschikbaar <= vandaag else w.soort for w in lijst),
         )
 
     def registreer_plaatsing(self, s: SimHuishouden, dag_: int) -> None:
@@ -185,8 +171,7 @@ class Toestand:
             self.huishoudens_per_kern[w.kern] = self.huishoudens_per_kern.get(w.kern, 0) + 1
             kps = float("nan")
             if h.kinderen:
-                volwassenkamers = 1 + max(h.volwassenen - 2, 0) if h.heeft_partners else h.volwassenen
-                kps = len(h.kinderen) / max(w.slaapkamers - volwassenkamers, 1)
+                kps = len(h.kinderen) / max(w.slaapkamers - volwassenkamers(h.volwassenen, h.heeft_partners), 1)
                 self.kinderen_per_slaapkamer.append(kps)
             # Sharing saves at most one room: it was needed only if there is no spare room.
             ouder_kind = w.slaapkamers <= s.nodig and deelt_ouder_met_kind(h, self.beleid)
