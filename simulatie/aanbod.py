@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
+
 import numpy as np
 from matching.woningen import Woning
 
 from .kalender import simdag
 from .scenario import Scenario, gedateerde_delen
-from .stromen import stroom
+from .stromen import toevalsstroom
 from .wereld_records import KomendeWoning, Vervanging
 
 
@@ -80,7 +82,7 @@ def trek_vacatures(sc: Scenario, seed: int, rep: int, startwoningen: list[Woning
     parts are in, as a Poisson process over the horizon (and a little beyond, so that dwellings
     announced before the horizon's end can be reserved), shaped by wijzigingen (fewer moves
     after a date). Some tenants announce leaving ahead: reservable early."""
-    rng = stroom(seed, rep, "vacatures")
+    rng = toevalsstroom(seed, rep, "vacatures")
     a = sc.aanbod
     lo, hi = a.woningen_bereik
     per_jaar = float(rng.uniform(lo, hi)) if hi > lo else float(lo)
@@ -109,22 +111,46 @@ def trek_vacatures(sc: Scenario, seed: int, rep: int, startwoningen: list[Woning
     return uit, per_jaar
 
 
-def trek_vervangingen(sc: Scenario, seed: int, rep: int, n: int = 512) -> list[Vervanging]:
+def trek_vervangingen(sc: Scenario, seed: int, rep: int, n: int = 512) -> "Vervangingen | list":
     """The corporation's next re-lets, in order, for dwellings that go back to regular letting;
     drawn before any policy acts, so every policy gets the same k-th replacement."""
     if not sc.aanbod.vervangen:
         return []
-    rng = stroom(seed, rep, "vervanging")
+    rng = toevalsstroom(seed, rep, "vervanging")
     gemiddeld = 365.0 / sc.aanbod.alle_vacatures_per_jaar
     wachten = np.ceil(rng.exponential(gemiddeld, n)).astype(np.int64)
-    attr = _trek_woningen(rng, sc, n)
-    return [Vervanging(int(wachten[i]), _woning(sc, attr, i, f"#X{i:03d}", 0, "vrij")) for i in range(n)]
+    return Vervangingen(sc, wachten, _trek_woningen(rng, sc, n))
+
+
+class Vervangingen(Sequence):
+    """The drawn replacements, made into `Vervanging` records only when a round looks at them:
+    most replications need a handful of the hundreds drawn."""
+
+    def __init__(self, sc: Scenario, wachten: np.ndarray, attr: dict[str, np.ndarray]):
+        self._sc, self._wachten, self._attr = sc, wachten, attr
+
+    def __len__(self) -> int:
+        return len(self._wachten)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i = i % len(self)
+        return Vervanging(int(self._wachten[i]), _woning(self._sc, self._attr, i, f"#X{i:03d}", 0, "vrij"))
+
+    def __eq__(self, ander) -> bool:
+        return list(self) == list(ander)
+
+    def __repr__(self) -> str:
+        return repr(list(self))
 
 
 def trek_opleveringen(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
     """New-build and renovation deliveries known at the start, with building delays; plus
     renovations that add a bedroom, started through the year and reservable while under way."""
-    rng = stroom(seed, rep, "opleveringen")
+    rng = toevalsstroom(seed, rep, "opleveringen")
     uit = []
     for i, o in enumerate(sc.oplevering):
         vertraging = _uniform_int(rng, o.vertraging_dagen)
@@ -133,7 +159,7 @@ def trek_opleveringen(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
             w = Woning(f"#N{i:02d}{j:02d}", o.kern, int(k), float(o.huur), sc.startdatum + dt.timedelta(days=dag),
                        o.soort, o.toegankelijk, min_personen=sc.min_personen_groot if o.grote_gezinnen else 0)
             uit.append(KomendeWoning(0, w))
-    rng = stroom(seed, rep, "renovaties")
+    rng = toevalsstroom(seed, rep, "renovaties")
     r = sc.renovatie
     n = int(rng.poisson(r.per_jaar * sc.horizon_dagen / 365.0))
     attr = _trek_woningen(rng, sc, n)
@@ -154,7 +180,7 @@ def trek_kamers(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
     v = sc.verbod_dag()
     if vv is None or v is None or vv.kamers_per_jaar <= 0 or vv.kamers_maanden <= 0:
         return []
-    rng = stroom(seed, rep, "kamers")
+    rng = toevalsstroom(seed, rep, "kamers")
     eind = min(_dagen(sc, maanden_later(vv.vanaf, vv.kamers_maanden)), sc.horizon_dagen)
     begin = max(_dagen(sc, vv.vanaf), 0)
     if eind <= begin:

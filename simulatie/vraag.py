@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import lru_cache
+
 import numpy as np
 from matching.huishoudens import Huishouden, Kind
 
 from .scenario import Scenario
-from .stromen import stroom
+from .stromen import toevalsstroom
 from .aanbod import _dagen, _uniform_int
 from .wereld_records import AMV, KomendHuishouden, KomendeWoning
 
@@ -26,12 +28,20 @@ def mix_gewichten(sc: Scenario) -> np.ndarray:
     theta such that the mean is the plan's. Of all mixes with that mean it is the one closest to
     the stated mix (least Kullback-Leibler divergence), so the shares keep their order within
     small and within large households; the mean is increasing in theta, so bisection finds it."""
-    w = np.array([s.gewicht for s in sc.vraag.samenstelling], float)
+    gewichten = tuple(float(s.gewicht) for s in sc.vraag.samenstelling)
+    personen = tuple(float(x) for x in _personen_per_soort(sc))
+    return np.array(_gekantelde_mix(gewichten, personen, sc.vraag.personen_per_woning))
+
+
+@lru_cache(maxsize=64)
+def _gekantelde_mix(gewichten: tuple[float, ...], personen: tuple[float, ...], doel: float | None) -> tuple[float, ...]:
+    """Cached: the same for every replication of a scenario, and 200 bisection steps each time
+    cost more than drawing the replication's households."""
+    w = np.array(gewichten, float)
     w = w / w.sum()
-    doel = sc.vraag.personen_per_woning
     if doel is None:
-        return w
-    m = _personen_per_soort(sc)
+        return tuple(w.tolist())
+    m = np.array(personen, float)
     if not m[w > 0].min() < doel < m[w > 0].max():
         raise ValueError(f"personen_per_woning {doel} ligt niet tussen de kleinste ({m[w > 0].min():.2f}) en de "
                          f"grootste ({m[w > 0].max():.2f}) huishoudsoort van vraag.samenstelling")
@@ -49,7 +59,7 @@ def mix_gewichten(sc: Scenario) -> np.ndarray:
             lo = mid
         else:
             hi = mid
-    return gekanteld((lo + hi) / 2)
+    return tuple(gekanteld((lo + hi) / 2).tolist())
 
 
 def gemiddelde_personen(sc: Scenario) -> float:
@@ -106,14 +116,14 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
     persons are those `koppelvensters` gives; each household's composition, nareizigers,
     refusal and stay are drawn when it is created, from their own streams."""
     v = sc.vraag
-    r_k = stroom(seed, rep, "koppelingen")
-    r_s = stroom(seed, rep, "samenstelling")
-    r_n = stroom(seed, rep, "nareizigers")
-    r_w = stroom(seed, rep, "weigeringen")
-    r_v = stroom(seed, rep, "verblijf")
-    r_b = stroom(seed, rep, "buitenland")
-    r_l = stroom(seed, rep, "startlijst")
-    r_d = stroom(seed, rep, "doorstroom")
+    r_k = toevalsstroom(seed, rep, "koppelingen")
+    r_s = toevalsstroom(seed, rep, "samenstelling")
+    r_n = toevalsstroom(seed, rep, "nareizigers")
+    r_w = toevalsstroom(seed, rep, "weigeringen")
+    r_v = toevalsstroom(seed, rep, "verblijf")
+    r_b = toevalsstroom(seed, rep, "buitenland")
+    r_l = toevalsstroom(seed, rep, "startlijst")
+    r_d = toevalsstroom(seed, rep, "doorstroom")
     ds = sc.doorstroomlocatie
     uit: list[KomendHuishouden] = []
 
@@ -171,7 +181,7 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
 def trek_amvs(sc: Scenario, seed: int, rep: int) -> list[AMV]:
     """Nidos AMVs: outflow when they reach the outflow age; the birthday within the year is
     unknown, so it is drawn."""
-    rng = stroom(seed, rep, "nidos")
+    rng = toevalsstroom(seed, rep, "nidos")
     uit = []
     for g, groep in enumerate(sc.nidos.groepen):
         kso = _dagen(sc, groep.kso_sinds)
