@@ -59,7 +59,10 @@ class Voortgang:
         verstreken = time.monotonic() - self.start
         rest = verstreken / self.gedaan * (self.totaal - self.gedaan)
         if voor == 0:
-            self._regel(f"eerste deel klaar na {_duur(verstreken)}; geschat nog {_duur(rest)}")
+            # The first replication also pays for loading the solvers: from a small first chunk,
+            # an estimate would be far too high, so it waits for the first 10%.
+            schatting = f"geschat nog {_duur(rest)}" if self.gedaan * 20 >= self.totaal else "schatting bij 10%"
+            self._regel(f"eerste deel klaar na {_duur(verstreken)}; {schatting}")
         tiende = self.gedaan * 10 // self.totaal
         if tiende > voor * 10 // self.totaal:  # one line, also when a chunk passes several tenths
             self._regel(f"{tiende * 10}% ({self.gedaan} van {self.totaal}), "

@@ -23,7 +23,7 @@ def _stderr(*argv) -> list[str]:
 
 def _controleer(regels: list[str], werk: str):
     assert regels[0].endswith(f"{werk} te doen"), regels
-    assert re.fullmatch(r"voortgang: eerste deel klaar na \d+ s; geschat nog .+", regels[1]), regels
+    assert re.fullmatch(r"voortgang: eerste deel klaar na \d+ s; (geschat nog .+|schatting bij 10%)", regels[1]), regels
     procenten = [int(m.group(1)) for r in regels if (m := re.match(r"voortgang: (\d+)% \(", r))]
     assert procenten == sorted(set(procenten)) and procenten[-1] == 100, regels
     assert all(p % 10 == 0 for p in procenten) and len(procenten) >= 2, regels
