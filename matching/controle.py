@@ -6,7 +6,7 @@ or given with `--soort`). Every problem in every file is listed, one line each w
 order get one line saying so and what was detected (encoding, delimiter, xlsx, Dutch dates,
 decimal commas), so a user sees that their Excel export was understood.
 
-Kinds are entries in `SOORTEN`: this module registers households and dwellings; each other
+Kinds are entries in `BESTANDSSOORTEN`: this module registers households and dwellings; each other
 package registers its own kinds with `registreer` (`simulatie.controle`: the scenario and the
 province's table, and where the kernen come from), so `matching` never imports `simulatie`.
 The check for a kind is the loader the commands use, run in its collecting mode, so
@@ -91,11 +91,11 @@ class Soort:
     eigen_lezer: bool = False
 
 
-SOORTEN: dict[str, Soort] = {}
+BESTANDSSOORTEN: dict[str, Soort] = {}
 
 
 def registreer(soort: Soort) -> None:
-    SOORTEN[soort.naam] = soort
+    BESTANDSSOORTEN[soort.naam] = soort
 
 
 def meervoud(n: int, enkel: str, meer: str) -> str:
@@ -167,18 +167,18 @@ class Uitslag:
 
 
 def _soort_van_tabel(pad: Path, tabel: Tabel) -> Soort:
-    scores = {naam: s.herken(pad, tabel) for naam, s in SOORTEN.items() if s.herken is not None}
+    scores = {naam: s.herken(pad, tabel) for naam, s in BESTANDSSOORTEN.items() if s.herken is not None}
     beste = max(scores.values(), default=0)
     kandidaten = [n for n, v in scores.items() if v == beste and v > 0]
     if len(kandidaten) > 1:  # a tie: the file name decides ("woningen-2023.csv")
         op_naam = [n for n in kandidaten if n.rstrip("s")[:6] in pad.stem.lower()]
         kandidaten = op_naam or kandidaten
     if beste < 2 or len(kandidaten) != 1:
-        soorten = "; ".join(s.omschrijving for s in SOORTEN.values())
+        soorten = "; ".join(s.omschrijving for s in BESTANDSSOORTEN.values())
         kolommen = ", ".join(k for k in tabel.kolommen if k) or "geen"
         raise InvoerFout(pad, f"soort bestand niet herkend aan de kolommen ({kolommen}); verwacht een van: "
                               f"{soorten}. Geef de soort mee met --soort", rij=1)
-    return SOORTEN[kandidaten[0]]
+    return BESTANDSSOORTEN[kandidaten[0]]
 
 
 def controleer_bestand(pad: str | Path, ctx: Context, soort: str | None = None) -> Uitslag:
@@ -187,10 +187,10 @@ def controleer_bestand(pad: str | Path, ctx: Context, soort: str | None = None) 
     uitslag = Uitslag(str(pad))
     fouten = Fouten(verzamel=True)
     try:
-        gekozen = SOORTEN.get(soort) if soort else next(
-            (s for s in SOORTEN.values() if pad.suffix.lower() in s.extensies), None)
+        gekozen = BESTANDSSOORTEN.get(soort) if soort else next(
+            (s for s in BESTANDSSOORTEN.values() if pad.suffix.lower() in s.extensies), None)
         if soort and gekozen is None:
-            raise InvoerFout(pad, f"onbekende soort '{soort}' (bekend: {', '.join(SOORTEN)})")
+            raise InvoerFout(pad, f"onbekende soort '{soort}' (bekend: {', '.join(BESTANDSSOORTEN)})")
         tabel = None
         if gekozen is None or gekozen.herken is not None:
             indeling = Fouten(verzamel=True)  # layout problems: the kind decides whether they count

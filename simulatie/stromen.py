@@ -13,6 +13,6 @@ STROMEN = ("vacatures", "koppelingen", "samenstelling", "nareizigers", "weigerin
            "vervanging", "doorstroom", "kamers")
 
 
-def stroom(seed: int, replicatie: int, naam: str) -> np.random.Generator:
+def toevalsstroom(seed: int, replicatie: int, naam: str) -> np.random.Generator:
     ss = np.random.SeedSequence(seed, spawn_key=(replicatie, STROMEN.index(naam)))
     return np.random.default_rng(ss)

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from simulatie.provincie import (TempoParameters, TempoTaak, bereken_prognoses, gemeente_sleutel, kans_gehaald,
-                                kwantielen, lineaire_prognose, personen_per_reservering, rond_half_op, tempomodel)
+from simulatie.provincie import (TempoParameters, TempoTaak, bereken_prognoses, gehele_kwantielen, gemeente_sleutel,
+                                kans_gehaald, lineaire_prognose, personen_per_reservering, rond_half_op, tempomodel)
 from simulatie.provincie import GemeenteRij, lees_provincietabel, maak_tabel, periode_bij_peildatum
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -80,7 +80,7 @@ def test_zonder_onzekerheid_en_een_persoon_per_plaatsing_is_het_rest_poisson_met
     q = stats.poisson.ppf([0.1, 0.5, 0.9], m).astype(int)
     for x, p in zip(q, (0.1, 0.5, 0.9)):
         assert stats.poisson.cdf(x - 1, m) < p - 0.005 and stats.poisson.cdf(x, m) > p + 0.005
-    assert kwantielen(eind) == {"p10": 31 + q[0], "p50": 31 + q[1], "p90": 31 + q[2]}
+    assert gehele_kwantielen(eind) == {"p10": 31 + q[0], "p50": 31 + q[1], "p90": 31 + q[2]}
     # whole distribution: Dvoretzky-Kiefer-Wolfowitz bound at alpha = 1e-6
     _dkw(eind - 31, lambda x: stats.poisson.cdf(x, m))
 
@@ -90,7 +90,7 @@ def test_met_onzekerheid_van_het_tempo_is_het_rest_negatief_binomiaal():
     eind = tempomodel(_taak(personen_per_plaatsing=1.0))
     nb = stats.nbinom(31.5, 132 / 184)
     _dkw(eind - 31, nb.cdf)
-    assert kwantielen(eind - 31)["p50"] == int(nb.ppf(0.5))
+    assert gehele_kwantielen(eind - 31)["p50"] == int(nb.ppf(0.5))
 
 
 def _dkw(monsters, cdf, alpha=1e-6):
@@ -111,7 +111,7 @@ def test_zonder_onzekerheid_nadert_p50_de_lineaire_extrapolatie():
         k = realisatie / 2.25 * 52 / 132                        # expected households still to come
         sd = np.sqrt(k * (1.25 + 2.25 ** 2))                    # compound Poisson: E[S^2] = var + mean^2
         assert abs(eind.mean() - lineair) < 5 * sd / np.sqrt(eind.size)
-        afwijking.append(abs(kwantielen(eind)["p50"] - lineair) / lineair)
+        afwijking.append(abs(gehele_kwantielen(eind)["p50"] - lineair) / lineair)
     assert afwijking[0] * 438 * 184 / 132 <= 1.5 and afwijking[1] < afwijking[0]
 
 
@@ -141,7 +141,7 @@ def test_reserveringen_ondergrens_of_bovenop():
     # same streams: per replication bovenop = pace + reserved >= max(pace, reserved) = ondergrens >= pace
     assert np.all(boven >= onder) and np.all(onder >= zonder) and np.all(onder - 31 >= 0)
     assert np.array_equal(onder - 31, np.maximum(zonder - 31, boven - zonder))
-    assert kwantielen(onder)["p10"] >= 31 + 20   # 14 dwellings at 90%: at least ~27 persons most of the time
+    assert gehele_kwantielen(onder)["p10"] >= 31 + 20   # 14 dwellings at 90%: at least ~27 persons most of the time
 
 
 def test_personen_per_reservering():

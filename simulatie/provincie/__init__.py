@@ -16,7 +16,7 @@ synthetisch    synthetic tables for scale runs and tests
 from .koppen import normaliseer_kop, standaard_kop, veld_voor_kop
 from .lezen import lees_provincietabel
 from .lineair import LineairePrognose, lineaire_prognose, rond_half_op
-from .prognose import KWANTIELEN, PrognoseRij, ProvincieResultaat, bereken_prognoses, kans_gehaald, kwantielen
+from .prognose import KWANTIELEN, PrognoseRij, ProvincieResultaat, bereken_prognoses, gehele_kwantielen, kans_gehaald
 from .tabel import (MAANDEN, UITVOER_KOLOMMEN, GemeenteRij, ProvincieTabel, TabelPeriode, bereken_totaal,
                     datum_tekst, maak_tabel, periode_bij_peildatum)
 from .tempo import TempoParameters, TempoTaak, gemeente_sleutel, personen_per_reservering, tempo_taak, tempomodel

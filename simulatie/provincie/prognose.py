@@ -24,7 +24,7 @@ KWANTIELEN = (0.1, 0.5, 0.9)
 
 # ---------------------------------------------------------------- summaries
 
-def kwantielen(monsters: np.ndarray) -> dict[str, int]:
+def gehele_kwantielen(monsters: np.ndarray) -> dict[str, int]:
     """p10/p50/p90 as the smallest value whose empirical cdf reaches q (the definition a
     Poisson ppf uses), so the model can be checked against theory exactly."""
     q = np.quantile(monsters, KWANTIELEN, method="inverted_cdf")
@@ -64,7 +64,7 @@ class ProvincieResultaat:
 def _prognose_rij(rij: GemeenteRij, periode: TabelPeriode, monsters: np.ndarray | None, methode: str) -> PrognoseRij:
     uit = PrognoseRij(rij, lineaire_prognose(rij, periode), methode, monsters)
     if monsters is not None:
-        uit.prognose = kwantielen(monsters)
+        uit.prognose = gehele_kwantielen(monsters)
         uit.kans = kans_gehaald(monsters, rij.totaalopgave)
         uit.kans_extra = kans_gehaald(monsters, rij.totaalopgave_extra)
     return uit

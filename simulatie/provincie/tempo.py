@@ -21,7 +21,7 @@ from .lineair import rond_half_op
 from .tabel import GemeenteRij, TabelPeriode
 
 
-STROMEN = ("tempo", "plaatsingen", "omvang", "reserveringen")
+GEMEENTE_STROMEN = ("tempo", "plaatsingen", "omvang", "reserveringen")
 
 
 # ---------------------------------------------------------------- the pace model
@@ -73,9 +73,9 @@ def gemeente_sleutel(naam: str) -> int:
     return int.from_bytes(hashlib.blake2b(tekst, digest_size=8).digest(), "big") >> 1
 
 
-def stroom(seed: int, gemeente: str, naam: str) -> np.random.Generator:
+def gemeente_toevalsstroom(seed: int, gemeente: str, naam: str) -> np.random.Generator:
     """Common random numbers: one generator per (gemeente, purpose)."""
-    ss = np.random.SeedSequence(seed, spawn_key=(gemeente_sleutel(gemeente), STROMEN.index(naam)))
+    ss = np.random.SeedSequence(seed, spawn_key=(gemeente_sleutel(gemeente), GEMEENTE_STROMEN.index(naam)))
     return np.random.default_rng(ss)
 
 
@@ -113,17 +113,17 @@ def tempomodel(taak: TempoTaak) -> np.ndarray:
     k = taak.realisatie / mu
     if p.onzekerheid_tempo:
         vorm, snelheid = p.prior_vorm + k, p.prior_dagen + d
-        lam = stroom(taak.seed, taak.gemeente, "tempo").gamma(vorm, 1.0 / snelheid, size=R) if vorm > 0 \
+        lam = gemeente_toevalsstroom(taak.seed, taak.gemeente, "tempo").gamma(vorm, 1.0 / snelheid, size=R) if vorm > 0 \
             else np.zeros(R)
     else:
         lam = np.full(R, k / d)
-    n = stroom(taak.seed, taak.gemeente, "plaatsingen").poisson(lam * r)
+    n = gemeente_toevalsstroom(taak.seed, taak.gemeente, "plaatsingen").poisson(lam * r)
     tempo = n.astype(np.int64)
     if mu > 1:
-        tempo += stroom(taak.seed, taak.gemeente, "omvang").poisson((mu - 1) * n)
+        tempo += gemeente_toevalsstroom(taak.seed, taak.gemeente, "omvang").poisson((mu - 1) * n)
     per_woning = personen_per_reservering(taak.gereserveerde_woningen, taak.gereserveerde_personen, mu)
     if per_woning.size:
-        op_tijd = stroom(taak.seed, taak.gemeente, "reserveringen").random((R, per_woning.size)) \
+        op_tijd = gemeente_toevalsstroom(taak.seed, taak.gemeente, "reserveringen").random((R, per_woning.size)) \
             < p.kans_reservering_op_tijd
         gereserveerd = op_tijd.astype(np.int64) @ per_woning
         tempo = tempo + gereserveerd if p.reserveringen == "bovenop" else np.maximum(tempo, gereserveerd)

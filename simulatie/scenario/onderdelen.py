@@ -37,7 +37,9 @@ class Periode(_Model):
         return self
 
 
-class Toewijzing(_Model):
+class ToewijzingInstellingen(_Model):
+    """The simulation's [toewijzing] settings (rounds, moving, solver); not matching.Toewijzing,
+    which is one household placed in one dwelling."""
     ronde_dagen: int = Field(default=7, ge=1, le=92)  # weekly allocation rounds
     ronde_bij_vacature: bool = False  # also a round as soon as a dwelling enters the pool
     verhuis_dagen: int = Field(default=14, ge=0, le=120)  # offer accepted -> keys (coa.nl: 2 weeks)

@@ -11,7 +11,8 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 from matching.woningen import Woning
 
-from .onderdelen import Aanbod, Doorstroomlocatie, GroteGezinnen, Nidos, Oplevering, Periode, Plan, Renovatie, Taakstelling, TakeCareBNB, Toewijzing, Voorrangsverbod, Vraag, _Model
+from .onderdelen import (Aanbod, Doorstroomlocatie, GroteGezinnen, Nidos, Oplevering, Periode, Plan, Renovatie,
+                         Taakstelling, TakeCareBNB, ToewijzingInstellingen, Voorrangsverbod, Vraag, _Model)
 
 
 class Scenario(_Model):
@@ -31,7 +32,7 @@ class Scenario(_Model):
     stand_start: int = 0
     periode: tuple[Periode, ...]
     plan: Plan = Field(default_factory=Plan)
-    toewijzing: Toewijzing = Field(default_factory=Toewijzing)
+    toewijzing: ToewijzingInstellingen = Field(default_factory=ToewijzingInstellingen)
     aanbod: Aanbod = Field(default_factory=Aanbod)
     oplevering: tuple[Oplevering, ...] = ()
     renovatie: Renovatie = Field(default_factory=Renovatie)
