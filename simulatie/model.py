@@ -20,7 +20,7 @@ from .actoren.vacatures import vacatures
 from .kalender import periodegrenzen
 from .registratie import Boeking, Plaatsing
 from .scenario import Scenario
-from .toestand import STATUSSEN, Toestand
+from .toestand import STATUSSEN, Status, Toestand
 from .wereld import trek_wereld
 from .wereld_records import Wereld
 
@@ -76,7 +76,7 @@ def _redenen_wachtend(t: Toestand, nu: int) -> dict[str, int]:
     for i, s in enumerate(lijst):
         b = t.blokkade(s)
         if b:
-            redenen["nog_niet_in_nederland" if s.status == "buitenland" else "wacht_op_nareizigers"] += 1
+            redenen["nog_niet_in_nederland" if s.status == Status.BUITENLAND else "wacht_op_nareizigers"] += 1
         elif s.vervolg:
             redenen["wacht_op_vervolghuisvesting"] += 1
         elif not woningen:
@@ -133,7 +133,7 @@ def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wer
     for s in t.huishoudens.values():
         status_personen[s.status] += s.hh.personen
         onderweg += s.hh.nareizigers
-        if s.woning is not None and s.status == "gehuisvest" or (s.status == "wachtend" and s.vervolg):
+        if s.woning is not None and s.status == Status.GEHUISVEST or (s.status == Status.WACHTEND and s.vervolg):
             bezet[s.woning.woning.id] += 1
     geteld = sum(s.geteld for s in t.huishoudens.values())
     return Uitkomst(
@@ -156,7 +156,7 @@ def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wer
         bezetting_ok=all(v == 1 for v in bezet.values()),
         woningen_per_jaar=wereld.woningen_per_jaar,
         # Only dwellings free inside the horizon: re-lets announced for next year are not this year's.
-        eind_woningen={"sleutels_na_horizon": sum(1 for s in t.huishoudens.values() if s.status == "gematcht"
+        eind_woningen={"sleutels_na_horizon": sum(1 for s in t.huishoudens.values() if s.status == Status.GEMATCHT
                                                   and s.reservering is not None and s.reservering.beschikbaar < horizon),
                        "vrij_in_aanbod": sum(1 for w in t.aanbod.values() if w.beschikbaar < horizon),
                        "terug_regulier_niet_vervangen": t.tegoed},

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from matching.beleid import Beleid
 from matching.bezetting import deelt_ouder_met_kind, slaapkamers_nodig, volwassenkamers
@@ -24,7 +25,17 @@ from .registratie import Boeking, Plaatsing
 from .scenario import Scenario
 from .wereld_records import KomendHuishouden
 
-STATUSSEN = ("buitenland", "wachtend", "gematcht", "gehuisvest", "vertrokken")
+class Status(StrEnum):
+    """A household's status in the simulation; equal to its Dutch word, so it reads and
+    compares as the string it always was."""
+    BUITENLAND = "buitenland"
+    WACHTEND = "wachtend"
+    GEMATCHT = "gematcht"
+    GEHUISVEST = "gehuisvest"
+    VERTROKKEN = "vertrokken"
+
+
+STATUSSEN = tuple(s.value for s in Status)  # plain strings, in this order: keys of status_personen
 
 
 @dataclass(slots=True)
@@ -44,7 +55,7 @@ class SimWoning:
 class SimHuishouden:
     k: KomendHuishouden
     hh: Huishouden
-    status: str
+    status: Status
     nodig: int = 0
     nodig_ruim: int = 0
     personen_huur: int = 0
@@ -99,7 +110,7 @@ class Toestand:
         """Places (persons) taken in the doorstroomlocatie: its residents still waiting for keys,
         with nareizigers who joined them there (they may take the location over its capacity;
         no one new enters until enough is free)."""
-        return sum(s.hh.personen for s in self.doorstroom.values() if s.status in ("wachtend", "gematcht"))
+        return sum(s.hh.personen for s in self.doorstroom.values() if s.status in (Status.WACHTEND, Status.GEMATCHT))
 
     def herbereken(self, s: SimHuishouden) -> None:
         """Policy-dependent needs, recomputed only when the composition changes."""
@@ -108,7 +119,7 @@ class Toestand:
         s.personen_huur = s.hh.personen_totaal if self.beleid.nareizigers == "vooruit" else s.hh.personen
 
     def blokkade(self, s: SimHuishouden) -> int:
-        if s.status == "buitenland":
+        if s.status == Status.BUITENLAND:
             return NIET_IN_NL
         if self.beleid.nareizigers == "wachten" and s.hh.nareizigers > 0 and not s.vervolg:
             return WACHT_NAREIZIGERS
@@ -116,7 +127,7 @@ class Toestand:
 
     def wachtenden(self) -> list[SimHuishouden]:
         """Households on the list in the allocation sense: waiting, and those still abroad."""
-        return [s for s in self.huishoudens.values() if s.status in ("wachtend", "buitenland")]
+        return [s for s in self.huishoudens.values() if s.status in (Status.WACHTEND, Status.BUITENLAND)]
 
     def lijstlengte(self) -> int:
         """Households on the list as COA counts it when deciding to link more."""

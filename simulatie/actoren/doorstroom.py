@@ -8,7 +8,7 @@ them again, but it is a dwelling used (its keys are recorded). Places are person
 
 from __future__ import annotations
 
-from ..toestand import SimHuishouden, Toestand, datum_van
+from ..toestand import SimHuishouden, Status, Toestand, datum_van
 from ..aanbod import maanden_later
 
 
@@ -16,7 +16,7 @@ def mag_in_doorstroom(t: Toestand, s: SimHuishouden, nu: int) -> bool:
     """On koppeling: a household linked on or after `vanaf` (within the horizon), here and with
     COA (not abroad, not a TakeCareBNB guest), drawn to go, and all its present members fit."""
     ds = t.sc.doorstroomlocatie
-    if ds is None or not s.k.doorstroom or s.status != "wachtend" or s.in_tcb or s.hh.verblijf != "COA":
+    if ds is None or not s.k.doorstroom or s.status != Status.WACHTEND or s.in_tcb or s.hh.verblijf != "COA":
         return False
     if s.hh.koppeldatum < max(ds.vanaf, t.sc.startdatum) or datum_van(t.sc, nu) < ds.vanaf:
         return False
@@ -42,5 +42,5 @@ def doorstroomverblijf(env, t: Toestand, s: SimHuishouden):
     uitkomst = yield s.gehuisvest | env.timeout(dagen)
     s.in_doorstroom = False
     t.doorstroom.pop(s.hh.id, None)
-    if s.gehuisvest not in uitkomst and s.status != "vertrokken":
+    if s.gehuisvest not in uitkomst and s.status != Status.VERTROKKEN:
         t.tel("doorstroom_verlopen")

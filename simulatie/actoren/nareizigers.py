@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..toestand import SimHuishouden, Toestand
+from ..toestand import SimHuishouden, Status, Toestand
 
 
 def nareizigers(env, t: Toestand, s: SimHuishouden):
@@ -26,7 +26,7 @@ def nareizigers(env, t: Toestand, s: SimHuishouden):
                 t.tel("visum_vrijgegeven")
         yield env.timeout(s.k.visum_reis_dagen)
     yield env.timeout(max(s.k.nareizigers_dag - env.now, 0))
-    if s.status == "vertrokken":
+    if s.status == Status.VERTROKKEN:
         return
     n = s.hh.nareizigers
     partner = 1 if s.hh.volwassenen == 1 else 0
@@ -34,12 +34,12 @@ def nareizigers(env, t: Toestand, s: SimHuishouden):
                    nareizigers=0, partners=True if partner else s.hh.partners)
     t.herbereken(s)
     t.tel("nareizigers_aangekomen", n)
-    if s.status == "gehuisvest":
+    if s.status == Status.GEHUISVEST:
         s.geteld += n
         t.boek(int(env.now), n, "nareizigers")
         t.bijgekomen.append((int(env.now), n))
         controleer_vervolg(t, s)
-    elif s.in_doorstroom and s.status in ("wachtend", "gematcht"):
+    elif s.in_doorstroom and s.status in (Status.WACHTEND, Status.GEMATCHT):
         # Joining a household in a doorstroomlocatie, whose persons counted at entry: the family
         # counts on arrival too (as when joining a housed household) and not again at the keys.
         s.geteld += n
@@ -52,5 +52,5 @@ def controleer_vervolg(t: Toestand, s: SimHuishouden) -> None:
     kamers = s.woning.woning.slaapkamers
     if s.nodig > max(kamers, 1 if s.hh.personen == 1 else 0):
         s.vervolg = True
-        s.status = "wachtend"
+        s.status = Status.WACHTEND
         t.tel("vervolg_nodig")

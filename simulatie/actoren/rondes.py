@@ -12,7 +12,7 @@ from matching.oplossers import los_op
 from matching.regels import Ronde, toelaatbaar
 
 from .nareizigers import controleer_vervolg
-from ..toestand import SimHuishouden, SimWoning, Toestand, datum_van
+from ..toestand import SimHuishouden, SimWoning, Status, Toestand, datum_van
 
 
 def toewijzingsrondes(env, t: Toestand):
@@ -48,7 +48,7 @@ def ronde(env, t: Toestand) -> None:
     # so a sooner vacancy can go to them and their reservation back to the pool.
     verhuis = t.sc.toewijzing.verhuis_dagen
     houders = [s for s in t.huishoudens.values()
-               if s.status == "gematcht" and s.reservering is not None and s.reservering.beschikbaar > nu + verhuis]
+               if s.status == Status.GEMATCHT and s.reservering is not None and s.reservering.beschikbaar > nu + verhuis]
     if not kandidaten and not houders:
         return
     woningen = list(t.aanbod.values()) + [s.reservering for s in houders]
@@ -78,7 +78,7 @@ def ronde(env, t: Toestand) -> None:
     gekozen = {int(opl.plaats[h]) for h in opl.geplaatst.tolist()}
     for h in opl.geplaatst.tolist():
         s, w = lijst[h], woningen[int(opl.plaats[h])]
-        if s.status == "gematcht":
+        if s.status == Status.GEMATCHT:
             if w is s.reservering:
                 continue
             oud = s.reservering
@@ -89,11 +89,11 @@ def ronde(env, t: Toestand) -> None:
             eerste = not s.aangeboden
             s.aangeboden = True
             if s.k.weigert and eerste and not s.vervolg:
-                s.status = "vertrokken"  # the dwelling stays in the pool for the next round
+                s.status = Status.VERTROKKEN  # the dwelling stays in the pool for the next round
                 t.tel("weigeringen")
                 continue
         t.aanbod.pop(w.woning.id, None)
-        s.status = "gematcht"
+        s.status = Status.GEMATCHT
         dag = max(nu + verhuis, w.beschikbaar)
         s.reservering = w
         s.verhuis_nr += 1
@@ -109,7 +109,7 @@ def verhuizing(env, t: Toestand, s: SimHuishouden, w: SimWoning, dag: int, numme
     s.reservering = None
     oud = s.woning if s.vervolg else None
     s.woning = w
-    s.status = "gehuisvest"
+    s.status = Status.GEHUISVEST
     t.registreer_plaatsing(s, int(env.now))
     if oud is not None:
         s.vervolg = False
