@@ -10,7 +10,8 @@ from rich.table import Table
 
 from matching.bestanden.csv_nl import csv_tekst
 
-from .kalender import totaalopgave, volgende_stand
+from . import kolommen
+from .kolommen import Replicatieperiode
 from .replicaties import SimResultaat, samenvatting, standen
 
 KPI_TEKST = {
@@ -50,27 +51,18 @@ def als_json(resultaten: list[SimResultaat], extra: dict | None = None) -> str:
 
 
 def als_csv(resultaten: list[SimResultaat], stijl: str = "nl") -> str:
-    """One row per replication and period: the raw material for any further analysis."""
-    kop = ["beleid", "replicatie", "periode", "taakstelling", "extra_opgave", "stand_start", "totaalopgave",
-           "realisatie", "stand_eind", "totaalopgave_gehaald", "inclusief_extra_gehaald", "woningen_gebruikt",
-           "woningen_per_jaar"]
+    """One row per replication and period: the raw material for any further analysis. The
+    columns are declared in `kolommen.py`."""
     rijen = []
     for res in resultaten:
         real, stand = standen(res)
         for i, u in enumerate(res.uitkomsten):
             for j, p in enumerate(res.invoer.sc.periode):
-                opgave = totaalopgave(p.taakstelling, stand[i, j])
-                wpj = round(float(u.woningen_per_jaar), 3)
-                if not res.invoer.sc.verplicht(p):  # no obligation: no stand, opgave or 'gehaald'
-                    rijen.append([res.beleid, u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
-                                  None, None, int(real[i, j]), None, None, None, u.woningen_gebruikt[j], wpj])
-                    continue
-                rijen.append([res.beleid, u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
-                              int(stand[i, j]), int(opgave), int(real[i, j]),
-                              int(volgende_stand(stand[i, j], real[i, j], p.taakstelling)),
-                              int(real[i, j] >= opgave), int(real[i, j] >= opgave + p.extra_opgave),
-                              u.woningen_gebruikt[j], wpj])
-    return csv_tekst(kop, rijen, stijl)
+                rij = Replicatieperiode(res.beleid, u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
+                                        res.invoer.sc.verplicht(p), stand[i, j], real[i, j], u.woningen_gebruikt[j],
+                                        u.woningen_per_jaar)
+                rijen.append([k.csvcel(rij) for k in kolommen.CSV])
+    return csv_tekst([k.csv for k in kolommen.CSV], rijen, stijl)
 
 
 def als_tabel(resultaten: list[SimResultaat], breedte: int = 120, overschreven: str | None = None) -> str:
@@ -83,23 +75,14 @@ def als_tabel(resultaten: list[SimResultaat], breedte: int = 120, overschreven: 
         if overschreven:
             console.print(f"overschreven: {overschreven}", markup=False, highlight=False)
         tab = Table(title="Taakstelling per periode (personen)", title_justify="left")
-        for kol in ("periode", "taakstelling", "totaalopgave", "realisatie gem.", "p10", "p50", "p90",
-                    "kans gehaald", "kans incl. extra", "stand eind"):
-            tab.add_column(kol, justify="right" if kol != "periode" else "left")
+        for kol in kolommen.TABEL:
+            tab.add_column(kol.kop, justify="left" if kol.soort == "tekst" else "right")
         for p in s["perioden"]:
-            r = p["realisatie"]
-            naam = p["periode"] + ("" if p["volledig"] else " (deels)")
+            tab.add_row(*(kol.tabelcel(p) for kol in kolommen.TABEL))
             if not p.get("verplicht", True):  # taakstelling afgeschaft: no obligation, no stand
-                tab.add_row(naam, str(p["taakstelling"]), "—", f"{r['gemiddeld']:.1f}",
-                            f"{r['p10']:.0f}", f"{r['p50']:.0f}", f"{r['p90']:.0f}", "—", "—", "—")
                 tab.caption = (f"— : geen taakstelling vanaf {res.invoer.sc.taakstelling.afgeschaft_vanaf} "
                                "(afgeschaft); de taakstelling is dan de verwachte instroom")
                 tab.caption_justify = "left"
-                continue
-            tab.add_row(naam, str(p["taakstelling"]), f"{p['totaalopgave']:.1f}", f"{r['gemiddeld']:.1f}",
-                        f"{r['p10']:.0f}", f"{r['p50']:.0f}", f"{r['p90']:.0f}",
-                        f"{p['kans_totaalopgave_gehaald']:.0%}", f"{p['kans_inclusief_extra_opgave_gehaald']:.0%}",
-                        f"{p['stand_eind']:+.1f}")
         console.print(tab)
         if s["plan"]:
             console.print(_plan_tabel(s["plan"]))

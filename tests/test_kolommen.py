@@ -1,0 +1,49 @@
+"""The output columns of `simuleer` are declared once (`simulatie/kolommen.py`): the table and
+the CSV take their headers and cells from that declaration, so a column declared there appears in
+both, and nowhere else needs a change."""
+
+from simhulp import D, beleid, hh, invoer, scenario, woning
+
+from simulatie import kolommen
+from simulatie.kolommen import Kolom
+from simulatie.model import simuleer_replicatie
+from simulatie.rapport import als_csv, als_tabel
+from simulatie.replicaties import SimResultaat
+
+
+def _resultaat():
+    sc = scenario(startdatum=D(2026, 1, 1), stand_start=-2,
+                  periode=[{"naam": "2026-1", "taakstelling": 3}, {"naam": "2026-2", "taakstelling": 12}])
+    h = [hh(f"H{i}", D(2025, 12, 1)) for i in range(3)]
+    w = [woning("W0", 1, D(2026, 1, 1)), woning("W1", 1, D(2026, 1, 1)), woning("W2", 1, D(2026, 8, 1))]
+    inv = invoer(sc, h, w)
+    return SimResultaat("t", "", "strikt", 1, [simuleer_replicatie(inv, beleid("strikt"), 0)], inv)
+
+
+def _tabelkop(tekst: str) -> str:
+    return next(r for r in tekst.splitlines() if "┃" in r)
+
+
+def test_elke_gedeclareerde_kolom_staat_in_zijn_uitvoer():
+    gedeclareerd = [v for v in vars(kolommen).values() if isinstance(v, Kolom)]
+    assert set(gedeclareerd) == set(kolommen.KOLOMMEN)
+    for k in gedeclareerd:
+        assert (k.kop is not None) == (k in kolommen.TABEL), k.sleutel
+        assert (k.csv is not None) == (k in kolommen.CSV), k.sleutel
+    res = _resultaat()
+    kop = _tabelkop(als_tabel([res], breedte=400))
+    assert [c.strip() for c in kop.strip("┃").split("┃")] == [k.kop for k in kolommen.TABEL]
+    assert als_csv([res]).splitlines()[0].split(";") == [k.csv for k in kolommen.CSV]
+
+
+def test_een_nieuwe_kolom_komt_in_tabel_en_csv(monkeypatch):
+    nieuw = Kolom("taakstelling", "nieuwe kop", "nieuwe_kolom", "geheel")
+    monkeypatch.setattr(kolommen, "TABEL", kolommen.TABEL + (nieuw,))
+    monkeypatch.setattr(kolommen, "CSV", kolommen.CSV + (nieuw,))
+    res = _resultaat()
+    tabel = als_tabel([res], breedte=400)
+    assert _tabelkop(tabel).strip("┃").split("┃")[-1].strip() == "nieuwe kop"
+    regel = next(r for r in tabel.splitlines() if "2026-1" in r)
+    assert regel.strip("│").split("│")[-1].strip() == "3"
+    regels = als_csv([res]).splitlines()
+    assert regels[0].split(";")[-1] == "nieuwe_kolom" and regels[1].split(";")[-1] == "3"
