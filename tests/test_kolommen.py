@@ -47,3 +47,30 @@ def test_een_nieuwe_kolom_komt_in_tabel_en_csv(monkeypatch):
     assert regel.strip("│").split("│")[-1].strip() == "3"
     regels = als_csv([res]).splitlines()
     assert regels[0].split(";")[-1] == "nieuwe_kolom" and regels[1].split(";")[-1] == "3"
+
+
+def test_prognose_elke_gedeclareerde_kolom_staat_in_zijn_uitvoer():
+    import csv
+    import io
+
+    import openpyxl
+
+    from simulatie.provincie import kolommen as pk
+    from simulatie.provincie.prognose import bereken_prognoses
+    from simulatie.provincie.synthetisch import utrecht_synthetisch
+    from simulatie.provincie.uitvoer import als_csv as prognose_csv
+    from simulatie.provincie.uitvoer import als_tabel as prognose_tabel
+    from simulatie.provincie.uitvoer import als_xlsx
+
+    gedeclareerd = [v for v in vars(pk).values() if isinstance(v, pk.Kolom)]
+    assert set(gedeclareerd) == set(pk.KOLOMMEN)
+    for k in gedeclareerd:
+        assert (k.tabel is not None) == (k in pk.TABEL), k.sleutel
+        assert (k.uitvoer is not None) == (k in pk.UITVOER), k.sleutel
+    res = bereken_prognoses(utrecht_synthetisch(), replicaties=5)
+    kop = _tabelkop(prognose_tabel(res, breedte=400))
+    assert [c.strip() for c in kop.strip("┃").split("┃")] == [k.tabel for k in pk.TABEL]
+    ons = [k.uitvoer for k in pk.UITVOER]
+    assert next(csv.reader(io.StringIO(prognose_csv(res)), delimiter=";"))[-len(ons):] == ons
+    blad = openpyxl.load_workbook(io.BytesIO(als_xlsx(res))).active
+    assert [c.value for c in blad[3]][-len(ons):] == ons

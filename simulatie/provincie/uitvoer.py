@@ -14,9 +14,10 @@ from dataclasses import asdict
 from matching.bestanden import veilige_cel
 from matching.bestanden.csv_nl import Procent, csv_tekst
 
+from . import kolommen as declaratie
 from .koppen import standaard_kop
 from .prognose import PrognoseRij, ProvincieResultaat
-from .tabel import ProvincieTabel, UITVOER_KOLOMMEN, datum_tekst
+from .tabel import ProvincieTabel, datum_tekst
 
 
 def tabel_als_csv(tabel: ProvincieTabel) -> str:
@@ -103,7 +104,8 @@ def als_json(res: ProvincieResultaat) -> str:
 
 def _kolommen(res: ProvincieResultaat) -> list[tuple[str, str, str]]:
     """(soort, sleutel, kop) per output column: the province's columns first (their header
-    text from the input where it had one), then text columns of the input, then ours."""
+    text from the input where it had one), then text columns of the input, then ours
+    (declared in kolommen.py; their sleutel is the Kolom)."""
     t = res.tabel
     velden_in = {k.veld: k for k in t.kolommen if k.veld}
     extra = "extra_opgave" in velden_in or any(r.extra_opgave for r in t.rijen)
@@ -119,13 +121,7 @@ def _kolommen(res: ProvincieResultaat) -> list[tuple[str, str, str]]:
     for k in t.kolommen:
         if k.veld is None and k.kop:
             uit.append(("tekst", k.kop, k.kop))
-    nieuw = ["p10", "p50", "p90", "kans", "kans_extra", "methode"]
-    if not extra:
-        nieuw.remove("kans_extra")
-        koppen = [k for k in UITVOER_KOLOMMEN if "extra" not in k]
-    else:
-        koppen = list(UITVOER_KOLOMMEN)
-    uit.extend(("nieuw", n, kop) for n, kop in zip(nieuw, koppen))
+    uit.extend(("nieuw", k, k.uitvoer) for k in declaratie.UITVOER if extra or not k.alleen_met_extra)
     return uit
 
 
@@ -134,14 +130,8 @@ def _waarde(p: PrognoseRij, soort: str, sleutel: str):
     r, lin = p.rij, p.lineair
     if soort == "tekst":
         return dict(r.tekst).get(sleutel, ""), None
-    if soort == "nieuw":
-        if sleutel in ("p10", "p50", "p90"):
-            return (p.prognose[sleutel] if p.prognose else None), None
-        if sleutel == "kans":
-            return p.kans, "0.0%"
-        if sleutel == "kans_extra":
-            return p.kans_extra, "0.0%"
-        return p.methode, None
+    if soort == "nieuw":  # sleutel is then the Kolom from kolommen.py
+        return sleutel.waarde(p), sleutel.formaat
     if sleutel == "gemeente":
         return r.gemeente, None
     if sleutel == "trede":
@@ -257,20 +247,10 @@ def als_tabel(res: ProvincieResultaat, breedte: int = 160) -> str:
                   f"(dag {t.periode.dagen_verstreken} van {t.periode.dagen}); {res.replicaties} replicaties, "
                   f"seed {res.seed}")
     tab = Table(show_lines=False)
-    for kol in ("gemeente", "trede", "totaalopgave", "incl. extra", "realisatie", "lineair", "%", "% extra",
-                "p10", "p50", "p90", "kans", "kans extra", "methode"):
-        tab.add_column(kol, overflow="fold", justify="left" if kol in ("gemeente", "methode") else "right")
-
-    def s(x, pct=False):
-        if x is None:
-            return "-"
-        return f"{x:.0%}" if pct else str(x)
+    for kol in declaratie.TABEL:
+        tab.add_column(kol.tabel, overflow="fold", justify="left" if kol.soort == "tekst" else "right")
     for p in _alle_rijen(res):
-        r, lin, q = p.rij, p.lineair, p.prognose or {}
-        tab.add_row(r.gemeente, s(r.trede), s(r.totaalopgave), s(r.totaalopgave_extra), s(r.realisatie),
-                    s(lin.prognose if lin else None), s(lin.pct if lin else None), s(lin.pct_extra if lin else None),
-                    s(q.get("p10")), s(q.get("p50")), s(q.get("p90")), s(p.kans, True), s(p.kans_extra, True),
-                    p.methode)
+        tab.add_row(*(kol.tabelcel(p) for kol in declaratie.TABEL))
     console.print(tab)
     console.print("lineair = methode van de provincie (realisatie x dagen periode / verstreken dagen); "
                   "p10/p50/p90 en kans = realisatie aan het einde van de periode volgens de methode in de laatste kolom")
