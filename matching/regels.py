@@ -174,6 +174,29 @@ def horizon_dag(peildag: int, maanden: int) -> int:
     return dag(dt.date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1])))
 
 
+def volgende_wisseling(r: Ronde, beleid: Beleid) -> int | None:
+    """The first day after the round's peildag on which a rule that looks at the date can
+    answer differently for these same households and dwellings: a reservation becomes
+    available (its soort no longer matters), one comes within the months ahead, or a new year
+    brings a new rent limit. Until that day the round's admissible pairs stay the same, so a
+    caller may skip a round in which nothing else changed. None: no such day."""
+    p = r.peildag
+    dagen = [dag(dt.date(datum(p).year + 1, 1, 1))] if beleid.passend_toewijzen else []
+    later = r.w.beschikbaar[r.w.beschikbaar > p]
+    if len(later):
+        dagen.append(int(later.min()))
+    m = beleid.vooruit_maanden
+    buiten = r.w.beschikbaar[r.w.beschikbaar > horizon_dag(p, m)]
+    if len(buiten):
+        # horizon_dag grows with the peildag: the first day whose horizon reaches the nearest.
+        doel, lo, hi = int(buiten.min()), p + 1, int(buiten.min())
+        while lo < hi:
+            mid = (lo + hi) // 2
+            lo, hi = (lo, mid) if horizon_dag(mid, m) >= doel else (mid + 1, hi)
+        dagen.append(lo)
+    return min(dagen, default=None)
+
+
 def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
     """Every rule's refusals, keyed by reason code; arrays broadcast to (hh, w)."""
     hh, w = r.hh, r.w

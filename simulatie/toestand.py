@@ -98,6 +98,11 @@ class Toestand:
     tegoed: int = 0                 # dwellings returned to regular letting and not yet replaced
     wereld_vervangingen: list = field(default_factory=list)
     doorstroom: dict[str, SimHuishouden] = field(default_factory=dict)  # in the doorstroomlocatie now
+    # The input of the last round that ended without solving, and the first absolute day on
+    # which a date-dependent rule may answer differently (None: never).
+    vergeefs: tuple | None = None
+    overgeslagen: int = 0           # rounds skipped for that reason (not an output; tests read it)
+    _kenmerken: list = field(default_factory=list)  # the last two household lists: rows, arrays
 
     def tel(self, naam: str, n: int = 1) -> None:
         self.tellers[naam] = self.tellers.get(naam, 0) + n
@@ -135,9 +140,15 @@ class Toestand:
             return len(self.wachtenden())
         return sum(1 for s in self.wachtenden() if self.blokkade(s) == GEEN_BLOKKADE)
 
-    def kenmerken(self, lijst: list[SimHuishouden], toegezegd: int = 0) -> HuishoudenKenmerken:
-        """`toegezegd`: the last this many households already hold a promised reservation."""
-        return bouw_huishouden_kenmerken(
+    def kenmerken(self, lijst: list[SimHuishouden], toegezegd: int = 0, rijen: tuple | None = None) -> HuishoudenKenmerken:
+        """`toegezegd`: the last this many households already hold a promised reservation.
+        The list often is the same from one round to the next (and between a round and the
+        search for a replacement): then the arrays are too."""
+        sleutel = (self.rijen(lijst) if rijen is None else rijen, toegezegd)
+        for oud, k in self._kenmerken:
+            if oud == sleutel:
+                return k
+        k = bouw_huishouden_kenmerken(
             [s.hh for s in lijst],
             # A vervolghuisvesting move does not count for the taakstelling again, nor do persons
             # counted already (at entry into a doorstroomlocatie).
@@ -149,6 +160,19 @@ class Toestand:
             blokkade=(self.blokkade(s) for s in lijst),
             toegezegd=toegezegd,
         )
+        # The round's list and the replacement search's list (without reservation holders).
+        self._kenmerken = [(sleutel, k), *self._kenmerken[:1]]
+        return k
+
+    def rijen(self, lijst: list[SimHuishouden]) -> tuple:
+        """Everything `kenmerken` reads of each household, to tell whether a round's input
+        changed (the Huishouden is replaced when nareizigers join)."""
+        return tuple((s.hh, s.vervolg, s.geteld, s.personen_huur, s.nodig, s.nodig_ruim, s.koppeldag,
+                      self.blokkade(s)) for s in lijst)
+
+    def woningrijen(self, lijst: list[SimWoning], vandaag: int) -> tuple:
+        """Everything `woningkenmerken` reads of each dwelling on this day."""
+        return tuple((w.woning, w.beschikbaar, w.beschikbaar <= vandaag, w.soort) for w in lijst)
 
     def woningkenmerken(self, lijst: list[SimWoning], vandaag: int) -> WoningKenmerken:
         vrij = SOORTEN.index("vrij")

@@ -9,10 +9,17 @@ import numpy as np
 
 from matching.bezetting import slaapkamers_nodig
 from matching.oplossers import los_op
-from matching.regels import Ronde, toelaatbaar
+from matching.regels import Ronde, toelaatbaar, volgende_wisseling
 
 from .nareizigers import controleer_vervolg
 from ..toestand import SimHuishouden, SimWoning, Status, Toestand, datum_van
+
+
+# Skip a round whose input equals that of the last round that ended without solving (off: tests
+# compare both ways).
+OVERSLAAN = True
+# Re-lets judged together when looking for a replacement: most walks end at the first or second.
+VERVANG_PER_KEER = 4
 
 
 def toewijzingsrondes(env, t: Toestand):
@@ -53,8 +60,17 @@ def ronde(env, t: Toestand) -> None:
         return
     woningen = list(t.aanbod.values()) + [s.reservering for s in houders]
     lijst = kandidaten + houders
-    r = Ronde(t.kenmerken(lijst, len(houders)), t.woningkenmerken(woningen, nu), t.start_abs + nu)
+    # The round's whole input; a round without a single admissible pair is not run again
+    # until this changes or a date-dependent rule may answer differently.
+    invoer = (t.rijen(lijst), t.woningrijen(woningen, nu), len(houders))
+    if OVERSLAAN and t.vergeefs is not None and t.vergeefs[0] == invoer \
+            and (t.vergeefs[1] is None or t.start_abs + nu < t.vergeefs[1]):
+        t.overgeslagen += 1
+        return
+    t.vergeefs = None
+    r = Ronde(t.kenmerken(lijst, len(houders), invoer[0]), t.woningkenmerken(woningen, nu), t.start_abs + nu)
     ok = toelaatbaar(r, t.beleid)
+    r0 = r
     if houders:
         # A holder whose own reservation no longer fits (the family grew) keeps it as it is.
         n_k, n_a = len(kandidaten), len(t.aanbod)
@@ -72,6 +88,7 @@ def ronde(env, t: Toestand) -> None:
     n_k, n_a = len(kandidaten), len(t.aanbod)
     sneller = bool(houders) and ok[n_k:, :n_a].any()
     if not ok[:n_k].any() and not sneller:
+        t.vergeefs = (invoer, volgende_wisseling(r0, t.beleid))
         return
     opl = los_op(r, t.beleid, t.sc.toewijzing.oplosser, seed=0, ok=ok)
     t.tel("oplossingen")
@@ -131,17 +148,32 @@ def vervang(env, t: Toestand, nu: int) -> bool:
     lijst = [s for s in t.wachtenden() if t.blokkade(s) == 0]
     if not lijst:
         return False
+    # Each re-let is judged on the day it comes free. On that day (or later in the same year,
+    # the rent limit's year) no date-dependent rule refuses a dwelling that is free already, so
+    # re-lets of one calendar year are judged together in one matrix, a few at a time.
     kenmerken = t.kenmerken(lijst)
     wachten = 0
     while t.vervangingen < len(t.wereld_vervangingen) and wachten <= t.sc.toewijzing.max_leegstand_dagen:
-        v = t.wereld_vervangingen[t.vervangingen]
-        t.vervangingen += 1
-        wachten += v.na_dagen
-        dag_ = nu + wachten
-        w = SimWoning(replace(v.woning, beschikbaar=datum_van(t.sc, dag_)), dag_, dag_)
-        if toelaatbaar(Ronde(kenmerken, t.woningkenmerken([w], dag_), t.start_abs + dag_), t.beleid).any():
-            env.process(vervanging(env, t, w, wachten))
+        kijk: list[tuple[int, SimWoning]] = []
+        while (len(kijk) < VERVANG_PER_KEER and t.vervangingen + len(kijk) < len(t.wereld_vervangingen)
+               and wachten <= t.sc.toewijzing.max_leegstand_dagen):
+            v = t.wereld_vervangingen[t.vervangingen + len(kijk)]
+            wachten += v.na_dagen
+            dag_ = nu + wachten
+            w = SimWoning(replace(v.woning, beschikbaar=datum_van(t.sc, dag_)), dag_, dag_)
+            if kijk and w.woning.beschikbaar.year != kijk[0][1].woning.beschikbaar.year:
+                wachten -= v.na_dagen
+                break
+            kijk.append((wachten, w))
+        ws = [w for _, w in kijk]
+        laatste = ws[-1].beschikbaar
+        past = toelaatbaar(Ronde(kenmerken, t.woningkenmerken(ws, laatste), t.start_abs + laatste), t.beleid).any(axis=0)
+        if past.any():
+            k = int(np.argmax(past))
+            t.vervangingen += k + 1
+            env.process(vervanging(env, t, kijk[k][1], kijk[k][0]))
             return True
+        t.vervangingen += len(kijk)
     return False
 
 

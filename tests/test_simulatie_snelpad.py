@@ -1,0 +1,112 @@
+"""The simulation's lean path (`simulatie/actoren/rondes.py`): skipping a round whose input did
+not change, and judging a walk's re-lets together, must never change any outcome. Checked
+against the plain path on every bundled scenario and policy, record for record; and the day up
+to which a round's admissible pairs cannot change (`matching.regels.volgende_wisseling`) worked
+out by hand and checked day by day against the rules themselves."""
+
+import datetime as dt
+import pickle
+
+import numpy as np
+import pytest
+
+import simulatie.actoren.rondes as rondes
+from matching.regels import Ronde, bezwaren, dag, huishouden_kenmerken, volgende_wisseling, woning_kenmerken
+from simhulp import beleid, hh, woning
+from simulatie.model import draai, simuleer_replicatie
+from simulatie.replicaties import maak_invoer
+from simulatie.scenario import laad_scenario
+
+SCENARIOS = ["leusden-2023", "leusden-2021", "leusden-2022-2", "leusden-2026"]
+
+
+def _uitkomsten(naam, beleidsnaam, n):
+    g = laad_scenario(naam)
+    invoer, b = maak_invoer(g), g.beleid(beleidsnaam)
+    return [pickle.dumps(simuleer_replicatie(invoer, b, rep)) for rep in range(n)]
+
+
+@pytest.mark.parametrize("naam", SCENARIOS)
+@pytest.mark.parametrize("beleidsnaam", ["strikt", "flexibel"])
+def test_overslaan_verandert_geen_uitkomst(naam, beleidsnaam, monkeypatch):
+    snel = _uitkomsten(naam, beleidsnaam, 12)
+    monkeypatch.setattr(rondes, "OVERSLAAN", False)
+    monkeypatch.setattr(rondes, "VERVANG_PER_KEER", 1)
+    assert _uitkomsten(naam, beleidsnaam, 12) == snel
+
+
+def test_er_wordt_echt_overgeslagen():
+    """Not vacuous: under strikt most weeks bring nothing new, so rounds are skipped."""
+    g = laad_scenario("leusden-2023")
+    invoer = maak_invoer(g)
+    overgeslagen = sum(draai(invoer, g.beleid("strikt"), rep)[0].overgeslagen for rep in range(5))
+    assert overgeslagen > 0
+
+
+@pytest.mark.parametrize("per_keer", [2, 3, 64])
+def test_vervangingen_samen_beoordeeld_als_een_voor_een(per_keer, monkeypatch):
+    monkeypatch.setattr(rondes, "VERVANG_PER_KEER", 1)
+    een = _uitkomsten("leusden-2023", "strikt", 10)
+    monkeypatch.setattr(rondes, "VERVANG_PER_KEER", per_keer)
+    assert _uitkomsten("leusden-2023", "strikt", 10) == een
+
+
+D = dt.date
+
+
+def _ronde(peil, woningen, huishoudens=None, b=None):
+    huishoudens = huishoudens or [hh("A", D(2023, 1, 1)), hh("B", D(2023, 1, 1), volw=2, kinderen="j3 m5")]
+    return Ronde(huishouden_kenmerken(huishoudens, b), woning_kenmerken(woningen), dag(peil))
+
+
+def test_wisseling_reservering_wordt_beschikbaar():
+    """strikt: a new-build free on 11 April is refused (soort, not yet available) until that day."""
+    b = beleid("strikt")
+    r = _ronde(D(2023, 3, 1), [woning("N", 1, D(2023, 4, 11), soort="nieuwbouw")], b=b)
+    assert volgende_wisseling(r, b) == dag(D(2023, 4, 11))
+
+
+def test_wisseling_horizon_zes_maanden():
+    """flexibel, 6 months ahead: on 31 August the horizon is 29 February; a dwelling free on
+    1 March comes within reach on 1 September (horizon 1 March)."""
+    b = beleid("flexibel", passend_toewijzen=False)
+    r = _ronde(D(2023, 8, 31), [woning("R", 1, D(2024, 3, 1), soort="renovatie")], b=b)
+    assert volgende_wisseling(r, b) == dag(D(2023, 9, 1))
+    # With the rent limit the year's end comes first only when it is sooner.
+    b = beleid("flexibel")
+    assert volgende_wisseling(_ronde(D(2023, 8, 31), [woning("R", 1, D(2024, 3, 1), soort="renovatie")], b=b),
+                              b) == dag(D(2023, 9, 1))
+
+
+def test_wisseling_nieuw_jaar_door_huurgrens():
+    b = beleid("flexibel", passend_toewijzen=True)
+    r = _ronde(D(2023, 12, 20), [woning("V", 1, D(2023, 12, 1))], b=b)
+    assert volgende_wisseling(r, b) == dag(D(2024, 1, 1))
+    b = beleid("flexibel", passend_toewijzen=False)
+    assert volgende_wisseling(_ronde(D(2023, 12, 20), [woning("V", 1, D(2023, 12, 1))], b=b), b) is None
+
+
+@pytest.mark.parametrize("beleidsnaam", ["strikt", "flexibel"])
+@pytest.mark.parametrize("seed", range(6))
+def test_niets_verandert_voor_de_wisseling(beleidsnaam, seed):
+    """Day by day from the peildag: every rule's answer stays the same until the day given (the
+    hand-worked cases above show the day is the first that may differ, not merely a safe one)."""
+    rng = np.random.default_rng(seed)
+    b = beleid(beleidsnaam)
+    peil = D(2023, 1, 1) + dt.timedelta(days=int(rng.integers(0, 500)))
+    soorten = ["vrij", "nieuwbouw", "renovatie", "opzegging", "gereserveerd"]
+    woningen = [woning(f"W{i}", int(rng.integers(0, 5)), peil + dt.timedelta(days=int(rng.integers(-30, 400))),
+                       soort=soorten[int(rng.integers(0, 5))], huur=float(rng.uniform(400, 900)))
+                for i in range(6)]
+    r = _ronde(peil, woningen, b=b)
+    tot = volgende_wisseling(r, b)
+
+    def antwoord(d):
+        vorm = (len(r.hh), len(r.w))
+        return {k: np.broadcast_to(v, vorm).tobytes()
+                for k, v in bezwaren(Ronde(r.hh, r.w, d), b).items()}
+
+    eerst = antwoord(r.peildag)
+    eind = r.peildag + 450 if tot is None else tot
+    for d in range(r.peildag + 1, eind):
+        assert antwoord(d) == eerst, (d, tot)
