@@ -137,7 +137,7 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     n = replicaties or g.sc.replicaties
     uitvoerder = maak_uitvoerder(workers, dask)
     with _Voortgang(n, f"{g.sc.naam}, beleid {b.naam}", f"{n} replicaties x 1 beleid") as voortgang:
-        res = simuleer_(g, b, n, seed, uitvoerder, voortgang)
+        res = simuleer_(g, b, n, seed, uitvoerder, voortgang, bewaar=False, curven=bool(grafiek))
     res.scenario_hash = hash_met_zet(res.scenario_hash, zet)
     ibt, ibt_tekst = ibt_simuleer(res, ibt, formaat, g.sc.gemeente or g.sc.naam)  # only with --huidige-trede
     extra = ({"overschreven": zet_json(zet)} if zet else {}) | ibt

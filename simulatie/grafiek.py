@@ -38,16 +38,8 @@ def bewaar_figuur(fig, formaat: str = "png") -> bytes:
 
 
 def cumulatief(res: SimResultaat) -> np.ndarray:
-    sc = res.invoer.sc
-    dagen = sc.horizon_dagen
-    uit = np.zeros((res.replicaties, dagen + 1), np.int64)
-    for i, boekingen in enumerate(u.boekingen for u in res.uitkomsten):
-        per_dag = np.zeros(dagen + 1, np.int64)
-        for b in boekingen:
-            if 0 <= b.dag <= dagen:
-                per_dag[b.dag] += b.personen
-        uit[i] = np.cumsum(per_dag)
-    return uit
+    """(replications x days + 1): persons booked from the start up to each day."""
+    return res.optelling.dagcurven()
 
 
 def waaier_png(res: SimResultaat, titel: str | None = None, formaat: str = "png") -> bytes:

@@ -56,11 +56,13 @@ def als_csv(resultaten: list[SimResultaat], stijl: str = "nl") -> str:
     rijen = []
     for res in resultaten:
         real, stand = standen(res)
-        for i, u in enumerate(res.uitkomsten):
+        o = res.optelling
+        woningen = o.per_periode("woningen_gebruikt")
+        for i, rep in enumerate(o.replicatienummers):
             for j, p in enumerate(res.invoer.sc.periode):
-                rij = Replicatieperiode(res.beleid, u.replicatie, p.naam, p.taakstelling, p.extra_opgave,
-                                        res.invoer.sc.verplicht(p), stand[i, j], real[i, j], u.woningen_gebruikt[j],
-                                        u.woningen_per_jaar)
+                rij = Replicatieperiode(res.beleid, rep, p.naam, p.taakstelling, p.extra_opgave,
+                                        res.invoer.sc.verplicht(p), stand[i, j], real[i, j], woningen[i, j],
+                                        o.woningen_per_jaar[i])
                 rijen.append([k.csvcel(rij) for k in kolommen.CSV])
     return csv_tekst([k.csv for k in kolommen.CSV], rijen, stijl)
 

@@ -22,6 +22,7 @@ from matching.bestanden import InvoerFout
 
 from . import kalender
 from .model import SimInvoer, Uitkomst, simuleer_replicatie
+from .optelling import Optelling, tel_op
 from .scenario import GeladenScenario
 from .uitvoerder import Serieel, Uitvoerder
 
@@ -32,16 +33,53 @@ class SimResultaat:
     scenario_hash: str
     beleid: str
     seed: int
-    uitkomsten: list[Uitkomst]
+    optelling: Optelling
     invoer: SimInvoer
+    # The full record of every replication, kept only when asked (charts and reports read the
+    # day-by-day bookings); the summaries read only the optelling.
+    bewaard: list[Uitkomst] | None = None
 
     @property
     def replicaties(self) -> int:
-        return len(self.uitkomsten)
+        return self.optelling.n
+
+    @classmethod
+    def uit_uitkomsten(cls, scenario: str, scenario_hash: str, beleid: str, seed: int, uitkomsten: list[Uitkomst],
+                       invoer: SimInvoer) -> "SimResultaat":
+        """From full records (tests, and callers that ran replications themselves)."""
+        o = tel_op(uitkomsten, len(invoer.sc.periode), invoer.sc.horizon_dagen)
+        return cls(scenario, scenario_hash, beleid, seed, o, invoer, list(uitkomsten))
+
+    @property
+    def uitkomsten(self) -> list[Uitkomst]:
+        if self.bewaard is None:
+            raise ValueError("de uitkomsten per replicatie zijn niet bewaard: simuleer(..., bewaar=True)")
+        return self.bewaard
 
 
 def _taak(invoer: SimInvoer, beleid: Beleid, rep: int) -> Uitkomst:
     return simuleer_replicatie(invoer, beleid, rep)
+
+
+def _brok(invoer: SimInvoer, beleid: Beleid, bewaar: bool, curven: bool,
+          reps: list[int]) -> tuple[Optelling, list[Uitkomst]]:
+    """A worker's share: its replications added up (and kept, when asked)."""
+    o = Optelling(len(invoer.sc.periode), dagen=invoer.sc.horizon_dagen if curven else None)
+    bewaard = []
+    for rep in reps:
+        u = simuleer_replicatie(invoer, beleid, rep)
+        o.voeg_toe(u)
+        if bewaar:
+            bewaard.append(u)
+    return o, bewaard
+
+
+def voeg_brokken_samen(perioden: int, brokken, dagen: int | None = None) -> tuple[Optelling, list]:
+    totaal, alle = Optelling(perioden, dagen=dagen), []
+    for o, bewaard in brokken:
+        totaal.voeg_samen(o)
+        alle.extend(bewaard)
+    return totaal, alle
 
 
 def maak_invoer(g: GeladenScenario, seed: int | None = None) -> SimInvoer:
@@ -58,13 +96,21 @@ def scenario_hash(g: GeladenScenario) -> str:
 
 def simuleer(g: GeladenScenario, beleid: str | Beleid | None = None, replicaties: int | None = None,
              seed: int | None = None, uitvoerder: Uitvoerder | None = None, voortgang=None,
-             eerste: int = 0) -> SimResultaat:
+             eerste: int = 0, bewaar: bool = True, curven: bool = False) -> SimResultaat:
+    """`bewaar`: keep every replication's full record (memory grows with the replications);
+    without it memory stays flat: the summaries, the CSV and the IBT outlook need no more.
+    `curven`: keep only the persons booked per day (for the fan chart), 8 bytes a day."""
     b = beleid if isinstance(beleid, Beleid) else g.beleid(beleid)
     invoer = maak_invoer(g, seed)
     n = replicaties or g.sc.replicaties
-    controleer_geheugen(invoer, b, n, eerste)
-    uitkomsten = (uitvoerder or Serieel()).map(partial(_taak, invoer, b), range(eerste, eerste + n), voortgang)
-    return SimResultaat(g.sc.naam, scenario_hash(g), b.naam, invoer.seed, uitkomsten, invoer)
+    if bewaar:
+        controleer_geheugen(invoer, b, n, eerste)
+    curven = curven or bewaar
+    brokken = (uitvoerder or Serieel()).per_brok(partial(_brok, invoer, b, bewaar, curven),
+                                                 range(eerste, eerste + n), voortgang)
+    optelling, bewaard = voeg_brokken_samen(len(g.sc.periode), brokken, g.sc.horizon_dagen if curven else None)
+    return SimResultaat(g.sc.naam, scenario_hash(g), b.naam, invoer.seed, optelling, invoer,
+                        bewaard if bewaar else None)
 
 
 # Below this many replications the results fit in memory on any machine (about 13 KB each).
@@ -115,7 +161,7 @@ def standen(res: SimResultaat) -> tuple[np.ndarray, np.ndarray]:
     realisatie - taakstelling. For a period without obligation ([taakstelling] afgeschaft_vanaf,
     `Scenario.verplicht`) the stand is arithmetic only: the output shows none."""
     sc = res.invoer.sc
-    real = np.array([u.realisatie for u in res.uitkomsten], np.int64).reshape(len(res.uitkomsten), len(sc.periode))
+    real = res.optelling.per_periode("realisatie")
     return real, kalender.standen(sc.stand_start, real, (p.taakstelling for p in sc.periode))
 
 
@@ -156,7 +202,7 @@ def perioden(res: SimResultaat) -> list[dict]:
 
 
 def _per_periode(res: SimResultaat, veld: str) -> np.ndarray:
-    return np.array([getattr(u, veld) for u in res.uitkomsten], np.int64).reshape(len(res.uitkomsten), -1)
+    return res.optelling.per_periode(veld)
 
 
 def plan_vergelijking(res: SimResultaat) -> dict | None:
@@ -198,8 +244,8 @@ def aansluiting(res: SimResultaat, plan_woningen: float, plan_ppw: float, woning
     dwellings not used in the horizon (and where they are), another occupancy, and persons who
     count without a dwelling of the agreement (Nidos, doorstroomlocatie, realisatie before the
     start) minus moves that do not count again."""
-    n = max(len(res.uitkomsten), 1)
-    eind = {k: sum(u.eind_woningen.get(k, 0) for u in res.uitkomsten) / n
+    n = max(res.replicaties, 1)
+    eind = {k: res.optelling.eind_woningen.get(k, 0) / n
             for k in ("sleutels_na_horizon", "vrij_in_aanbod", "terug_regulier_niet_vervangen")}
     ongebruikt = plan_woningen - woningen
     bewoners = woningen * ppw
@@ -226,25 +272,26 @@ def aansluiting(res: SimResultaat, plan_woningen: float, plan_ppw: float, woning
 
 def kpi(res: SimResultaat) -> dict:
     sc = res.invoer.sc
-    u = res.uitkomsten
-    n = max(len(u), 1)
-    weken = np.concatenate([np.asarray(x.wachtweken, float) for x in u]) if u else np.zeros(0)
-    kps = np.concatenate([np.asarray(x.kinderen_per_slaapkamer, float) for x in u]) if u else np.zeros(0)
+    o = res.optelling
+    n = max(o.n, 1)
 
     def gem(naam: str) -> float:
-        return round(sum(x.tellers.get(naam, 0) for x in u) / n, 3)
+        return round(o.som(naam) / n, 3)
 
     def huishoudens(kern: str) -> float:
-        return round(sum(x.huishoudens_per_kern.get(kern, 0) for x in u) / n, 3)
+        return round(o.huishoudens_per_kern.get(kern, 0) / n, 3)
 
-    kernen = sorted({k for x in u for k in x.personen_per_kern} | set(sc.kernen))
-    redenen = sorted({k for x in u for k in x.wachtend_redenen})
+    kernen = sorted(set(o.personen_per_kern) | set(sc.kernen))
+    redenen = sorted(o.wachtend_redenen)
+    mediaan_weken = o.mediaan_wachtweken()
+    binnen = o.aandeel_wachtweken_tot(sc.toewijzing.norm_weken)
+    kps = o.gemiddelde_kinderen_per_slaapkamer()
     return {
-        "wachtweken_mediaan": round(float(np.median(weken)), 2) if len(weken) else None,
-        "aandeel_binnen_norm": round(float((weken <= sc.toewijzing.norm_weken).mean()), 4) if len(weken) else None,
+        "wachtweken_mediaan": round(mediaan_weken, 2) if mediaan_weken is not None else None,
+        "aandeel_binnen_norm": round(binnen, 4) if binnen is not None else None,
         "norm_weken": sc.toewijzing.norm_weken,
         "plaatsingen": huishoudens(sc.kernen[0]) + sum(huishoudens(k) for k in sc.kernen[1:]),
-        "personen_per_kern": {k: round(sum(x.personen_per_kern.get(k, 0) for x in u) / n, 3) for k in kernen},
+        "personen_per_kern": {k: round(o.personen_per_kern.get(k, 0) / n, 3) for k in kernen},
         "huishoudens_per_kern": {k: huishoudens(k) for k in kernen},
         "vervolghuisvesting_nodig": gem("vervolg_nodig"),
         "vervolghuisvesting_verhuizingen": gem("vervolg_verhuizingen"),
@@ -262,10 +309,10 @@ def kpi(res: SimResultaat) -> dict:
         **({"grote_gezinnen_gehuisvest": gem("grote_gezinnen_gehuisvest"),
             "grote_gezinnen_bedrag": gem("grote_gezinnen_bedrag")} if sc.grote_gezinnen else {}),
         **({"visum_vrijgegeven": gem("visum_vrijgegeven")} if sc.vraag.visum_vrijgave else {}),
-        "kinderen_per_slaapkamer": round(float(kps.mean()), 3) if len(kps) else None,
+        "kinderen_per_slaapkamer": round(kps, 3) if kps is not None else None,
         "ouder_kind_kamers": gem("ouder_kind_kamers"),
-        "wachtend_eind": round(sum(x.wachtend_eind for x in u) / n, 3),
-        "wachtend_eind_redenen": {r: round(sum(x.wachtend_redenen.get(r, 0) for x in u) / n, 3) for r in redenen},
+        "wachtend_eind": round(o.wachtend_eind / n, 3),
+        "wachtend_eind_redenen": {r: round(o.wachtend_redenen[r] / n, 3) for r in redenen},
     }
 
 

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from typing import Callable, Iterable, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+# Chunks of a serial run: enough for the progress shown to move smoothly.
+SERIEEL_BROKKEN = 100
 
 
 class Uitvoerder(Protocol):
@@ -20,16 +24,25 @@ class Uitvoerder(Protocol):
     def map(self, functie: Callable[[T], R], taken: Iterable[T],
             voortgang: Callable[[int], None] | None = None) -> list[R]: ...
 
+    def per_brok(self, functie: Callable[[list[T]], R], taken: Iterable[T],
+                 voortgang: Callable[[int], None] | None = None) -> list[R]: ...
+
 
 class Serieel:
     naam = "serieel"
 
     def map(self, functie, taken, voortgang=None):
+        return _plat(self.per_brok(partial(_map_brok, functie), taken, voortgang))
+
+    def per_brok(self, functie, taken, voortgang=None):
+        """`functie` on consecutive chunks of the tasks; one result per chunk, in order. Small
+        chunks here: the progress shown moves with them."""
+        taken = list(taken)
         uit = []
-        for t in taken:
-            uit.append(functie(t))
+        for a, b in _brokken(len(taken), SERIEEL_BROKKEN):
+            uit.append(functie(taken[a:b]))
             if voortgang:
-                voortgang(1)
+                voortgang(b - a)
         return uit
 
 
@@ -41,22 +54,27 @@ class LokaleProcessen:
         self.naam = f"lokaal ({self.workers} processen)"
 
     def map(self, functie, taken, voortgang=None):
+        return _plat(self.per_brok(partial(_map_brok, functie), taken, voortgang))
+
+    def per_brok(self, functie, taken, voortgang=None):
+        """`functie` runs in the workers on a chunk of tasks each (so a chunk's results can be
+        added up there); one result per chunk, in task order."""
         taken = list(taken)
         if self.workers <= 1 or len(taken) <= 1:
-            return Serieel().map(functie, taken, voortgang)
+            return Serieel().per_brok(functie, taken, voortgang)
         import multiprocessing as mp
 
         # forkserver/spawn would re-import everything per worker; fork is fine for pure tasks.
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        uit: list = [None] * len(taken)
         brokken = _brokken(len(taken), self.workers * 4)
+        uit: list = [None] * len(brokken)
         from concurrent.futures import as_completed
         pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=_werker_signalen)
         try:
-            futures = {pool.submit(_map_brok, functie, taken[a:b]): (a, b) for a, b in brokken}
+            futures = {pool.submit(functie, taken[a:b]): (k, a, b) for k, (a, b) in enumerate(brokken)}
             for f in as_completed(futures):
-                a, b = futures[f]
-                uit[a:b] = f.result()
+                k, a, b = futures[f]
+                uit[k] = f.result()
                 if voortgang:
                     voortgang(b - a)
         except BaseException:
@@ -79,6 +97,9 @@ class Dask:
         self.naam = f"dask ({adres})"
 
     def map(self, functie, taken, voortgang=None):
+        return _plat(self.per_brok(partial(_map_brok, functie), taken, voortgang))
+
+    def per_brok(self, functie, taken, voortgang=None):
         from dask.distributed import Client, LocalCluster, as_completed
 
         taken = list(taken)
@@ -91,12 +112,12 @@ class Dask:
             client = Client(self.adres)
         try:
             brokken = _brokken(len(taken), max(self.workers, 1) * 4)
-            futures = [client.submit(_map_brok, functie, taken[a:b], pure=False) for a, b in brokken]
-            plek = {f.key: (a, b) for f, (a, b) in zip(futures, brokken)}
-            uit: list = [None] * len(taken)
+            futures = [client.submit(functie, taken[a:b], pure=False) for a, b in brokken]
+            plek = {f.key: (k, a, b) for k, (f, (a, b)) in enumerate(zip(futures, brokken))}
+            uit: list = [None] * len(brokken)
             for f in as_completed(futures):
-                a, b = plek[f.key]
-                uit[a:b] = f.result()
+                k, a, b = plek[f.key]
+                uit[k] = f.result()
                 if voortgang:
                     voortgang(b - a)
             return uit
@@ -120,6 +141,10 @@ def _werker_signalen() -> None:
 
 def _map_brok(functie, brok):
     return [functie(t) for t in brok]
+
+
+def _plat(brokken: list[list]) -> list:
+    return [x for brok in brokken for x in brok]
 
 
 def _brokken(n: int, delen: int) -> list[tuple[int, int]]:

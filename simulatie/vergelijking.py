@@ -13,6 +13,7 @@ back alone ("uit"). Groups are data (`[regelgroepen]` in beleid.toml).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 from scipy import stats
@@ -20,9 +21,12 @@ from scipy import stats
 from matching.beleid import Beleid, regelgroepen
 
 from .kalender import periodegrenzen, totaalopgave
-from .replicaties import SimResultaat, simuleer, standen
+from .model import SimInvoer, Uitkomst, simuleer_replicatie
+from .optelling import Optelling
+from .replicaties import SimResultaat, maak_invoer, scenario_hash, standen, voeg_brokken_samen
 from .scenario import GeladenScenario
-from .uitvoerder import Uitvoerder
+from .uitvoerder import Serieel, Uitvoerder
+from .wereld import trek_wereld
 
 MATEN = {
     "realisatie": "realisatie (personen)",
@@ -35,36 +39,55 @@ MATEN = {
 }
 
 
-def maten(res: SimResultaat) -> dict[str, np.ndarray]:
-    """Per measure a (replications x periods) array; nan where a replication has no case."""
-    sc = res.invoer.sc
+# Measures of the placements in each period, taken from one replication's full record.
+PLAATSINGSMATEN = ("wachtweken_mediaan", "vervolghuisvesting", "buiten_hoofdkern", "kinderen_per_slaapkamer",
+                   "ouder_kind_kamers")
+
+
+def plaatsingsmaten(sc, u: Uitkomst) -> np.ndarray:
+    """(PLAATSINGSMATEN x periods) for one replication; nan where a period has no case."""
     grenzen = np.array(periodegrenzen(sc.startdatum, sc.periode))
-    n, m = res.replicaties, len(sc.periode)
+    m = len(sc.periode)
+    uit = np.full((len(PLAATSINGSMATEN), m), np.nan)
+    p_idx = np.searchsorted(grenzen, np.array([p.dag for p in u.plaatsingen], int), side="right") - 1
+    weken = np.array([p.wachtweken for p in u.plaatsingen], float)
+    kern = np.array([p.kern for p in u.plaatsingen], dtype=object)
+    kps = np.array([p.kinderen_per_slaapkamer for p in u.plaatsingen], float)
+    ok = np.array([p.ouder_kind for p in u.plaatsingen], bool)
+    v_idx = np.searchsorted(grenzen, np.array(u.vervolg_dagen, int), side="right") - 1
+    for j in range(m):
+        in_p = p_idx == j
+        if in_p.any():
+            uit[0, j] = np.median(weken[in_p])
+        uit[1, j] = float((v_idx == j).sum())
+        uit[2, j] = float((kern[in_p] != sc.kernen[0]).sum())
+        k = kps[in_p]
+        if (~np.isnan(k)).any():
+            uit[3, j] = np.nanmean(k)
+        uit[4, j] = float(ok[in_p].sum())
+    return uit
+
+
+def maten_uit(res: SimResultaat, plaatsing: np.ndarray) -> dict[str, np.ndarray]:
+    """Per measure a (replications x periods) array; `plaatsing`: (replications x
+    PLAATSINGSMATEN x periods) from `plaatsingsmaten`."""
+    sc = res.invoer.sc
     real, stand = standen(res)
     opgave = totaalopgave(np.array([p.taakstelling for p in sc.periode])[None, :], stand)
-    uit = {k: np.full((n, m), np.nan) for k in MATEN}
-    uit["realisatie"] = real.astype(float)
-    uit["totaalopgave_gehaald"] = (real >= opgave).astype(float)
+    uit = {"realisatie": real.astype(float), "totaalopgave_gehaald": (real >= opgave).astype(float)}
     # A period without taakstelling obligation has no chance of meeting it.
     uit["totaalopgave_gehaald"][:, [not sc.verplicht(p) for p in sc.periode]] = np.nan
-    for i, u in enumerate(res.uitkomsten):
-        p_idx = np.searchsorted(grenzen, np.array([p.dag for p in u.plaatsingen], int), side="right") - 1
-        weken = np.array([p.wachtweken for p in u.plaatsingen], float)
-        kern = np.array([p.kern for p in u.plaatsingen], dtype=object)
-        kps = np.array([p.kinderen_per_slaapkamer for p in u.plaatsingen], float)
-        ok = np.array([p.ouder_kind for p in u.plaatsingen], bool)
-        v_idx = np.searchsorted(grenzen, np.array(u.vervolg_dagen, int), side="right") - 1
-        for j in range(m):
-            in_p = p_idx == j
-            if in_p.any():
-                uit["wachtweken_mediaan"][i, j] = np.median(weken[in_p])
-            k = kps[in_p]
-            if (~np.isnan(k)).any():
-                uit["kinderen_per_slaapkamer"][i, j] = np.nanmean(k)
-            uit["buiten_hoofdkern"][i, j] = float((kern[in_p] != sc.kernen[0]).sum())
-            uit["ouder_kind_kamers"][i, j] = float(ok[in_p].sum())
-            uit["vervolghuisvesting"][i, j] = float((v_idx == j).sum())
-    return uit
+    for k, naam in enumerate(PLAATSINGSMATEN):
+        uit[naam] = plaatsing[:, k, :]
+    return {k: uit[k] for k in MATEN}
+
+
+def maten(res: SimResultaat) -> dict[str, np.ndarray]:
+    """Per measure a (replications x periods) array, from a result that kept its records."""
+    sc = res.invoer.sc
+    plaatsing = np.array([plaatsingsmaten(sc, u) for u in res.uitkomsten]).reshape(
+        res.replicaties, len(PLAATSINGSMATEN), len(sc.periode))
+    return maten_uit(res, plaatsing)
 
 
 def interval(x: np.ndarray, niveau: float = 0.95) -> dict[str, float | int]:
@@ -151,34 +174,67 @@ def aantal_runs(g: GeladenScenario, beleiden: list[str], attributie: bool = True
     return len(pol) + 2 * groepen
 
 
+def _brok(invoer: SimInvoer, varianten: tuple[Beleid, ...], curven: int, reps: list[int]) -> list[tuple[Optelling, np.ndarray]]:
+    """A worker's share: each world drawn once and every policy run on it. `curven`: for this
+    many of the first policies keep the persons booked per day (the report's fan chart)."""
+    sc = invoer.sc
+    optellingen = [Optelling(len(sc.periode), dagen=sc.horizon_dagen if k < curven else None)
+                   for k in range(len(varianten))]
+    plaatsing = [[] for _ in varianten]
+    for rep in reps:
+        wereld = trek_wereld(sc, invoer.seed, rep, list(invoer.startlijst), list(invoer.startwoningen))
+        for k, b in enumerate(varianten):
+            u = simuleer_replicatie(invoer, b, rep, wereld)
+            optellingen[k].voeg_toe(u)
+            plaatsing[k].append(plaatsingsmaten(sc, u))
+    vorm = (len(reps), len(PLAATSINGSMATEN), len(sc.periode))
+    return [(o, np.array(p).reshape(vorm)) for o, p in zip(optellingen, plaatsing)]
+
+
 def vergelijk(g: GeladenScenario, beleiden: list[str], replicaties: int | None = None, seed: int | None = None,
-              uitvoerder: Uitvoerder | None = None, attributie: bool = True, voortgang=None) -> Vergelijking:
+              uitvoerder: Uitvoerder | None = None, attributie: bool = True, voortgang=None,
+              curven: bool = False) -> Vergelijking:
+    """Every policy (and every attribution variant) on the same world, drawn once per
+    replication in the worker that runs it. `curven`: keep the policies' day-by-day bookings."""
     pol = [g.beleid(n) for n in beleiden]
     n = replicaties or g.sc.replicaties
-    res = [simuleer(g, b, n, seed, uitvoerder, voortgang) for b in pol]
+    groepen = []
+    if attributie and len(pol) >= 2:
+        a, b = pol[0], pol[1]
+        for groep, waarden in verschillende_groepen(a, b).items():
+            terug = {k: getattr(a, k) for k in waarden}
+            groepen.append((groep, waarden, a.met(naam=f"{a.naam}+{groep}", **waarden),
+                            b.met(naam=f"{b.naam}-{groep}", **terug)))
+    varianten = tuple(pol) + tuple(v for _, _, aan, uit in groepen for v in (aan, uit))
+    invoer = maak_invoer(g, seed)
+    stap = (lambda k: voortgang(k * len(varianten))) if voortgang else None
+    brokken = (uitvoerder or Serieel()).per_brok(partial(_brok, invoer, varianten, len(pol) if curven else 0),
+                                                 range(n), stap)
+    h = scenario_hash(g)
+    res, m = [], []
+    for k, b in enumerate(varianten):
+        dagen = g.sc.horizon_dagen if curven and k < len(pol) else None
+        optelling, _ = voeg_brokken_samen(len(g.sc.periode), ((brok[k][0], []) for brok in brokken), dagen)
+        r = SimResultaat(g.sc.naam, h, b.naam, invoer.seed, optelling, invoer)
+        res.append(r)
+        m.append(maten_uit(r, np.concatenate([brok[k][1] for brok in brokken])))
     namen = [p.naam for p in g.sc.periode]
-    m = [maten(r) for r in res]
     paren = []
     for i in range(len(pol)):
         for j in range(i + 1, len(pol)):
             paren.append({"a": pol[i].naam, "b": pol[j].naam, "perioden": verschil(m[i], m[j], namen)})
     attr = []
-    if attributie and len(pol) >= 2:
+    for k, (groep, waarden, aan, uit) in enumerate(groepen):
         a, b = pol[0], pol[1]
-        for groep, waarden in verschillende_groepen(a, b).items():
-            terug = {k: getattr(a, k) for k in waarden}
-            aan = a.met(naam=f"{a.naam}+{groep}", **waarden)
-            uit = b.met(naam=f"{b.naam}-{groep}", **terug)
-            m_aan = maten(simuleer(g, aan, n, seed, uitvoerder, voortgang))
-            m_uit = maten(simuleer(g, uit, n, seed, uitvoerder, voortgang))
-            attr.append({
-                "regel": groep,
-                "parameters": {k: {"van": _json(getattr(a, k)), "naar": _json(v)} for k, v in waarden.items()},
-                # Effect of switching the rule on in a, and of having it in b (b minus b without it).
-                "aan_vanuit_" + a.naam: verschil(m[0], m_aan, namen),
-                "uit_vanuit_" + b.naam: verschil(m_uit, m[1], namen),
-            })
-    return Vergelijking(g.sc.naam, res[0].seed, n, namen, res, paren, attr)
+        m_aan, m_uit = m[len(pol) + 2 * k], m[len(pol) + 2 * k + 1]
+        attr.append({
+            "regel": groep,
+            "parameters": {s: {"van": _json(getattr(a, s)), "naar": _json(v)} for s, v in waarden.items()},
+            # Effect of switching the rule on in a, and of having it in b (b minus b without it).
+            "aan_vanuit_" + a.naam: verschil(m[0], m_aan, namen),
+            "uit_vanuit_" + b.naam: verschil(m_uit, m[1], namen),
+        })
+    return Vergelijking(g.sc.naam, invoer.seed, n, namen, res[:len(pol)], paren, attr)
 
 
 def _json(v):

@@ -88,8 +88,9 @@ def als_xlsx(v: Vergelijking) -> bytes:
                 ws.append([veilige_cel(x) for x in _velden(r)])
     ws = wb.create_sheet("Per replicatie")
     ws.append(["replicatie"] + [f"{r.beleid} {p}" for r in v.resultaten for p in v.perioden])
+    real = [r.optelling.per_periode("realisatie") for r in v.resultaten]
     for i in range(v.replicaties):
-        ws.append([i] + [r.uitkomsten[i].realisatie[j] for r in v.resultaten for j in range(len(v.perioden))])
+        ws.append([i] + [int(x[i, j]) for x in real for j in range(len(v.perioden))])
     for blad in wb.worksheets:
         for c in blad[1]:
             c.font = Font(bold=True)

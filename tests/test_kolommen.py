@@ -17,7 +17,7 @@ def _resultaat():
     h = [hh(f"H{i}", D(2025, 12, 1)) for i in range(3)]
     w = [woning("W0", 1, D(2026, 1, 1)), woning("W1", 1, D(2026, 1, 1)), woning("W2", 1, D(2026, 8, 1))]
     inv = invoer(sc, h, w)
-    return SimResultaat("t", "", "strikt", 1, [simuleer_replicatie(inv, beleid("strikt"), 0)], inv)
+    return SimResultaat.uit_uitkomsten("t", "", "strikt", 1, [simuleer_replicatie(inv, beleid("strikt"), 0)], inv)
 
 
 def _tabelkop(tekst: str) -> str:

@@ -116,7 +116,7 @@ def rapporten(tmp_path_factory):
     (uit / "leusden-2022-2.html").write_text(html22, encoding="utf-8")
     # The default scenario with two policies and what each rule adds.
     g23 = laad_scenario(None)
-    v = vergelijk(g23, ["strikt", "flexibel"], 12)
+    v = vergelijk(g23, ["strikt", "flexibel"], 12, curven=True)
     html23, data23 = rapport_uit_resultaten(g23, v.resultaten, v, gemaakt=dt.date(2023, 1, 1), hoofdbeleid="flexibel")
     (uit / "leusden-2023.html").write_text(html23, encoding="utf-8")
     return uit, (res, html22, data22), (v, html23, data23)

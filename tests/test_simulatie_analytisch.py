@@ -43,7 +43,7 @@ def test_verwachte_realisatie_is_verwachting_van_min_n_poisson():
     p_vol = float(poisson.sf(N - 1, mu))
     se_p = np.sqrt(p_vol * (1 - p_vol) / len(real))
     assert abs((real == N).mean() - p_vol) < 4 * se_p
-    res = SimResultaat("t", "", b.naam, 7, uit, inv)
+    res = SimResultaat.uit_uitkomsten("t", "", b.naam, 7, uit, inv)
     assert perioden(res)[0]["kans_totaalopgave_gehaald"] == round(float((real >= 10).mean()), 4)
     real2, stand = standen(res)
     assert (stand[:, 0] == 0).all() and (real2[:, 0] == real).all()

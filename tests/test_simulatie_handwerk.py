@@ -71,6 +71,6 @@ def test_stand_rekenregel_over_perioden():
     inv = invoer(sc, h, w)
     u = simuleer_replicatie(inv, beleid("strikt"), 0)
     assert u.realisatie == [31, 0]
-    res = SimResultaat("t", "", "strikt", 1, [u], inv)
+    res = SimResultaat.uit_uitkomsten("t", "", "strikt", 1, [u], inv)
     p = perioden(res)
     assert p[0]["stand_eind"] == 5 and p[1]["stand_start"] == 5 and p[1]["stand_eind"] == 5

@@ -91,7 +91,7 @@ def test_stand_rekenregel_elke_periode(w):
     sc, start, ws, b, seed = w
     inv = invoer(sc, start, ws, seed=seed)
     uit = [simuleer_replicatie(inv, b, r) for r in range(3)]
-    res = SimResultaat("t", "", b.naam, seed, uit, inv)
+    res = SimResultaat.uit_uitkomsten("t", "", b.naam, seed, uit, inv)
     real, stand = standen(res)
     taak = np.array([p.taakstelling for p in sc.periode])
     assert (stand[:, 0] == sc.stand_start).all()

@@ -100,8 +100,11 @@ def test_leusden_2023_strikt_gebruikt_niet_meer_dan_het_aanbod(leusden):
     assert waar.mean() <= PLAN_WONINGEN + VOLGEND_JAAR + 4 * _se(waar)
 
 
-class _U:
-    eind_woningen = {"sleutels_na_horizon": 0, "vrij_in_aanbod": 0, "terug_regulier_niet_vervangen": 0}
+def _optelling_zonder_eind():
+    from simulatie.optelling import Optelling
+    o = Optelling(1)
+    o.n = 1
+    return o
 
 
 def test_aansluiting_telt_op_ook_na_afronden():
@@ -110,7 +113,7 @@ def test_aansluiting_telt_op_ook_na_afronden():
     +0.0004; realisatie 70.0008 against 30 x 2.2500133 = 67.5004 in the dwellings: +2.5004.
     78.75 - 11.25 + 0.0004 + 2.5004 = 70.0008. Each shown to 3 decimals on its own: 78.75,
     -11.25, 0.0, 2.5 add up to 70.0, but the last step shows 70.001."""
-    res = SimResultaat("t", "", "b", 0, [_U()], None)
+    res = SimResultaat("t", "", "b", 0, _optelling_zonder_eind(), None)
     stappen = [s["personen"] for s in aansluiting(res, 35.0, 2.25, 30.0, 2.25 + 0.0004 / 30, 70.0008)]
     assert len(stappen) == 5
     assert abs(sum(stappen[:-1]) - stappen[-1]) < 1e-6, stappen

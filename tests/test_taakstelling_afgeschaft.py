@@ -23,7 +23,7 @@ def _resultaat():
     inv = invoer(sc, h, w)
     u = simuleer_replicatie(inv, beleid("strikt"), 0)
     assert u.realisatie == [2, 1]
-    return SimResultaat("t", "", "strikt", 1, [u], inv)
+    return SimResultaat.uit_uitkomsten("t", "", "strikt", 1, [u], inv)
 
 
 def test_periode_zonder_taakstelling_heeft_geen_stand_en_geen_kans():

@@ -86,6 +86,6 @@ def prognose_uit_simulatie(pad: Path, rij: GemeenteRij, periode: TabelPeriode, r
     if sc.startdatum > periode.start and sc_periode.realisatie != rij.realisatie:
         raise InvoerFout(pad, f"periode {periode.naam}: realisatie vóór de start is {sc_periode.realisatie}, de tabel "
                               f"zegt {rij.realisatie} tot de peildatum", veld="periode.realisatie")
-    resultaat = simuleer(geladen, sc.beleid, replicaties, seed, uitvoerder)
+    resultaat = simuleer(geladen, sc.beleid, replicaties, seed, uitvoerder, bewaar=False)
     realisatie, _ = standen(resultaat)
     return realisatie[:, namen.index(periode.naam)].astype(np.int64)

@@ -103,12 +103,12 @@ def rapport_commando(scenario: str | None, beleiden: list[str], replicaties: int
         runs = aantal_runs(g, namen)
         with (voortgang(n * runs, f"{g.sc.naam}: {' / '.join(namen)}", f"{n} replicaties x {runs} runs")
               if voortgang else nullcontext()) as vg:
-            v = vergelijk(g, namen, n, seed, uitvoerder, True, vg)
+            v = vergelijk(g, namen, n, seed, uitvoerder, True, vg, curven=True)
         resultaten = v.resultaten
     else:
         with (voortgang(n, f"{g.sc.naam}, beleid {namen[0]}", f"{n} replicaties x 1 beleid")
               if voortgang else nullcontext()) as vg:
-            resultaten = [simuleer(g, g.beleid(namen[0]), n, seed, uitvoerder, vg)]
+            resultaten = [simuleer(g, g.beleid(namen[0]), n, seed, uitvoerder, vg, bewaar=False, curven=True)]
     html, _ = rapport_uit_resultaten(g, resultaten, v, ibt, gemaakt=gemaakt, hoofdbeleid=hoofd)
     pad = uitvoer or f"rapport-{g.sc.naam}.html"
     schrijf_atomisch(pad, html)
