@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from matching.bestanden.fouten import InvoerFout
+from matching.extras import vereis
 from opdrachten.gemeen import CSV_STIJL, ZET, vandaag
 from simulatie.rapportage.opdracht import prognose_rapport_opties
 
@@ -32,6 +33,8 @@ def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, g
     from simulatie.rapportage.commando import prognose_rapport
     from simulatie.scenario import lees_zet, zet_tekst, zet_voor_alle
 
+    if rapport.get("rapport"):
+        vereis("grafieken")  # the report's charts; refused before any work
     zet = lees_zet(zet)
     if zet and not scenarios:
         raise InvoerFout(None, "--zet geldt voor de scenario's uit --scenarios; geef ook --scenarios MAP", veld="--zet")

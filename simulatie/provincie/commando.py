@@ -26,6 +26,9 @@ def prognose_commando(tabel: str, peildatum: str, scenarios: str | None, replica
 
     from simulatie.uitvoerder import maak_uitvoerder
 
+    if grafiek:
+        from matching.extras import vereis
+        vereis("grafieken")
     if formaat == "xlsx" and not uitvoer:
         raise InvoerFout(None, "--format xlsx schrijft een werkmap: geef --uitvoer PAD.xlsx", veld="--uitvoer")
     datum = lees_datum(peildatum, None, None, "--peildatum")

@@ -59,10 +59,12 @@ def maak_rapport_commando(voortgang, vandaag, zet_optie) -> click.Command:
     @ibt_opties
     def rapport(scenario, beleiden, replicaties, seed, workers, dask, uitvoer, zet, **ibt):
         """Rapport voor college en raad: één HTML-bestand, zonder netwerk te openen (ook van een USB-stick)."""
+        from matching.extras import vereis
         from simulatie.scenario import lees_zet
 
         from .commando import ibt_invoer, rapport_commando
 
+        vereis("grafieken")  # the report's charts; refused before any work
         invoer = ibt_invoer(**ibt)
         pad = rapport_commando(scenario, list(beleiden), replicaties, seed, workers, dask, invoer, uitvoer,
                                lees_zet(zet), voortgang=voortgang, gemaakt=vandaag())
