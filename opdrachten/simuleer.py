@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from matching.bestanden.schrijven import schrijf_atomisch
-from opdrachten.gemeen import CSV_STIJL, FORMATEN, ZET, uit
+from opdrachten.gemeen import CSV_STIJL, FORMATEN, ZET, uit, xlsx_vraagt_bestand
 from simulatie.rapportage.opdracht import ibt_opties
 from simulatie.voortgang import Voortgang
 
@@ -26,8 +26,9 @@ from simulatie.voortgang import Voortgang
 @ibt_opties
 def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoer, grafiek, zet, csv_stijl, **ibt):
     """Simuleer het jaar: kans dat de taakstelling per periode wordt gehaald."""
+    xlsx_vraagt_bestand(formaat, uitvoer)  # before any import or work
     from simulatie.grafiek import grafiek_formaat, waaier_png
-    from simulatie.rapport import als_csv, als_json, als_tabel
+    from simulatie.rapport import als_csv, als_json, als_tabel, als_xlsx
     from simulatie.replicaties import simuleer as simuleer_
     from simulatie.scenario import laad_scenario
     from simulatie.scenario import hash_met_zet, lees_zet, zet_json, zet_tekst
@@ -46,8 +47,9 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     ibt, ibt_tekst = ibt_simuleer(res, ibt, formaat, g.sc.gemeente or g.sc.naam)  # only with --huidige-trede
     extra = ({"overschreven": zet_json(zet)} if zet else {}) | ibt
     tekst = {"tabel": lambda: als_tabel([res], overschreven=zet_tekst(zet) if zet else None) + ibt_tekst,
-             "json": lambda: als_json([res], extra or None), "csv": lambda: als_csv([res], csv_stijl)}[formaat]()
-    if zet and formaat == "csv":
+             "json": lambda: als_json([res], extra or None), "csv": lambda: als_csv([res], csv_stijl),
+             "xlsx": lambda: als_xlsx([res])}[formaat]()
+    if zet and formaat in ("csv", "xlsx"):
         click.echo(f"overschreven: {zet_tekst(zet)}", err=True)
     png = waaier_png(res, formaat=soort) if grafiek else None
     uit(tekst, uitvoer, csv_stijl if formaat == "csv" else None)

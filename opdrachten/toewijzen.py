@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from matching.bestanden.fouten import InvoerFout
-from opdrachten.gemeen import CSV_STIJL, FORMATEN, uit, vandaag
+from opdrachten.gemeen import CSV_STIJL, FORMATEN, uit, vandaag, xlsx_vraagt_bestand
 
 
 @click.command()
@@ -24,11 +24,12 @@ from opdrachten.gemeen import CSV_STIJL, FORMATEN, uit, vandaag
 def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, blad, oplosser, formaat, uitvoer,
               csv_stijl):
     """Wijs huishoudens toe aan woningen, met redenen per plaatsing en per niet-plaatsing."""
+    xlsx_vraagt_bestand(formaat, uitvoer)  # before any import or work
     import datetime as dt
 
     from matching import laad_huishoudens, laad_woningen, verschil_beleid, wijs_toe
     from matching.bestanden import lees_datum
-    from matching.uitvoer import VOORBEELD, als_csv, als_json, als_tabel
+    from matching.uitvoer import VOORBEELD, als_csv, als_json, als_tabel, als_xlsx
     from simulatie.scenario import laad_scenario
 
     if bool(huishoudens_pad) != bool(woningen_pad):
@@ -57,7 +58,8 @@ def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, blad
     verschillen = [verschil_beleid(a, b) for a, b in zip(resultaten, resultaten[1:])]
     tekst = {"tabel": lambda: als_tabel(resultaten, verschillen, voorbeeld=voorbeeld),
              "csv": lambda: als_csv(resultaten, voorbeeld=voorbeeld, stijl=csv_stijl),
-             "json": lambda: als_json(resultaten, verschillen, voorbeeld=voorbeeld)}[formaat]()
+             "json": lambda: als_json(resultaten, verschillen, voorbeeld=voorbeeld),
+             "xlsx": lambda: als_xlsx(resultaten, voorbeeld=voorbeeld)}[formaat]()
     uit(tekst, uitvoer, csv_stijl if formaat == "csv" else None)
     if voorbeeld and uitvoer:
         click.echo(f"let op: {VOORBEELD}", err=True)

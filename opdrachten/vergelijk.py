@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from matching.bestanden.schrijven import schrijf_atomisch
-from opdrachten.gemeen import CSV_STIJL, FORMATEN, ZET, uit
+from opdrachten.gemeen import CSV_STIJL, FORMATEN, ZET, uit, xlsx_vraagt_bestand
 from simulatie.voortgang import Voortgang
 
 
@@ -19,7 +19,7 @@ from simulatie.voortgang import Voortgang
 @click.option("--dask", default=None, help="Dask-cluster: tcp://host:poort, of 'local'")
 @click.option("--attributie/--geen-attributie", default=True, show_default=True,
               help="per regel: aan vanuit het eerste beleid, uit vanuit het tweede")
-@click.option("--format", "formaat", type=click.Choice(FORMATEN + ["xlsx"]), default="tabel", show_default=True)
+@click.option("--format", "formaat", type=click.Choice(FORMATEN), default="tabel", show_default=True)
 @click.option("--uitvoer", default=None, help="bestand; standaard het scherm (xlsx vraagt een bestand)")
 @click.option("--grafiek", default=None, help="verschillen en hun intervallen: .png, .svg of .pdf")
 @ZET
@@ -27,6 +27,7 @@ from simulatie.voortgang import Voortgang
 def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, formaat, uitvoer, grafiek, zet,
               csv_stijl):
     """Vergelijk beleiden gepaard op dezelfde gesimuleerde wereld, met wat elke regel bijdraagt."""
+    xlsx_vraagt_bestand(formaat, uitvoer)  # before any import or work
     import json
 
     from simulatie.scenario import laad_scenario
@@ -36,8 +37,6 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
     from simulatie.grafiek import grafiek_formaat
     from simulatie.vergelijking_rapport import als_csv, als_dict, als_json, als_tabel, als_xlsx, grafiek_png
 
-    if formaat == "xlsx" and not uitvoer:
-        raise click.UsageError("--format xlsx vraagt --uitvoer BESTAND.xlsx")
     soort = grafiek_formaat(grafiek) if grafiek else None  # refused before any work
     zet = lees_zet(zet)
     g = laad_scenario(scenario, zet=zet)
@@ -64,11 +63,7 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
     elif zet and formaat in ("csv", "xlsx"):
         click.echo(f"overschreven: {zet_tekst(zet)}", err=True)
     png = grafiek_png(v, soort) if grafiek else None
-    if isinstance(data, bytes):
-        schrijf_atomisch(uitvoer, data)
-        click.echo(f"geschreven: {uitvoer}", err=True)
-    else:
-        uit(data, uitvoer, csv_stijl if formaat == "csv" else None)
+    uit(data, uitvoer, csv_stijl if formaat == "csv" else None)
     if png is not None:
         schrijf_atomisch(grafiek, png)
         click.echo(f"geschreven: {grafiek}", err=True)

@@ -8,7 +8,6 @@ import json
 from rich.console import Console
 from rich.table import Table
 
-from matching.bestanden import veilige_cel
 from matching.bestanden.csv_nl import csv_tekst
 
 from .replicaties import samenvatting
@@ -64,39 +63,73 @@ def als_csv(v: Vergelijking, stijl: str = "nl") -> str:
     return csv_tekst(KOP, (_velden(r) for r in _rijen(v)), stijl)
 
 
-def als_xlsx(v: Vergelijking) -> bytes:
-    """One sheet per view: per policy, differences, attribution, and per replication."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+def _werkkolommen():
+    """The columns of the sheets Verschillen and Attributie: key in `KOP` (the CSV), header in words, explanation."""
+    from matching.bestanden.werkmap import Werkkolom as W
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Per beleid"
-    ws.append(["beleid", "periode", "taakstelling", "totaalopgave", "realisatie gemiddeld", "p10", "p50", "p90",
-               "kans totaalopgave gehaald", "kans incl. extra opgave", "stand eind"])
-    for r in v.resultaten:
-        for p in samenvatting(r)["perioden"]:
-            q = p["realisatie"]
-            ws.append([veilige_cel(r.beleid), p["periode"], p["taakstelling"], p["totaalopgave"], q["gemiddeld"], q["p10"],
-                       q["p50"], q["p90"], p["kans_totaalopgave_gehaald"], p["kans_inclusief_extra_opgave_gehaald"],
-                       p["stand_eind"]])
-    for naam, filter_ in (("Verschillen", "verschil"), ("Attributie", "attributie")):
-        ws = wb.create_sheet(naam)
-        ws.append(KOP)
+    return [
+        ("vergelijking", W("Vergelijking", "tekst", "Verschillen: tweede beleid min eerste. Attributie: de regel alleen "
+                                                    "aan vanuit het eerste beleid, of alleen uit vanuit het tweede.")),
+        ("periode", W("Periode", "tekst", "Halfjaar van de taakstelling; 'totaal' is de hele horizon.")),
+        ("maat", W("Maat", "tekst", "Wat er vergeleken wordt, in woorden.")),
+        ("maatcode", W("Maatcode", "tekst", "De naam van de maat in de JSON en de CSV.")),
+        ("a", W("Eerste (gemiddeld)", "decimaal", "Gemiddelde van de maat onder het eerste beleid (of de variant "
+                                                  "zonder de regel); een kans als percentage.")),
+        ("b", W("Tweede (gemiddeld)", "decimaal", "Gemiddelde van de maat onder het tweede beleid (of de variant "
+                                                  "met de regel).")),
+        ("verschil", W("Verschil (gemiddeld)", "decimaal", "Gemiddeld gepaard verschil, tweede min eerste, over "
+                                                           "dezelfde gesimuleerde werelden.")),
+        ("ondergrens", W("Verschil ondergrens 95%", "decimaal", "Ondergrens van het 95%-interval van het gepaarde "
+                                                                "verschil.")),
+        ("bovengrens", W("Verschil bovengrens 95%", "decimaal", "Bovengrens van het 95%-interval van het gepaarde "
+                                                                "verschil.")),
+        ("n", W("Aantal paren", "geheel", "Replicaties waarin de maat onder beide beleiden een waarde heeft.")),
+        ("ongepaard_ondergrens", W("Ongepaard ondergrens 95%", "decimaal", "Ondergrens van het interval als de "
+                                   "werelden niet gepaard waren: zo veel smaller maakt het paren het interval.")),
+        ("ongepaard_bovengrens", W("Ongepaard bovengrens 95%", "decimaal", "Bovengrens van het ongepaarde "
+                                                                           "interval.")),
+    ]
+
+
+def als_xlsx(v: Vergelijking) -> bytes:
+    """Toelichting, then per policy (the columns of `simuleer`'s table), differences, attribution, and per
+    replication; headers in words, formats per measure (a probability as a percentage)."""
+    from matching.bestanden.werkmap import Werkblad, Werkkolom, werkmap
+
+    from . import kolommen
+    from .rapportage.namen import maat_naam
+
+    per_beleid = Werkblad("Per beleid", [kolommen.BELEID.werkkolom()] + [k.werkkolom() for k in kolommen.TABEL],
+                          [[r.beleid] + [k.tabelwaarde(p) for k in kolommen.TABEL]
+                           for r in v.resultaten for p in samenvatting(r)["perioden"]])
+    werk = _werkkolommen()
+    maatplek = [s for s, _ in werk].index("maatcode")
+
+    def rijen(weergave):
         for r in _rijen(v):
-            if r[0] == filter_:
-                ws.append([veilige_cel(x) for x in _velden(r)])
-    ws = wb.create_sheet("Per replicatie")
-    ws.append(["replicatie"] + [f"{r.beleid} {p}" for r in v.resultaten for p in v.perioden])
-    for i in range(v.replicaties):
-        ws.append([i] + [r.uitkomsten[i].realisatie[j] for r in v.resultaten for j in range(len(v.perioden))])
-    for blad in wb.worksheets:
-        for c in blad[1]:
-            c.font = Font(bold=True)
-        blad.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+            if r[0] == weergave:
+                veld = dict(zip(KOP, _velden(r)))
+                veld["maatcode"], veld["maat"] = veld["maat"], maat_naam(veld["maat"])
+                yield [veld[s] for s, _ in werk]
+
+    def rijsoort(rij):
+        return "procent" if rij[maatplek] == "totaalopgave_gehaald" else None
+
+    verschillen = Werkblad("Verschillen", [w for _, w in werk], rijen("verschil"), rijsoort)
+    attributie = Werkblad("Attributie", [w for _, w in werk], rijen("attributie"), rijsoort)
+    replicaties = Werkblad(
+        "Per replicatie",
+        [Werkkolom("Replicatie", "geheel", "Nummer van de gesimuleerde wereld; elk beleid draait op dezelfde wereld.")]
+        + [Werkkolom(f"Realisatie {r.beleid} {p} (personen)", "geheel",
+                     f"Personen gehuisvest in {p} onder beleid {r.beleid} in deze replicatie.")
+           for r in v.resultaten for p in v.perioden],
+        [[i] + [r.uitkomsten[i].realisatie[j] for r in v.resultaten for j in range(len(v.perioden))]
+         for i in range(v.replicaties)])
+    inleiding = [f"Vergelijking op scenario {v.scenario}: {v.replicaties} gepaarde replicaties, seed {v.seed}.",
+                 "Percentages staan als fractie in de cel (0,877 toont als 87,7%); een verschil in een kans is dan "
+                 "een verschil in procentpunten (0,05 is 5 procentpunt)."]
+    bladen = [per_beleid, verschillen] + ([attributie] if v.attributie else []) + [replicaties]
+    return werkmap(bladen, inleiding)
 
 
 def _getal(x, kans: bool) -> str:
