@@ -42,5 +42,5 @@ def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, g
         click.echo(f"overschreven in elk scenario uit --scenarios: {zet_tekst(zet)}", err=True)
     with zet_voor_alle(zet):  # every scenario file prognose loads from --scenarios
         res = prognose_commando(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers,
-                                csv_stijl)
+                                csv_stijl, ladder=rapport.get("ladder"))
     prognose_rapport(res, **rapport, gemaakt=vandaag())  # --rapport provincie.html

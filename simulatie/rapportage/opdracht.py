@@ -33,7 +33,7 @@ def ibt_opties(f):
 
 def prognose_rapport_opties(f):
     f = click.option("--ladder", default="standaard", show_default=True, callback=_ladder,
-                     help=f"IBT-ladder voor --rapport: {LADDERS}")(f)
+                     help=f"IBT-ladder voor de IBT-kolommen en --rapport: {LADDERS}")(f)
     return click.option("--rapport", default=None, type=click.Path(dir_okay=False),
                         help="HTML voor de provincie: per gemeente lineair naast de prognose, kans en "
                              "IBT-vooruitzicht")(f)
