@@ -1,4 +1,4 @@
-"""Writers for a comparison: table, JSON, CSV, Excel workbook, and the differences chart."""
+"""Writers for a comparison: table, JSON, CSV and Excel workbook; the chart is in vergelijking_grafiek.py."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from matching.bestanden.csv_nl import csv_tekst
 
 from .replicaties import samenvatting
 from .vergelijking import MATEN, Vergelijking
+from .vergelijking_grafiek import grafiek_png  # noqa: F401  (the chart; matplotlib only when drawn)
 
 
 def als_dict(v: Vergelijking) -> dict:
@@ -165,65 +166,3 @@ def als_tabel(v: Vergelijking, breedte: int = 130) -> str:
         console.print("'aan': de regel alleen toegevoegd aan het eerste beleid; 'uit': de regel alleen weggelaten "
                       "uit het tweede. Samen tonen ze of een regel op zichzelf werkt of pas in combinatie.")
     return console.file.getvalue()
-
-
-def grafiek_png(v: Vergelijking, formaat: str = "png") -> bytes:
-    """Small multiples: per measure its own panel and scale, each period's paired difference
-    with its 95% interval; then each rule's contribution. A dot is solid when the interval
-    excludes 0. Probabilities are shown in percentage points."""
-    import matplotlib
-    matplotlib.use("Agg")
-    import textwrap
-
-    import matplotlib.pyplot as plt
-
-    from .grafiek import bewaar_figuur
-    from .rapportage.namen import maat_naam, regel_naam
-
-    p = v.paren[0]
-    maten = [m for m in MATEN if any(m in per["maten"] and per["maten"][m]["verschil"]["gemiddeld"] is not None
-                                     for per in p["perioden"])]
-    attr = [(r["regel"], r[f"aan_vanuit_{p['a']}"][-1]["maten"]["realisatie"]["verschil"],
-             r[f"uit_vanuit_{p['b']}"][-1]["maten"]["realisatie"]["verschil"]) for r in v.attributie]
-    panelen = len(maten) + (1 if attr else 0)
-    hoogtes = [len([per for per in p["perioden"] if m in per["maten"]]) + 1 for m in maten]
-    if attr:
-        hoogtes.append(len(attr) + 1)
-    fig, assen = plt.subplots(panelen, 1, figsize=(10, 0.42 * sum(hoogtes) + 1.2 * panelen), dpi=110,
-                              gridspec_kw={"height_ratios": hoogtes}, squeeze=False)
-
-    def punt(ax, y, d, schaal, kleur, dy=0.0, label=None):
-        g, lo, hi = (d["gemiddeld"] * schaal, d["ondergrens"] * schaal, d["bovengrens"] * schaal)
-        zeker = lo > 0 or hi < 0
-        ax.errorbar(g, y + dy, xerr=[[g - lo], [hi - g]], fmt="o", color=kleur, capsize=3,
-                    markerfacecolor=kleur if zeker else "white", label=label)
-        ax.annotate(f"{g:+.1f}", (g, y + dy), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
-
-    for ax, m in zip((a[0] for a in assen), maten):
-        rijen = [(per["periode"], per["maten"][m]["verschil"]) for per in p["perioden"]
-                 if m in per["maten"] and per["maten"][m]["verschil"]["gemiddeld"] is not None]
-        schaal = 100.0 if m == "totaalopgave_gehaald" else 1.0
-        for i, (_, d) in enumerate(reversed(rijen)):
-            punt(ax, i, d, schaal, "tab:blue")
-        ax.set_yticks(range(len(rijen)), [r[0] for r in reversed(rijen)], fontsize=8)
-        ax.set_ylim(-0.7, len(rijen) - 0.3)
-        ax.axvline(0, color="black", linewidth=0.8)
-        eenheid = " (procentpunt)" if m == "totaalopgave_gehaald" else ""
-        ax.set_title(f"{maat_naam(m)}{eenheid}", fontsize=9, loc="left")
-        ax.grid(axis="x", alpha=0.3)
-    if attr:
-        ax = assen[-1][0]
-        for i, (_, aan, uit) in enumerate(reversed(attr)):
-            punt(ax, i, aan, 1.0, "tab:green", 0.15, f"alleen deze regel aan, vanuit {p['a']}" if i == 0 else None)
-            punt(ax, i, uit, 1.0, "tab:orange", -0.15, f"alleen deze regel uit, vanuit {p['b']}" if i == 0 else None)
-        ax.set_yticks(range(len(attr)), [textwrap.fill(regel_naam(a[0]), 38) for a in reversed(attr)], fontsize=8)
-        ax.axvline(0, color="black", linewidth=0.8)
-        ax.set_title("Bijdrage per regel aan de realisatie, hele horizon (personen)", fontsize=9, loc="left")
-        ax.legend(fontsize=7, loc="lower right")
-        ax.grid(axis="x", alpha=0.3)
-    fig.suptitle(f"{p['b']} min {p['a']}: gepaard verschil met 95%-interval\n"
-                 f"{v.scenario}, {v.replicaties} replicaties (open punt: interval bevat 0)", fontsize=10)
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.9 / fig.get_figheight()))
-    data = bewaar_figuur(fig, formaat)
-    plt.close(fig)
-    return data
