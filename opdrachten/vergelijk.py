@@ -21,7 +21,7 @@ from simulatie.voortgang import Voortgang
               help="per regel: aan vanuit het eerste beleid, uit vanuit het tweede")
 @click.option("--format", "formaat", type=click.Choice(FORMATEN), default="tabel", show_default=True)
 @click.option("--uitvoer", default=None, help="bestand; standaard het scherm (xlsx vraagt een bestand)")
-@click.option("--grafiek", default=None, help="verschillen en hun intervallen: .png, .svg of .pdf")
+@click.option("--grafiek", default=None, help="niveau per beleid en verschillen met hun intervallen: .png, .svg of .pdf")
 @ZET
 @CSV_STIJL
 def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, formaat, uitvoer, grafiek, zet,

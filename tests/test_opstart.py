@@ -56,6 +56,8 @@ def test_hulp_van_een_opdracht_nederlands():
     assert "Gebruik: huisvesting simuleer [OPTIES] [SCENARIO]" in uit
     assert "[standaard: tabel]" in uit and "--replicaties GETAL" in uit
     assert "default" not in uit and "INTEGER" not in uit and "TEXT" not in uit
+    rc, _, uit = _geladen("scenario", "nieuw", "--help")
+    assert rc == 0 and "[verplicht]" in uit and "required" not in uit
 
 
 def test_luie_opdracht_wordt_pas_bij_gebruik_geladen():
