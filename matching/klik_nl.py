@@ -46,3 +46,53 @@ def toon(e: click.ClickException) -> None:
         gebruik = ctx.get_usage().replace("Usage:", "Gebruik:").replace("[OPTIONS]", "[OPTIES]")
         click.echo(f"{gebruik}\nZie '{ctx.command_path} -h' voor hulp.\n", err=True)
     click.echo(f"fout: {vertaal(e.format_message())}", err=True)
+
+
+# Click's own words in --help (usage line, headings, metavars, [default: ...]) in Dutch.
+KOPPEN = {"Options": "Opties", "Commands": "Opdrachten", "Arguments": "Argumenten"}
+METAVARS = [(r"\bINTEGER RANGE\b", "GETAL"), (r"\bFLOAT RANGE\b", "GETAL"), (r"\bINTEGER\b", "GETAL"),
+            (r"\bFLOAT\b", "GETAL"), (r"\bTEXT\b", "TEKST"), (r"\bPATH\b", "PAD"), (r"\bFILE\b", "BESTAND"),
+            (r"\bDIRECTORY\b", "MAP"), (r"\bBOOLEAN\b", "JA/NEE")]
+HULP = [("Show this message and exit.", "Toon dit bericht en stop."),
+        ("Show the version and exit.", "Toon de versie en stop."),
+        ("[default: ", "[standaard: "), ("; default: ", "; standaard: "),
+        ("; required]", "; verplicht]"), ("[required]", "[verplicht]"), ("[env var: ", "[omgevingsvariabele: ")]
+
+
+class NlHulp(click.HelpFormatter):
+    """HelpFormatter that writes click's fixed words in Dutch; the project's own help texts are Dutch already."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]...")
+        super().write_usage(prog, args, "Gebruik: " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(KOPPEN.get(heading, heading))
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(_vervang_re(term, METAVARS), _vervang(hulp, HULP)) for term, hulp in rows],
+                         col_max, col_spacing)
+
+
+def _vervang(tekst: str, paren) -> str:
+    for oud, nieuw in paren:
+        tekst = tekst.replace(oud, nieuw)
+    return tekst
+
+
+def _vervang_re(tekst: str, paren) -> str:
+    for patroon, nieuw in paren:
+        tekst = re.sub(patroon, nieuw, tekst)
+    return tekst
+
+
+class NlContext(click.Context):
+    formatter_class = NlHulp
+
+
+def in_het_nederlands(opdracht: click.Command) -> click.Command:
+    """Give a command, and every subcommand of a group, the Dutch help formatter."""
+    opdracht.context_class = NlContext
+    for sub in getattr(opdracht, "commands", {}).values():
+        in_het_nederlands(sub)
+    return opdracht

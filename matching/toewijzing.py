@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from .beleid import Beleid, laad_beleid
 from .huishoudens import Huishouden, huishoudens_uit_tabel
@@ -20,6 +20,9 @@ from .regels import Ronde, bezwaren, dag, eerste_bezwaar, huishouden_kenmerken, 
 from .uitleg import Reden, redenen_niet_geplaatst, redenen_plaatsing, soort_naam
 from .wachtlijst import wachtlijst
 from .woningen import Woning, woningen_uit_tabel
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,10 @@ def verschil_beleid(a: Toewijzing, b: Toewijzing) -> dict:
 def toewijzen_df(huishoudens: pd.DataFrame, woningen: pd.DataFrame, beleid: Beleid | str = "flexibel",
                  peildatum: dt.date | str | None = None, oplosser: str = "auto") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Notebook entry: DataFrames with the CSV columns in, (plan, samenvatting) DataFrames out."""
+    from .extras import vereis
+    vereis("pandas")  # an extra: the commands themselves do not need pandas
+    import pandas as pd
+
     hh = huishoudens_uit_tabel(tabel_uit_dataframe(huishoudens, "huishoudens"))
     ww = woningen_uit_tabel(tabel_uit_dataframe(woningen, "woningen"))
     if isinstance(peildatum, str):

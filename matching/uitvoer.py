@@ -27,13 +27,57 @@ def als_json(toewijzingen: list[Toewijzing], verschillen: list[dict], voorbeeld:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+# The columns per household, each declared once: CSV header, xlsx header in words, kind, explanation, value.
+KOLOMMEN = (
+    ("beleid", "Beleid", "tekst", "Naam van het beleid: de regels waaronder is toegewezen.", lambda t, p: t.beleid),
+    ("huishouden", "Huishouden", "tekst", "Pseudoniem van het huishouden (zoals in het invoerbestand).",
+     lambda t, p: p.huishouden),
+    ("woning", "Woning", "tekst", "De woning die het huishouden krijgt; leeg als het niet geplaatst is.",
+     lambda t, p: p.woning or ""),
+    ("personen", "Personen", "geheel", "Aantal personen van het huishouden, nareizigers inbegrepen.",
+     lambda t, p: p.personen),
+    ("codes", "Redenen (codes)", "tekst", "De redenen als codes, gescheiden door spaties (voor programma's).",
+     lambda t, p: " ".join(r.code for r in p.redenen)),
+    ("redenen", "Redenen", "tekst", "Waarom deze woning, of waarom geen woning, in woorden.",
+     lambda t, p: "; ".join(r.tekst for r in p.redenen)),
+    ("passend", "Passende woningen", "tekst", "Woningen die volgens de regels bij dit huishouden passen.",
+     lambda t, p: " ".join(p.passend)),
+)
+# The summary per policy (as under the table): key in `samenvatting`, header, explanation.
+SAMENVATTING = (
+    ("personen_geplaatst", "Personen geplaatst", "Personen die in deze ronde een woning krijgen."),
+    ("huishoudens_geplaatst", "Huishoudens geplaatst", "Huishoudens die in deze ronde een woning krijgen."),
+    ("woningen_gebruikt", "Woningen gebruikt", "Woningen die in deze ronde aan een huishouden gaan."),
+    ("woningen", "Woningen", "Woningen beschikbaar in deze ronde."),
+)
+
+
+def _per_huishouden(toewijzingen: list[Toewijzing]):
+    return ([waarde(t, p) for *_, waarde in KOLOMMEN] for t in toewijzingen for p in t.toewijzingen + t.niet_geplaatst)
+
+
 def als_csv(toewijzingen: list[Toewijzing], voorbeeld: bool = False, stijl: str = "nl") -> str:
     """One row per household; `stijl` nl (Dutch Excel) or internationaal (see `csv_nl`)."""
-    rijen = ((t.beleid, p.huishouden, p.woning or "", p.personen, " ".join(r.code for r in p.redenen),
-              "; ".join(r.tekst for r in p.redenen), " ".join(p.passend))
-             for t in toewijzingen for p in t.toewijzingen + t.niet_geplaatst)
-    return csv_tekst(["beleid", "huishouden", "woning", "personen", "codes", "redenen", "passend"], rijen, stijl,
+    return csv_tekst([k[0] for k in KOLOMMEN], _per_huishouden(toewijzingen), stijl,
                      [f"# {VOORBEELD}"] if voorbeeld else [])
+
+
+def als_xlsx(toewijzingen: list[Toewijzing], voorbeeld: bool = False) -> bytes:
+    """Toelichting, one row per household (the CSV's columns), and the summary per policy."""
+    from .bestanden.werkmap import Werkblad, Werkkolom, werkmap
+
+    huishoudens = Werkblad("Per huishouden", [Werkkolom(kop, soort, uitleg) for _, kop, soort, uitleg, _ in KOLOMMEN],
+                           _per_huishouden(toewijzingen))
+    kolommen = [Werkkolom("Beleid", "tekst", "Naam van het beleid."),
+                Werkkolom("Peildatum", "tekst", "Datum van de toewijzingsronde (JJJJ-MM-DD).")]
+    kolommen += [Werkkolom(kop, "geheel", uitleg) for _, kop, uitleg in SAMENVATTING]
+    kolommen += [Werkkolom(f"Wachtlijst: {kop.lower()}", "geheel", f"Ter vergelijking, wie eerst komt eerst een "
+                                                                  f"passende woning: {uitleg[0].lower()}{uitleg[1:]}")
+                 for _, kop, uitleg in SAMENVATTING[:2]]
+    rijen = [[t.beleid, t.peildatum.isoformat()] + [t.samenvatting[s] for s, *_ in SAMENVATTING]
+             + [t.samenvatting["wachtlijst"][s] for s, *_ in SAMENVATTING[:2]] for t in toewijzingen]
+    inleiding = [f"LET OP: {VOORBEELD}"] if voorbeeld else []
+    return werkmap([huishoudens, Werkblad("Samenvatting", kolommen, rijen)], inleiding)
 
 
 def als_tabel(toewijzingen: list[Toewijzing], verschillen: list[dict], breedte: int = 140,

@@ -23,6 +23,8 @@ def grafiek_formaat(pad: str) -> str:
     if ext not in GRAFIEK_FORMATEN:
         raise InvoerFout(None, f"--grafiek {pad}: onbekend formaat {('.' + ext) if ext else '(geen extensie)'}; "
                                "geef een bestand op .png, .svg of .pdf")
+    from matching.extras import vereis
+    vereis("grafieken")
     return ext
 
 

@@ -53,18 +53,41 @@ def als_json(resultaten: list[SimResultaat], extra: dict | None = None) -> str:
 def als_csv(resultaten: list[SimResultaat], stijl: str = "nl") -> str:
     """One row per replication and period: the raw material for any further analysis. The
     columns are declared in `kolommen.py`."""
-    rijen = []
+    rijen = [[k.csvcel(rij) for k in kolommen.CSV] for rij in _replicatieperioden(resultaten)]
+    return csv_tekst([k.csv for k in kolommen.CSV], rijen, stijl)
+
+
+def _replicatieperioden(resultaten: list[SimResultaat]):
     for res in resultaten:
         real, stand = standen(res)
         o = res.optelling
         woningen = o.per_periode("woningen_gebruikt")
         for i, rep in enumerate(o.replicatienummers):
             for j, p in enumerate(res.invoer.sc.periode):
-                rij = Replicatieperiode(res.beleid, rep, p.naam, p.taakstelling, p.extra_opgave,
+                yield Replicatieperiode(res.beleid, rep, p.naam, p.taakstelling, p.extra_opgave,
                                         res.invoer.sc.verplicht(p), stand[i, j], real[i, j], woningen[i, j],
                                         o.woningen_per_jaar[i])
-                rijen.append([k.csvcel(rij) for k in kolommen.CSV])
-    return csv_tekst([k.csv for k in kolommen.CSV], rijen, stijl)
+
+
+def als_xlsx(resultaten: list[SimResultaat]) -> bytes:
+    """Toelichting, then per policy a sheet with the table's columns (Per periode) and one with the
+    CSV's (Per replicatie); columns, headers and formats from `kolommen.py`."""
+    from matching.bestanden.werkmap import Werkblad, werkmap
+
+    bladen, inleiding = [], []
+    meer = len(resultaten) > 1
+    for res in resultaten:
+        s = samenvatting(res)
+        achter = f" {res.beleid}" if meer else ""
+        inleiding.append(f"Scenario {s['scenario']}, beleid {s['beleid']}, {s['replicaties']} replicaties, "
+                         f"seed {s['seed']}.")
+        bladen.append(Werkblad(f"Per periode{achter}", [k.werkkolom() for k in kolommen.TABEL],
+                               [[k.tabelwaarde(p) for k in kolommen.TABEL] for p in s["perioden"]]))
+    rijen = [[k.csvcel(rij) for k in kolommen.CSV] for rij in _replicatieperioden(resultaten)]
+    bladen.append(Werkblad("Per replicatie", [k.werkkolom(per_rij=True) for k in kolommen.CSV], rijen))
+    inleiding.append("Percentages staan als fractie in de cel (0,877 toont als 87,7%); een lege cel: geen "
+                     "taakstelling in die periode.")
+    return werkmap(bladen, inleiding)
 
 
 def als_tabel(resultaten: list[SimResultaat], breedte: int = 120, overschreven: str | None = None) -> str:

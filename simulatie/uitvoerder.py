@@ -155,6 +155,8 @@ def _brokken(n: int, delen: int) -> list[tuple[int, int]]:
 
 def maak_uitvoerder(workers: int | None = 1, dask: str | None = None) -> Uitvoerder:
     if dask:
+        from matching.extras import vereis
+        vereis("dask")  # before any work: the scenario is checked, nothing simulated yet
         return Dask(dask, workers)
     if workers is None or workers > 1:
         return LokaleProcessen(workers)

@@ -1,4 +1,4 @@
-"""Writers for a comparison: table, JSON, CSV, Excel workbook, and the differences chart."""
+"""Writers for a comparison: table, JSON, CSV and Excel workbook; the chart is in vergelijking_grafiek.py."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import json
 from rich.console import Console
 from rich.table import Table
 
-from matching.bestanden import veilige_cel
 from matching.bestanden.csv_nl import csv_tekst
 
 from .replicaties import samenvatting
 from .vergelijking import MATEN, Vergelijking
+from .vergelijking_grafiek import grafiek_png  # noqa: F401  (the chart; matplotlib only when drawn)
 
 
 def als_dict(v: Vergelijking) -> dict:
@@ -64,40 +64,73 @@ def als_csv(v: Vergelijking, stijl: str = "nl") -> str:
     return csv_tekst(KOP, (_velden(r) for r in _rijen(v)), stijl)
 
 
-def als_xlsx(v: Vergelijking) -> bytes:
-    """One sheet per view: per policy, differences, attribution, and per replication."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+def _werkkolommen():
+    """The columns of the sheets Verschillen and Attributie: key in `KOP` (the CSV), header in words, explanation."""
+    from matching.bestanden.werkmap import Werkkolom as W
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Per beleid"
-    ws.append(["beleid", "periode", "taakstelling", "totaalopgave", "realisatie gemiddeld", "p10", "p50", "p90",
-               "kans totaalopgave gehaald", "kans incl. extra opgave", "stand eind"])
-    for r in v.resultaten:
-        for p in samenvatting(r)["perioden"]:
-            q = p["realisatie"]
-            ws.append([veilige_cel(r.beleid), p["periode"], p["taakstelling"], p["totaalopgave"], q["gemiddeld"], q["p10"],
-                       q["p50"], q["p90"], p["kans_totaalopgave_gehaald"], p["kans_inclusief_extra_opgave_gehaald"],
-                       p["stand_eind"]])
-    for naam, filter_ in (("Verschillen", "verschil"), ("Attributie", "attributie")):
-        ws = wb.create_sheet(naam)
-        ws.append(KOP)
+    return [
+        ("vergelijking", W("Vergelijking", "tekst", "Verschillen: tweede beleid min eerste. Attributie: de regel alleen "
+                                                    "aan vanuit het eerste beleid, of alleen uit vanuit het tweede.")),
+        ("periode", W("Periode", "tekst", "Halfjaar van de taakstelling; 'totaal' is de hele horizon.")),
+        ("maat", W("Maat", "tekst", "Wat er vergeleken wordt, in woorden.")),
+        ("maatcode", W("Maatcode", "tekst", "De naam van de maat in de JSON en de CSV.")),
+        ("a", W("Eerste (gemiddeld)", "decimaal", "Gemiddelde van de maat onder het eerste beleid (of de variant "
+                                                  "zonder de regel); een kans als percentage.")),
+        ("b", W("Tweede (gemiddeld)", "decimaal", "Gemiddelde van de maat onder het tweede beleid (of de variant "
+                                                  "met de regel).")),
+        ("verschil", W("Verschil (gemiddeld)", "decimaal", "Gemiddeld gepaard verschil, tweede min eerste, over "
+                                                           "dezelfde gesimuleerde werelden.")),
+        ("ondergrens", W("Verschil ondergrens 95%", "decimaal", "Ondergrens van het 95%-interval van het gepaarde "
+                                                                "verschil.")),
+        ("bovengrens", W("Verschil bovengrens 95%", "decimaal", "Bovengrens van het 95%-interval van het gepaarde "
+                                                                "verschil.")),
+        ("n", W("Aantal paren", "geheel", "Replicaties waarin de maat onder beide beleiden een waarde heeft.")),
+        ("ongepaard_ondergrens", W("Ongepaard ondergrens 95%", "decimaal", "Ondergrens van het interval als de "
+                                   "werelden niet gepaard waren: zo veel smaller maakt het paren het interval.")),
+        ("ongepaard_bovengrens", W("Ongepaard bovengrens 95%", "decimaal", "Bovengrens van het ongepaarde "
+                                                                           "interval.")),
+    ]
+
+
+def als_xlsx(v: Vergelijking) -> bytes:
+    """Toelichting, then per policy (the columns of `simuleer`'s table), differences, attribution, and per
+    replication; headers in words, formats per measure (a probability as a percentage)."""
+    from matching.bestanden.werkmap import Werkblad, Werkkolom, werkmap
+
+    from . import kolommen
+    from .rapportage.namen import maat_naam
+
+    per_beleid = Werkblad("Per beleid", [kolommen.BELEID.werkkolom()] + [k.werkkolom() for k in kolommen.TABEL],
+                          [[r.beleid] + [k.tabelwaarde(p) for k in kolommen.TABEL]
+                           for r in v.resultaten for p in samenvatting(r)["perioden"]])
+    werk = _werkkolommen()
+    maatplek = [s for s, _ in werk].index("maatcode")
+
+    def rijen(weergave):
         for r in _rijen(v):
-            if r[0] == filter_:
-                ws.append([veilige_cel(x) for x in _velden(r)])
-    ws = wb.create_sheet("Per replicatie")
-    ws.append(["replicatie"] + [f"{r.beleid} {p}" for r in v.resultaten for p in v.perioden])
+            if r[0] == weergave:
+                veld = dict(zip(KOP, _velden(r)))
+                veld["maatcode"], veld["maat"] = veld["maat"], maat_naam(veld["maat"])
+                yield [veld[s] for s, _ in werk]
+
+    def rijsoort(rij):
+        return "procent" if rij[maatplek] == "totaalopgave_gehaald" else None
+
+    verschillen = Werkblad("Verschillen", [w for _, w in werk], rijen("verschil"), rijsoort)
+    attributie = Werkblad("Attributie", [w for _, w in werk], rijen("attributie"), rijsoort)
     real = [r.optelling.per_periode("realisatie") for r in v.resultaten]
-    for i in range(v.replicaties):
-        ws.append([i] + [int(x[i, j]) for x in real for j in range(len(v.perioden))])
-    for blad in wb.worksheets:
-        for c in blad[1]:
-            c.font = Font(bold=True)
-        blad.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    replicaties = Werkblad(
+        "Per replicatie",
+        [Werkkolom("Replicatie", "geheel", "Nummer van de gesimuleerde wereld; elk beleid draait op dezelfde wereld.")]
+        + [Werkkolom(f"Realisatie {r.beleid} {p} (personen)", "geheel",
+                     f"Personen gehuisvest in {p} onder beleid {r.beleid} in deze replicatie.")
+           for r in v.resultaten for p in v.perioden],
+        [[i] + [int(x[i, j]) for x in real for j in range(len(v.perioden))] for i in range(v.replicaties)])
+    inleiding = [f"Vergelijking op scenario {v.scenario}: {v.replicaties} gepaarde replicaties, seed {v.seed}.",
+                 "Percentages staan als fractie in de cel (0,877 toont als 87,7%); een verschil in een kans is dan "
+                 "een verschil in procentpunten (0,05 is 5 procentpunt)."]
+    bladen = [per_beleid, verschillen] + ([attributie] if v.attributie else []) + [replicaties]
+    return werkmap(bladen, inleiding)
 
 
 def _getal(x, kans: bool) -> str:
@@ -133,65 +166,3 @@ def als_tabel(v: Vergelijking, breedte: int = 130) -> str:
         console.print("'aan': de regel alleen toegevoegd aan het eerste beleid; 'uit': de regel alleen weggelaten "
                       "uit het tweede. Samen tonen ze of een regel op zichzelf werkt of pas in combinatie.")
     return console.file.getvalue()
-
-
-def grafiek_png(v: Vergelijking, formaat: str = "png") -> bytes:
-    """Small multiples: per measure its own panel and scale, each period's paired difference
-    with its 95% interval; then each rule's contribution. A dot is solid when the interval
-    excludes 0. Probabilities are shown in percentage points."""
-    import matplotlib
-    matplotlib.use("Agg")
-    import textwrap
-
-    import matplotlib.pyplot as plt
-
-    from .grafiek import bewaar_figuur
-    from .rapportage.namen import maat_naam, regel_naam
-
-    p = v.paren[0]
-    maten = [m for m in MATEN if any(m in per["maten"] and per["maten"][m]["verschil"]["gemiddeld"] is not None
-                                     for per in p["perioden"])]
-    attr = [(r["regel"], r[f"aan_vanuit_{p['a']}"][-1]["maten"]["realisatie"]["verschil"],
-             r[f"uit_vanuit_{p['b']}"][-1]["maten"]["realisatie"]["verschil"]) for r in v.attributie]
-    panelen = len(maten) + (1 if attr else 0)
-    hoogtes = [len([per for per in p["perioden"] if m in per["maten"]]) + 1 for m in maten]
-    if attr:
-        hoogtes.append(len(attr) + 1)
-    fig, assen = plt.subplots(panelen, 1, figsize=(10, 0.42 * sum(hoogtes) + 1.2 * panelen), dpi=110,
-                              gridspec_kw={"height_ratios": hoogtes}, squeeze=False)
-
-    def punt(ax, y, d, schaal, kleur, dy=0.0, label=None):
-        g, lo, hi = (d["gemiddeld"] * schaal, d["ondergrens"] * schaal, d["bovengrens"] * schaal)
-        zeker = lo > 0 or hi < 0
-        ax.errorbar(g, y + dy, xerr=[[g - lo], [hi - g]], fmt="o", color=kleur, capsize=3,
-                    markerfacecolor=kleur if zeker else "white", label=label)
-        ax.annotate(f"{g:+.1f}", (g, y + dy), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
-
-    for ax, m in zip((a[0] for a in assen), maten):
-        rijen = [(per["periode"], per["maten"][m]["verschil"]) for per in p["perioden"]
-                 if m in per["maten"] and per["maten"][m]["verschil"]["gemiddeld"] is not None]
-        schaal = 100.0 if m == "totaalopgave_gehaald" else 1.0
-        for i, (_, d) in enumerate(reversed(rijen)):
-            punt(ax, i, d, schaal, "tab:blue")
-        ax.set_yticks(range(len(rijen)), [r[0] for r in reversed(rijen)], fontsize=8)
-        ax.set_ylim(-0.7, len(rijen) - 0.3)
-        ax.axvline(0, color="black", linewidth=0.8)
-        eenheid = " (procentpunt)" if m == "totaalopgave_gehaald" else ""
-        ax.set_title(f"{maat_naam(m)}{eenheid}", fontsize=9, loc="left")
-        ax.grid(axis="x", alpha=0.3)
-    if attr:
-        ax = assen[-1][0]
-        for i, (_, aan, uit) in enumerate(reversed(attr)):
-            punt(ax, i, aan, 1.0, "tab:green", 0.15, f"alleen deze regel aan, vanuit {p['a']}" if i == 0 else None)
-            punt(ax, i, uit, 1.0, "tab:orange", -0.15, f"alleen deze regel uit, vanuit {p['b']}" if i == 0 else None)
-        ax.set_yticks(range(len(attr)), [textwrap.fill(regel_naam(a[0]), 38) for a in reversed(attr)], fontsize=8)
-        ax.axvline(0, color="black", linewidth=0.8)
-        ax.set_title("Bijdrage per regel aan de realisatie, hele horizon (personen)", fontsize=9, loc="left")
-        ax.legend(fontsize=7, loc="lower right")
-        ax.grid(axis="x", alpha=0.3)
-    fig.suptitle(f"{p['b']} min {p['a']}: gepaard verschil met 95%-interval\n"
-                 f"{v.scenario}, {v.replicaties} replicaties (open punt: interval bevat 0)", fontsize=10)
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.9 / fig.get_figheight()))
-    data = bewaar_figuur(fig, formaat)
-    plt.close(fig)
-    return data

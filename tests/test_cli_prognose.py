@@ -50,10 +50,13 @@ def test_xlsx_in_de_opmaak_van_de_provincie_en_terug_te_lezen(tmp_path, capsys):
     assert code == 0 and "geschreven" in err
     blad = openpyxl.load_workbook(uit).active
     samengevoegd = {str(r) for r in blad.merged_cells.ranges}
-    assert {"A2:A3", "C2:G2", "H2:K2", "L2:N2", "P2:U2"} <= samengevoegd
+    assert {"A2:A3", "C2:G2", "H2:K2", "L2:N2", "P2:AB2"} <= samengevoegd  # ours: 6 columns and 7 of IBT
     koppen = [c.value for c in blad[3]]
-    assert koppen[15:] == ["Prognose p10", "Prognose p50", "Prognose p90", "Kans totaalopgave gehaald",
-                           "Kans totaalopgave inclusief extra opgave gehaald", "Methode"]
+    assert koppen[15:21] == ["Prognose p10", "Prognose p50", "Prognose p90", "Kans totaalopgave gehaald",
+                             "Kans totaalopgave inclusief extra opgave gehaald", "Methode"]
+    assert koppen[21:] == ["IBT verwachte trede na beoordeling"] + [f"IBT kans trede {t} na beoordeling"
+                                                                     for t in range(1, 7)]
+    assert openpyxl.load_workbook(uit).sheetnames[0] == "Toelichting"
     leusden = next(r for r in blad.iter_rows(min_row=4) if r[0].value == "Leusden")
     assert [c.value for c in leusden[2:9]] == [26, 24, 50, 11, 61, 31, 43]
     assert (leusden[9].value, leusden[9].number_format, leusden[10].value) == (0.86, "0%", 0.71)

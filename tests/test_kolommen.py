@@ -62,12 +62,17 @@ def test_prognose_elke_gedeclareerde_kolom_staat_in_zijn_uitvoer():
     from simulatie.provincie.uitvoer import als_tabel as prognose_tabel
     from simulatie.provincie.uitvoer import als_xlsx
 
+    from simulatie.provincie.vooruitzicht import met_ibt
+
     gedeclareerd = [v for v in vars(pk).values() if isinstance(v, pk.Kolom)]
+    gedeclareerd += [k for v in vars(pk).values() if isinstance(v, tuple) and v is not pk.UITVOER_KOLOMMEN
+                     for k in v if isinstance(k, pk.Kolom)]
     assert set(gedeclareerd) == set(pk.KOLOMMEN)
     for k in gedeclareerd:
         assert (k.tabel is not None) == (k in pk.TABEL), k.sleutel
         assert (k.uitvoer is not None) == (k in pk.UITVOER), k.sleutel
-    res = bereken_prognoses(utrecht_synthetisch(), replicaties=5)
+    res = met_ibt(bereken_prognoses(utrecht_synthetisch(), replicaties=5), "utrecht")
+    assert any(p.ibt for p in res.rijen)  # the IBT columns are shown only then
     kop = _tabelkop(prognose_tabel(res, breedte=400))
     assert [c.strip() for c in kop.strip("┃").split("┃")] == [k.tabel for k in pk.TABEL]
     ons = [k.uitvoer for k in pk.UITVOER]

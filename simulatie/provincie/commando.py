@@ -13,19 +13,23 @@ from .grafiek import schrijf_grafieken
 from .lezen import lees_provincietabel
 from .prognose import bereken_prognoses
 from .uitvoer import als_csv, als_json, als_tabel, als_xlsx
+from .vooruitzicht import met_ibt
 
 
 # ---------------------------------------------------------------- the command
 
 def prognose_commando(tabel: str, peildatum: str, scenarios: str | None, replicaties: int, seed: int,
                       formaat: str, uitvoer: str | None, grafiek: str | None, dask: str | None,
-                      workers: int | None, csv_stijl: str = "nl"):
+                      workers: int | None, csv_stijl: str = "nl", ladder: str | None = None):
     """`huisvesting prognose`: read, forecast through the uitvoerder, write atomically; returns
     the result (for `--rapport`)."""
     import click
 
     from simulatie.uitvoerder import maak_uitvoerder
 
+    if grafiek:
+        from matching.extras import vereis
+        vereis("grafieken")
     if formaat == "xlsx" and not uitvoer:
         raise InvoerFout(None, "--format xlsx schrijft een werkmap: geef --uitvoer PAD.xlsx", veld="--uitvoer")
     datum = lees_datum(peildatum, None, None, "--peildatum")
@@ -39,6 +43,7 @@ def prognose_commando(tabel: str, peildatum: str, scenarios: str | None, replica
     with Voortgang(aantal * replicaties, f"prognose {t.periode.naam}",
                    f"{aantal} rijen met cijfers x {replicaties} replicaties") as vg:
         res = bereken_prognoses(t, replicaties, seed, uitvoerder, scenarios, voortgang=lambda k: vg(k * replicaties))
+    met_ibt(res, ladder)  # P(each trede) after this period, where the table gives the trede
     if formaat == "xlsx":
         schrijf_atomisch(uitvoer, als_xlsx(res))
     else:

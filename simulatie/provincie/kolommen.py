@@ -30,6 +30,8 @@ class Kolom:
     soort: str
     waarde: Callable[[object], object]
     alleen_met_extra: bool = False
+    alleen_met_ibt: bool = False          # only when some gemeente has an IBT outlook
+    uitleg: str = ""                      # the column on the xlsx sheet Toelichting
 
     def __post_init__(self):
         if self.soort not in SOORTEN:
@@ -38,7 +40,8 @@ class Kolom:
     @property
     def formaat(self) -> str | None:
         """The xlsx number format."""
-        return "0.0%" if self.soort == "procent" else None
+        from matching.bestanden.werkmap import GETALOPMAAK
+        return GETALOPMAAK[self.soort] if self.soort in ("procent", "decimaal") else None
 
     def tabelcel(self, p):
         v = self.waarde(p)
@@ -65,18 +68,69 @@ REALISATIE = Kolom("realisatie", "realisatie", None, "geheel", lambda p: p.rij.r
 LINEAIR = Kolom("prognose_lineair", "lineair", None, "geheel", _lineair("prognose"))
 LINEAIR_PCT = Kolom("prognose_lineair_pct", "%", None, "geheel", _lineair("pct"))
 LINEAIR_PCT_EXTRA = Kolom("prognose_lineair_pct_extra", "% extra", None, "geheel", _lineair("pct_extra"))
-P10 = Kolom("prognose", "p10", "Prognose p10", "geheel", _prognose("p10"))
-P50 = Kolom("prognose", "p50", "Prognose p50", "geheel", _prognose("p50"))
-P90 = Kolom("prognose", "p90", "Prognose p90", "geheel", _prognose("p90"))
-KANS = Kolom("kans_totaalopgave_gehaald", "kans", "Kans totaalopgave gehaald", "procent", lambda p: p.kans)
+P10 = Kolom("prognose", "p10", "Prognose p10", "geheel", _prognose("p10"),
+            uitleg="Realisatie aan het eind van de periode die in 10% van de replicaties niet wordt gehaald.")
+P50 = Kolom("prognose", "p50", "Prognose p50", "geheel", _prognose("p50"),
+            uitleg="Mediaan van de realisatie aan het eind van de periode volgens de prognose.")
+P90 = Kolom("prognose", "p90", "Prognose p90", "geheel", _prognose("p90"),
+            uitleg="Realisatie aan het eind van de periode die in 90% van de replicaties niet wordt overschreden.")
+KANS = Kolom("kans_totaalopgave_gehaald", "kans", "Kans totaalopgave gehaald", "procent", lambda p: p.kans,
+             uitleg="Aandeel van de replicaties waarin de realisatie aan het eind van de periode de totaalopgave haalt.")
 KANS_EXTRA = Kolom("kans_totaalopgave_extra_gehaald", "kans extra", "Kans totaalopgave inclusief extra opgave gehaald",
-                   "procent", lambda p: p.kans_extra, alleen_met_extra=True)
-METHODE = Kolom("methode", "methode", "Methode", "tekst", lambda p: p.methode)
+                   "procent", lambda p: p.kans_extra, alleen_met_extra=True,
+                   uitleg="Aandeel van de replicaties waarin ook de totaalopgave inclusief extra opgave wordt gehaald.")
+METHODE = Kolom("methode", "methode", "Methode", "tekst", lambda p: p.methode,
+                uitleg="Waarmee de prognose is gemaakt: de simulatie (met een scenario van de gemeente) of het "
+                       "tempomodel uit de realisatie tot de peildatum.")
+
+# The province's own columns on the sheet Toelichting (their headers come from the input).
+UITLEG_PROVINCIE = {
+    "gemeente": "Naam van de gemeente, zoals in de tabel van de provincie.",
+    "trede": "Trede van de gemeente op de IBT-ladder volgens de tabel.",
+    "achterstand": "Achterstand (positief) of voorsprong (negatief) aan het begin van de periode.",
+    "taakstelling": "Taakstelling van de periode (personen).",
+    "totaalopgave": "Taakstelling plus achterstand: wat de gemeente in de periode moet huisvesten.",
+    "extra_opgave": "Extra opgave bovenop de taakstelling.",
+    "totaalopgave_extra": "Totaalopgave inclusief de extra opgave.",
+    "realisatie": "Personen gehuisvest in de periode tot de peildatum.",
+    "prognose": "Lineaire prognose van de provincie: realisatie x dagen van de periode / verstreken dagen.",
+    "prognose_pct": "Lineaire prognose als percentage van de totaalopgave.",
+    "prognose_pct_extra": "Lineaire prognose als percentage van de totaalopgave inclusief extra opgave.",
+    "gereserveerde_woningen": "Woningen gereserveerd voor vergunninghouders.",
+    "gereserveerde_personen": "Personen voor wie een woning is gereserveerd.",
+}
+
+
+def _ibt_tekst(p) -> str:
+    if not p.ibt:
+        return GEEN
+    kansen = sorted(((int(t), k) for t, k in p.ibt["kans_trede"].items() if k >= 0.005), key=lambda x: (-x[1], x[0]))
+    return ", ".join(f"{t}: {k:.0%}" for t, k in kansen)
+
+
+def _ibt_kans(trede: int) -> Callable[[object], object]:
+    return lambda p: p.ibt["kans_trede"].get(str(trede)) if p.ibt else None
+
+
+MAX_TREDEN = 6  # of the presets in simulatie/ibt_ladders.toml; a test checks every preset fits
+IBT = Kolom("ibt", "IBT na beoordeling", None, "tekst", _ibt_tekst, alleen_met_ibt=True)
+IBT_VERWACHT = Kolom("ibt", None, "IBT verwachte trede na beoordeling", "decimaal",
+                     lambda p: p.ibt["verwachte_trede"] if p.ibt else None, alleen_met_ibt=True,
+                     uitleg="Verwachte trede op de IBT-ladder na de beoordeling aan het eind van de periode.")
+IBT_KANSEN = tuple(Kolom("ibt", None, f"IBT kans trede {t} na beoordeling", "procent", _ibt_kans(t),
+                         alleen_met_ibt=True,
+                         uitleg=f"Kans dat de gemeente na de beoordeling op trede {t} staat, vanuit de trede in de "
+                                "tabel en de prognose.")
+                   for t in range(1, MAX_TREDEN + 1))
 
 TABEL = (GEMEENTE, TREDE, TOTAALOPGAVE, TOTAALOPGAVE_EXTRA, REALISATIE, LINEAIR, LINEAIR_PCT, LINEAIR_PCT_EXTRA,
-         P10, P50, P90, KANS, KANS_EXTRA, METHODE)
-UITVOER = (P10, P50, P90, KANS, KANS_EXTRA, METHODE)
+         P10, P50, P90, KANS, KANS_EXTRA, METHODE, IBT)
+UITVOER = (P10, P50, P90, KANS, KANS_EXTRA, METHODE, IBT_VERWACHT, *IBT_KANSEN)
 KOLOMMEN = tuple(dict.fromkeys(TABEL + UITVOER))  # every declared column once
 
 # Our columns in the csv/xlsx; reading our output back ignores them (`koppen.py`).
 UITVOER_KOLOMMEN = tuple(k.uitvoer for k in UITVOER)
+
+
+def getoond(k: Kolom, met_extra: bool, met_ibt: bool) -> bool:
+    return (met_extra or not k.alleen_met_extra) and (met_ibt or not k.alleen_met_ibt)

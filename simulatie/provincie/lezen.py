@@ -72,7 +72,10 @@ def _lees_cellen_xlsx(pad: Path) -> list[list[str]]:
     if not boek.worksheets:
         boek.close()
         raise InvoerFout(pad, "werkmap heeft geen werkblad; sla de tabel opnieuw op als Excel-werkmap (.xlsx) of CSV")
-    blad = boek.worksheets[0]
+    from matching.bestanden.werkmap import TOELICHTING
+
+    # The first sheet, passing over the explanation our own output puts in front (prognose --format xlsx).
+    blad = next((b for b in boek.worksheets if b.title != TOELICHTING), boek.worksheets[0])
     cellen: list[list[str]] = []
     for rij in blad.iter_rows():
         regel = []

@@ -48,6 +48,7 @@ class PrognoseRij:
     prognose: dict[str, int] | None = None
     kans: float | None = None             # kans_totaalopgave_gehaald
     kans_extra: float | None = None       # ... inclusief extra opgave
+    ibt: dict | None = None               # IBT outlook after this period (vooruitzicht.py), with a trede
 
 
 @dataclass

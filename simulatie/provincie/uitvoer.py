@@ -74,6 +74,7 @@ def rij_als_dict(p: PrognoseRij) -> dict:
         "kans_totaalopgave_gehaald": _kans(p.kans),
         "kans_totaalopgave_extra_gehaald": _kans(p.kans_extra),
         "methode": p.methode,
+        **({"ibt": p.ibt} if p.ibt else {}),
     }
 
 
@@ -121,7 +122,8 @@ def _kolommen(res: ProvincieResultaat) -> list[tuple[str, str, str]]:
     for k in t.kolommen:
         if k.veld is None and k.kop:
             uit.append(("tekst", k.kop, k.kop))
-    uit.extend(("nieuw", k, k.uitvoer) for k in declaratie.UITVOER if extra or not k.alleen_met_extra)
+    ibt = any(p.ibt for p in _alle_rijen(res))
+    uit.extend(("nieuw", k, k.uitvoer) for k in declaratie.UITVOER if declaratie.getoond(k, extra, ibt))
     return uit
 
 
@@ -166,19 +168,19 @@ def als_csv(res: ProvincieResultaat, stijl: str = "nl") -> str:
 
 
 def als_xlsx(res: ProvincieResultaat) -> bytes:
-    """The province's sheet: title, merged group headers, wrapped header texts, then ours."""
-    import openpyxl
+    """The province's sheet (title, merged group headers, wrapped header texts, then ours), after
+    the sheet Toelichting that explains each column; cells through the shared writer (werkmap.py)."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    from matching.bestanden.werkmap import Werkblad, Werkkolom, als_bytes, cel, nieuwe_werkmap, toelichting
+
     t = res.tabel
     kolommen = _kolommen(res)
-    boek = openpyxl.Workbook()
-    blad = boek.active
-    blad.title = t.periode.naam
+    boek = nieuwe_werkmap()
+    blad = boek.create_sheet(t.periode.naam)
     titel = t.titel or f"Huisvestingsvoortgang vergunninghouders {t.periode.naam}"
-    blad.cell(row=1, column=1, value=veilige_cel(
-        f"{titel} — prognose per {datum_tekst(t.periode.peildatum)}, {res.replicaties} replicaties"))
+    cel(blad, 1, 1, f"{titel} — prognose per {datum_tekst(t.periode.peildatum)}, {res.replicaties} replicaties")
     blad.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(kolommen))
     vet = Font(bold=True)
     kop_stijl = Alignment(wrap_text=True, vertical="top")
@@ -200,41 +202,62 @@ def als_xlsx(res: ProvincieResultaat) -> bytes:
         soort, sleutel, kop = kolommen[c - 1]
         g = groep(soort, sleutel)
         if g is None:
-            blad.cell(row=2, column=c, value=veilige_cel(kop))
+            cel(blad, 2, c, kop)
             blad.merge_cells(start_row=2, start_column=c, end_row=3, end_column=c)
             c += 1
             continue
         eind = c
         while eind < len(kolommen) and groep(*kolommen[eind][:2]) == g:
             eind += 1
-        blad.cell(row=2, column=c, value=veilige_cel(g))
+        cel(blad, 2, c, g)
         if eind > c:
             blad.merge_cells(start_row=2, start_column=c, end_row=2, end_column=eind)
         for kol in range(c, eind + 1):
-            blad.cell(row=3, column=kol, value=veilige_cel(kolommen[kol - 1][2]))
+            cel(blad, 3, kol, kolommen[kol - 1][2])
         c = eind + 1
     for rij in (1, 2, 3):
         for kol in range(1, len(kolommen) + 1):
-            cel = blad.cell(row=rij, column=kol)
-            cel.font, cel.alignment = vet, kop_stijl
+            c_ = blad.cell(row=rij, column=kol)
+            c_.font, c_.alignment = vet, kop_stijl
     ons = PatternFill("solid", fgColor="E8F0FA")
     for r, p in enumerate(_alle_rijen(res), start=4):
         for kol, (soort, sleutel, _) in enumerate(kolommen, start=1):
             waarde, formaat = _waarde(p, soort, sleutel)
-            cel = blad.cell(row=r, column=kol, value=veilige_cel(waarde) if isinstance(waarde, str) else waarde)
+            c_ = cel(blad, r, kol, waarde)
             if formaat:
-                cel.number_format = formaat
+                c_.number_format = formaat
             if soort == "nieuw":
-                cel.fill = ons
+                c_.fill = ons
             if p.rij.totaal:
-                cel.font = vet
+                c_.font = vet
     blad.column_dimensions["A"].width = 22
     for kol in range(2, len(kolommen) + 1):
         blad.column_dimensions[get_column_letter(kol)].width = 16
     blad.freeze_panes = "B4"
-    buf = io.BytesIO()
-    boek.save(buf)
-    return buf.getvalue()
+    uitleg = Werkblad(blad.title, [Werkkolom(kop, _soort(soort, sleutel), _uitleg(soort, sleutel))
+                                   for soort, sleutel, kop in kolommen])
+    toelichting(boek, [uitleg], [f"{titel}: de tabel van de provincie met de prognose per gemeente ernaast "
+                                 f"(peildatum {datum_tekst(t.periode.peildatum)}, {res.replicaties} replicaties, "
+                                 f"seed {res.seed}).",
+                                 "Percentages staan als fractie in de cel (0,877 toont als 87,7%)."])
+    boek.active = 1  # the province's sheet opens, as before; Toelichting is the first tab
+    return als_bytes(boek)
+
+
+def _soort(soort: str, sleutel) -> str:
+    if soort == "nieuw":
+        return sleutel.soort
+    if soort == "tekst" or sleutel in ("gemeente", "trede"):
+        return "tekst"
+    return "procent" if sleutel in ("prognose_pct", "prognose_pct_extra") else "geheel"
+
+
+def _uitleg(soort: str, sleutel) -> str:
+    if soort == "nieuw":
+        return sleutel.uitleg
+    if soort == "tekst":
+        return "Kolom uit de tabel van de provincie, ongewijzigd overgenomen."
+    return declaratie.UITLEG_PROVINCIE.get(sleutel, "Kolom uit de tabel van de provincie.")
 
 
 def als_tabel(res: ProvincieResultaat, breedte: int = 160) -> str:
@@ -247,13 +270,19 @@ def als_tabel(res: ProvincieResultaat, breedte: int = 160) -> str:
                   f"(dag {t.periode.dagen_verstreken} van {t.periode.dagen}); {res.replicaties} replicaties, "
                   f"seed {res.seed}")
     tab = Table(show_lines=False)
-    for kol in declaratie.TABEL:
+    ibt = any(p.ibt for p in _alle_rijen(res))
+    kolommen = [k for k in declaratie.TABEL if declaratie.getoond(k, True, ibt)]
+    for kol in kolommen:
         tab.add_column(kol.tabel, overflow="fold", justify="left" if kol.soort == "tekst" else "right")
     for p in _alle_rijen(res):
-        tab.add_row(*(kol.tabelcel(p) for kol in declaratie.TABEL))
+        tab.add_row(*(kol.tabelcel(p) for kol in kolommen))
     console.print(tab)
     console.print("lineair = methode van de provincie (realisatie x dagen periode / verstreken dagen); "
                   "p10/p50/p90 en kans = realisatie aan het einde van de periode volgens de methode in de laatste kolom")
+    if ibt:
+        lad = next(p.ibt["ladder"] for p in _alle_rijen(res) if p.ibt)
+        console.print(f"IBT na beoordeling = kans per trede na de beoordeling van {t.periode.naam} (ladder {lad}), "
+                      "vanuit de trede in de tabel")
     for m in res.meldingen:
         console.print(f"let op: {m}")
     return console.file.getvalue()

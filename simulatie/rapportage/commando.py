@@ -51,7 +51,7 @@ def ibt_simuleer(res, invoer: dict | None, formaat: str, gemeente: str) -> tuple
     v = ibt_voor_resultaat(res, invoer)
     if not v:
         return {}, ""
-    if formaat == "csv":
+    if formaat in ("csv", "xlsx"):
         click.echo(als_tekst(v, gemeente), err=True, nl=False)
     return {"ibt": v}, (als_tekst(v, gemeente) if formaat == "tabel" else "")
 

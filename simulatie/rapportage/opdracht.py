@@ -33,7 +33,7 @@ def ibt_opties(f):
 
 def prognose_rapport_opties(f):
     f = click.option("--ladder", default="standaard", show_default=True, callback=_ladder,
-                     help=f"IBT-ladder voor --rapport: {LADDERS}")(f)
+                     help=f"IBT-ladder voor de IBT-kolommen en --rapport: {LADDERS}")(f)
     return click.option("--rapport", default=None, type=click.Path(dir_okay=False),
                         help="HTML voor de provincie: per gemeente lineair naast de prognose, kans en "
                              "IBT-vooruitzicht")(f)
@@ -59,10 +59,12 @@ def maak_rapport_commando(voortgang, vandaag, zet_optie) -> click.Command:
     @ibt_opties
     def rapport(scenario, beleiden, replicaties, seed, workers, dask, uitvoer, zet, **ibt):
         """Rapport voor college en raad: één HTML-bestand, zonder netwerk te openen (ook van een USB-stick)."""
+        from matching.extras import vereis
         from simulatie.scenario import lees_zet
 
         from .commando import ibt_invoer, rapport_commando
 
+        vereis("grafieken")  # the report's charts; refused before any work
         invoer = ibt_invoer(**ibt)
         pad = rapport_commando(scenario, list(beleiden), replicaties, seed, workers, dask, invoer, uitvoer,
                                lees_zet(zet), voortgang=voortgang, gemaakt=vandaag())

@@ -1,0 +1,65 @@
+"""`huisvesting toewijzen`: households to dwellings in one round, with reasons."""
+
+from __future__ import annotations
+
+import click
+
+from matching.bestanden.fouten import InvoerFout
+from opdrachten.gemeen import CSV_STIJL, FORMATEN, uit, vandaag, xlsx_vraagt_bestand
+
+
+@click.command()
+@click.option("--huishoudens", "huishoudens_pad", type=click.Path(dir_okay=False), help="huishoudens.csv of .xlsx")
+@click.option("--woningen", "woningen_pad", type=click.Path(dir_okay=False), help="woningen.csv of .xlsx")
+@click.option("--beleid", "beleiden", multiple=True, help="strikt, flexibel of een beleid uit het scenario; "
+              "twee keer geven vergelijkt ze")
+@click.option("--scenario", default=None, help="scenario (naam of .toml): kernen, beleidsregels, peildatum, bestanden")
+@click.option("--peildatum", default=None, help="datum van de toewijzingsronde (JJJJ-MM-DD); standaard vandaag "
+              "(met eigen bestanden) of de startdatum van het voorbeeld")
+@click.option("--blad", default=None, help="werkblad van een Excel-werkmap (standaard: het blad met de kolommen)")
+@click.option("--oplosser", type=click.Choice(["auto", "stroom", "scipy", "cpsat"]), default="auto", show_default=True)
+@click.option("--format", "formaat", type=click.Choice(FORMATEN), default="tabel", show_default=True)
+@click.option("--uitvoer", default=None, help="bestand; standaard het scherm")
+@CSV_STIJL
+def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, blad, oplosser, formaat, uitvoer,
+              csv_stijl):
+    """Wijs huishoudens toe aan woningen, met redenen per plaatsing en per niet-plaatsing."""
+    xlsx_vraagt_bestand(formaat, uitvoer)  # before any import or work
+    import datetime as dt
+
+    from matching import laad_huishoudens, laad_woningen, verschil_beleid, wijs_toe
+    from matching.bestanden import lees_datum
+    from matching.uitvoer import VOORBEELD, als_csv, als_json, als_tabel, als_xlsx
+    from simulatie.scenario import laad_scenario
+
+    if bool(huishoudens_pad) != bool(woningen_pad):
+        mist, gegeven = ("--woningen", "--huishoudens") if huishoudens_pad else ("--huishoudens", "--woningen")
+        raise InvoerFout(None, f"{gegeven} gegeven zonder {mist}: geef beide bestanden (of geen van beide voor het "
+                               "voorbeeld); eigen huishoudens worden nooit in voorbeeldwoningen geplaatst", veld=mist)
+    sc = laad_scenario(scenario)
+    kernen = list(sc.sc.kernen)
+    voorbeeld = not huishoudens_pad
+    if voorbeeld:
+        huishoudens, woningen = sc.huishoudens, sc.woningen
+    else:
+        huishoudens = laad_huishoudens(huishoudens_pad, kernen, blad=blad)
+        woningen = laad_woningen(woningen_pad, kernen, blad=blad)
+    if peildatum:
+        datum = lees_datum(peildatum, None, None, "--peildatum")
+    else:
+        datum = sc.sc.startdatum if voorbeeld else vandaag()
+    for h in huishoudens:
+        if h.koppeldatum > datum:
+            raise InvoerFout(huishoudens_pad or sc.pad, f"huishouden {h.id}: koppeldatum {h.koppeldatum.isoformat()} "
+                                                        f"ligt na de peildatum {datum.isoformat()}; geef --peildatum "
+                                                        "op of na de laatste koppeldatum", veld="koppeldatum")
+    namen = list(beleiden) or (["strikt", "flexibel"] if not scenario else [sc.sc.beleid])
+    resultaten = [wijs_toe(huishoudens, woningen, sc.beleid(n), datum, oplosser) for n in namen]
+    verschillen = [verschil_beleid(a, b) for a, b in zip(resultaten, resultaten[1:])]
+    tekst = {"tabel": lambda: als_tabel(resultaten, verschillen, voorbeeld=voorbeeld),
+             "csv": lambda: als_csv(resultaten, voorbeeld=voorbeeld, stijl=csv_stijl),
+             "json": lambda: als_json(resultaten, verschillen, voorbeeld=voorbeeld),
+             "xlsx": lambda: als_xlsx(resultaten, voorbeeld=voorbeeld)}[formaat]()
+    uit(tekst, uitvoer, csv_stijl if formaat == "csv" else None)
+    if voorbeeld and uitvoer:
+        click.echo(f"let op: {VOORBEELD}", err=True)

@@ -1,0 +1,113 @@
+"""`--format xlsx` of toewijzen, simuleer and vergelijk (issue 13): read back with pandas (as the README
+shows) the workbook gives the numbers of the JSON and the CSV of the same run; every sheet has a frozen,
+bold header row; the first sheet "Toelichting" has a row for every column of every sheet; a
+percentage is a fraction shown with one decimal."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import cli
+
+SNEL = ["--workers", "1"]
+
+
+def _draai(tmp_path, argv, formaat, naam):
+    uit = tmp_path / naam
+    assert cli.main([*argv, "--format", formaat, "--uitvoer", str(uit)]) == 0
+    return uit
+
+
+def _werkmap(pad):
+    return pd.read_excel(pad, sheet_name=None), openpyxl.load_workbook(pad)
+
+
+def _vorm(pad):
+    """What every workbook must have: Toelichting first, frozen bold headers, each column explained."""
+    bladen, boek = _werkmap(pad)
+    assert boek.sheetnames[0] == "Toelichting"
+    uitleg = bladen["Toelichting"].dropna(subset=["Kolom"])
+    uitgelegd = set(zip(uitleg["Blad"], uitleg["Kolom"]))
+    for ws in boek.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+        assert all(c.font.bold for c in ws[1] if c.value is not None), ws.title
+        if ws.title != "Toelichting":
+            koppen = [c.value for c in ws[1]]
+            assert all(koppen) and len(set(koppen)) == len(koppen)
+            assert {(ws.title, k) for k in koppen} <= uitgelegd, ws.title
+            assert all(ws.column_dimensions[c.column_letter].width >= 8 for c in ws[1])
+    assert uitleg["Betekenis"].str.len().min() > 10  # a sentence, not an empty cell
+    return bladen, boek
+
+
+def test_simuleer_xlsx_geeft_de_getallen_van_json_en_csv(tmp_path):
+    argv = ["simuleer", "--replicaties", "12", "--seed", "7", *SNEL]
+    data = json.loads(_draai(tmp_path, argv, "json", "s.json").read_text(encoding="utf-8"))
+    csv = pd.read_csv(_draai(tmp_path, argv, "csv", "s.csv"), sep=";", decimal=",")
+    bladen, boek = _vorm(_draai(tmp_path, argv, "xlsx", "s.xlsx"))
+    per = bladen["Per periode"]
+    assert len(per) == len(data["perioden"])
+    for (_, rij), p in zip(per.iterrows(), data["perioden"]):
+        assert rij["Periode"].split()[0] == p["periode"]
+        assert rij["Realisatie gemiddeld (personen)"] == pytest.approx(p["realisatie"]["gemiddeld"])
+        for q in ("p10", "p50", "p90"):
+            assert rij[f"Realisatie {q} (personen)"] == p["realisatie"][q]
+        assert rij["Kans totaalopgave gehaald"] == pytest.approx(p["kans_totaalopgave_gehaald"])
+        assert rij["Stand aan het eind (personen)"] == pytest.approx(p["stand_eind"])
+        assert rij["Totaalopgave (personen)"] == pytest.approx(p["totaalopgave"])
+    rep = bladen["Per replicatie"]
+    assert rep.shape == csv.shape
+    assert (rep.to_numpy() == csv.to_numpy()).all()  # same numbers, column for column
+    ws = boek["Per periode"]
+    koppen = [c.value for c in ws[1]]
+    assert ws.cell(2, koppen.index("Kans totaalopgave gehaald") + 1).number_format == "0.0%"
+    assert ws.cell(2, koppen.index("Realisatie gemiddeld (personen)") + 1).number_format == "0.0"
+
+
+def test_vergelijk_xlsx_geeft_de_verschillen_van_json(tmp_path):
+    argv = ["vergelijk", "--replicaties", "4", "--seed", "3", "--geen-attributie", *SNEL]
+    data = json.loads(_draai(tmp_path, argv, "json", "v.json").read_text(encoding="utf-8"))
+    bladen, boek = _vorm(_draai(tmp_path, argv, "xlsx", "v.xlsx"))
+    verwacht = [(per["periode"], maat, d) for per in data["paren"][0]["perioden"] for maat, d in per["maten"].items()]
+    versch = bladen["Verschillen"]
+    assert len(versch) == len(verwacht)
+    for (_, rij), (periode, maat, d) in zip(versch.iterrows(), verwacht):
+        assert (str(rij["Periode"]), rij["Maatcode"]) == (periode, maat)
+        assert rij["Maat"] != maat  # in words
+        for kop, waarde in (("Eerste (gemiddeld)", d["a"]), ("Tweede (gemiddeld)", d["b"]),
+                            ("Verschil (gemiddeld)", d["verschil"]["gemiddeld"]),
+                            ("Verschil ondergrens 95%", d["verschil"]["ondergrens"])):
+            assert (pd.isna(rij[kop]) and waarde is None) or rij[kop] == pytest.approx(waarde)
+    ws = boek["Verschillen"]
+    koppen = [c.value for c in ws[1]]
+    formaten = {ws.cell(r, koppen.index("Maatcode") + 1).value: ws.cell(r, koppen.index("Verschil (gemiddeld)") + 1)
+                .number_format for r in range(2, ws.max_row + 1)}
+    assert formaten["totaalopgave_gehaald"] == "0.0%" and formaten["realisatie"] == "0.0"
+    per_beleid = bladen["Per beleid"]
+    for (_, rij), p in zip(per_beleid.iterrows(), [p for b in data["beleiden"] for p in b["perioden"]]):
+        assert rij["Realisatie gemiddeld (personen)"] == pytest.approx(p["realisatie"]["gemiddeld"])
+
+
+def test_toewijzen_xlsx_geeft_de_getallen_van_json_en_csv(tmp_path):
+    argv = ["toewijzen"]
+    data = json.loads(_draai(tmp_path, argv, "json", "t.json").read_text(encoding="utf-8"))
+    csv = pd.read_csv(_draai(tmp_path, argv, "csv", "t.csv"), sep=";", decimal=",", comment="#", dtype=str)
+    bladen, _ = _vorm(_draai(tmp_path, argv, "xlsx", "t.xlsx"))
+    samen = bladen["Samenvatting"]
+    for (_, rij), b in zip(samen.iterrows(), data["beleiden"]):
+        assert rij["Beleid"] == b["beleid"]
+        assert rij["Personen geplaatst"] == b["samenvatting"]["personen_geplaatst"]
+        assert rij["Wachtlijst: personen geplaatst"] == b["samenvatting"]["wachtlijst"]["personen_geplaatst"]
+    per = bladen["Per huishouden"].fillna("").astype(str)
+    assert per["Personen"].tolist() == csv["personen"].tolist()
+    assert per["Huishouden"].tolist() == csv["huishouden"].tolist()
+    assert per["Woning"].tolist() == csv["woning"].fillna("").tolist()
+
+
+def test_xlsx_zonder_uitvoer_geweigerd(capsys):
+    assert cli.main(["simuleer", "--format", "xlsx"]) == 2
+    assert "--format xlsx vraagt --uitvoer" in capsys.readouterr().err
