@@ -2,6 +2,7 @@
 and no plan breaks a rule. Random rounds come from `referentie.ronde_st`; admissibility and
 the objective are checked against the independent reference in `referentie.py`."""
 
+import datetime as dt
 from collections import Counter
 
 import numpy as np
@@ -10,7 +11,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from scipy.optimize import linear_sum_assignment
 
 from matching import laad_beleid, wijs_toe
-from matching.oplossers import los_op
+from matching.doel import Bogen
+from matching.oplossers import (EXACT_FLOAT, OPLOSSERS, SCIPY_ALTIJD_CELLEN, NietExact, Oplosser, kies_oplosser,
+                                los_op)
 from matching.regels import toelaatbaar
 from paren import PEIL, huishouden, ronde, woning
 from referentie import (BELEIDEN, HUREN_LAAG, alle_plannen, mag, personen_voor_maat, ronde_st, score,
@@ -51,6 +54,7 @@ def test_oplossers_zelfde_optimum(inst):
         controleer(opl, ok)
         assert all(mag(hh[h], ww[w], beleid, peil) for h, w in enumerate(opl.plaats.tolist()) if w >= 0)
     assert uit["auto"].doelwaarde == uit["stroom"].doelwaarde == uit["scipy"].doelwaarde
+    assert uit["auto"].oplosser == kies_oplosser(len(hh), len(ww), uit["auto"].bogen)
     if not ok.any():
         assert uit["auto"].oplosser == "leeg"
     elif len(hh) == 1 or len(ww) == 1:
@@ -136,6 +140,84 @@ def test_plan_noemt_elk_huishouden_een_keer():
     assert t.samenvatting["personen_geplaatst"] == 6  # the three couples
     assert {p.huishouden for p in t.toewijzingen} == {"H1", "H3", "H5"}
 
+
+
+# ---------------------------------------------------------------- dispatch and the float64 guard
+
+# Persons weighted so heavily that a round of a few households can pass 2**52: the objective is
+# integer and exact in int64 (min-cost flow), but not in float64 (scipy).
+ZWAAR_DOEL = {"lexicografisch": False,
+              "gewichten": {"personen": 2**49, "wachttijd": 1, "beschikbaarheid": 1, "passing": 3, "voorkeur": 1}}
+ZWARE_BELEIDEN = {n: b.met(doel=ZWAAR_DOEL) for n, b in BELEIDEN.items()}
+
+
+@settings(max_examples=200, deadline=None)
+@given(ronde_st(max_hh=12, max_w=12, min_hh=2, min_w=2))
+def test_bewaking_boven_2_52(inst):
+    """Above 2**52 auto never picks scipy and still finds the flow's (int64-exact) optimum; scipy
+    asked for by name is refused with a Dutch line, not run."""
+    hh, ww, gewoon, peil = inst
+    beleid = ZWARE_BELEIDEN[gewoon.naam]
+    r = ronde(hh, ww, beleid, peil)
+    ok = toelaatbaar(r, beleid)
+    auto, stroom = los_op(r, beleid, "auto", ok=ok), los_op(r, beleid, "stroom", ok=ok)
+    controleer(auto, ok)
+    assert auto.doelwaarde == stroom.doelwaarde
+    if auto.bogen.grens >= EXACT_FLOAT:
+        assert auto.oplosser == "stroom"
+        with pytest.raises(NietExact, match="niet exact.*2\\^52.*kies oplosser auto of stroom"):
+            los_op(r, beleid, "scipy", ok=ok)
+    elif ok.any():
+        assert los_op(r, beleid, "scipy", ok=ok).doelwaarde == auto.doelwaarde
+
+
+def test_bewaking_is_nodig():
+    """The guard is not a formality: on a round whose objective passes 2**53, scipy's float64
+    sums cannot tell two plans apart that int64 (and the flow) can."""
+    beleid = BELEIDEN["strikt"].met(doel={"lexicografisch": False, "gewichten": {
+        "personen": 2**53, "wachttijd": 1, "beschikbaarheid": 0, "passing": 0, "voorkeur": 0}})
+    # Two single persons for one dwelling: H1 has waited one day longer, so it must win.
+    hh = [huishouden("H0", koppeldatum=PEIL), huishouden("H1", koppeldatum=PEIL - dt.timedelta(days=1))]
+    r = ronde(hh, [woning("W0", slaapkamers=1)], beleid, PEIL)
+    b = los_op(r, beleid, "stroom").bogen
+    assert b.grens >= EXACT_FLOAT and b.waarde[1] == b.waarde[0] + 1
+    assert float(b.waarde[1]) == float(b.waarde[0])  # float64 sees a tie: its pick is luck
+    assert los_op(r, beleid, "auto").plaats.tolist() == [-1, 0]  # enkel: exact in int64
+    with pytest.raises(NietExact):
+        los_op(r, beleid, "scipy")
+
+
+def _bogen(n_hh: int, n_w: int, aantal: int, grens: int) -> Bogen:
+    cel = np.arange(aantal)
+    return Bogen(cel // n_w, cel % n_w, np.ones(aantal, np.int64), {}, (), grens)
+
+
+@pytest.mark.parametrize("n_hh, n_w, dichtheid, grens, verwacht", [
+    (60, 80, 0.4, 2**41, "scipy"),       # issue 14: Leusden size went to the flow by cell count alone
+    (60, 80, 0.4, 2**52, "stroom"),      # the same round with an objective float64 cannot carry
+    (24, 19, 0.5, 2**34, "scipy"),
+    (300, 300, 0.003, 2**30, "scipy"),   # small: scipy at any density
+    (1000, 1000, 0.81, 2**51, "scipy"),
+    (1000, 1000, 0.05, 2**38, "stroom"),  # large and sparse: the flow pays per arc, scipy per cell
+    (1, 80, 0.5, 2**60, "enkel"),
+    (60, 80, 0.0, 0, "leeg"),
+])
+def test_keuze_naar_vorm_en_grens(n_hh, n_w, dichtheid, grens, verwacht):
+    assert kies_oplosser(n_hh, n_w, _bogen(n_hh, n_w, int(dichtheid * n_hh * n_w), grens)) == verwacht
+
+
+def test_keuze_grens_van_dichtheid():
+    """Just above the always-scipy size, density decides, on both sides of the measured crossover."""
+    n = int(SCIPY_ALTIJD_CELLEN ** 0.5) + 10
+    kiezen = [kies_oplosser(n, n, _bogen(n, n, int(d * n * n), 2**40)) for d in (0.01, 0.05, 0.2, 0.5)]
+    assert kiezen == ["stroom", "stroom", "scipy", "scipy"]
+
+
+def test_oplosser_namen_ongewijzigd():
+    """Issue 11: the names as an enum, equal to the strings users type and outputs show."""
+    assert [o.value for o in Oplosser] == ["auto", "stroom", "scipy", "cpsat", "enkel", "leeg"]
+    assert OPLOSSERS == ("auto", "stroom", "scipy", "cpsat")
+    assert f"{Oplosser.STROOM}" == "stroom" and Oplosser("scipy") is Oplosser.SCIPY
 
 # ---------------------------------------------------------------- woningdelen (CP-SAT)
 
