@@ -102,13 +102,13 @@ def via_scipy(n_hh: int, n_w: int, b: Bogen) -> tuple[np.ndarray, int, str]:
     from scipy.optimize import linear_sum_assignment
 
     # Non-admissible cells are worth 0, the same as leaving the household out.
-    waarde = np.zeros((n_hh, n_w), np.float64)
-    waarde[b.hh, b.w] = b.waarde
+    cel = b.hh * n_w + b.w   # arcs come from np.nonzero: sorted by cell
+    waarde = np.zeros(n_hh * n_w, np.float64)
+    waarde[cel] = b.waarde
+    waarde = waarde.reshape(n_hh, n_w)
     rij, kol = linear_sum_assignment(waarde, maximize=True)
     echt = waarde[rij, kol] > 0
-    index = np.full((n_hh, n_w), -1, np.int64)
-    index[b.hh, b.w] = np.arange(len(b))
-    return (*_uit_bogen(n_hh, b, index[rij[echt], kol[echt]]), "OPTIMAL")
+    return (*_uit_bogen(n_hh, b, np.searchsorted(cel, rij[echt] * n_w + kol[echt])), "OPTIMAL")
 
 
 def kies_oplosser(n_hh: int, n_w: int, b: Bogen, zijvoorwaarden: bool = False) -> Oplosser:
