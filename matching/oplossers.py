@@ -102,13 +102,17 @@ def via_scipy(n_hh: int, n_w: int, b: Bogen) -> tuple[np.ndarray, int, str]:
     from scipy.optimize import linear_sum_assignment
 
     # Non-admissible cells are worth 0, the same as leaving the household out.
-    cel = b.hh * n_w + b.w   # arcs come from np.nonzero: sorted by cell
+    cel = b.hh * n_w + b.w if b.cel is None else b.cel   # arcs are sorted by cell
     waarde = np.zeros(n_hh * n_w, np.float64)
     waarde[cel] = b.waarde
     waarde = waarde.reshape(n_hh, n_w)
     rij, kol = linear_sum_assignment(waarde, maximize=True)
-    echt = waarde[rij, kol] > 0
-    return (*_uit_bogen(n_hh, b, np.searchsorted(cel, rij[echt] * n_w + kol[echt])), "OPTIMAL")
+    gekozen = waarde[rij, kol]
+    echt = gekozen > 0
+    plaats = np.full(n_hh, -1, np.int64)
+    plaats[rij[echt]] = kol[echt]
+    # Only called below 2**52 (controleer_exact): the float64 sum of these integers is exact.
+    return plaats, int(gekozen[echt].sum()), "OPTIMAL"
 
 
 def kies_oplosser(n_hh: int, n_w: int, b: Bogen, zijvoorwaarden: bool = False) -> Oplosser:
@@ -213,9 +217,7 @@ def los_op(r: Ronde, beleid: Beleid, oplosser: str = "auto", seed: int = 0,
         ok = toelaatbaar(r, beleid)
     b = bogen(r, ok, beleid)
     n_hh, n_w = len(r.hh), len(r.w)
-    if oplosser == Oplosser.AUTO:
-        oplosser = kies_oplosser(n_hh, n_w, b, beleid.zijvoorwaarden)
-    oplosser = Oplosser(oplosser)
+    oplosser = kies_oplosser(n_hh, n_w, b, beleid.zijvoorwaarden) if oplosser == Oplosser.AUTO else Oplosser(oplosser)
     if oplosser == Oplosser.CPSAT:
         plaats, waarde, status, b = via_cpsat(r, beleid, ok, b, seed, tijdslimiet)
         return Oplossing(plaats, waarde, oplosser, status, b)

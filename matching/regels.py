@@ -272,6 +272,9 @@ def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
     }
 
 
+_GEEN = 2**62  # more bedrooms than any dwelling has
+
+
 @lru_cache(maxsize=4096)
 def _jaar(peildag: int) -> int:
     return datum(peildag).year
@@ -289,7 +292,6 @@ def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
     [laag, hoog], per dwelling the dwelling-only rules one flag: the matrix work is a few
     comparisons of a row against a column."""
     hh, w = r.hh, r.w
-    kamers = w.slaapkamers
     # te_weinig_slaapkamers: a studio counts as one room for a single person.
     laag = hh.nodig
     if beleid.studio_voor_alleenstaande:
@@ -297,6 +299,14 @@ def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
     # te_veel_slaapkamers
     hoog = np.maximum(hh.nodig, hh.nodig_ruim) + beleid.max_extra_slaapkamers
     hoog = np.where(hh.alleen, np.minimum(hoog, beleid.alleenstaande_max_slaapkamers), hoog)
+    # A household refused by a household-only rule needs more rooms than any dwelling has; a
+    # dwelling refused by a dwelling-only rule has fewer than anyone needs (laag >= 0).
+    rij = (hh.blokkade != NIET_IN_NL) & (hh.blokkade != WACHT_NAREIZIGERS)
+    laag = np.where(rij, laag, _GEEN)
+    kolom = ~((~_soorten_masker(beleid.soorten)[w.soort] & (w.beschikbaar > r.peildag))
+              | (w.beschikbaar > horizon_dag(r.peildag, beleid.vooruit_maanden)))
+    kolom &= kern_toegestaan(w, beleid.kernen)
+    kamers = np.where(kolom, w.slaapkamers, -_GEEN)
     ok = (kamers[None, :] >= laag[:, None]) & (kamers[None, :] <= hoog[:, None])
     if beleid.passend_toewijzen:
         grens = _aftopping(beleid, r.peildag)
@@ -307,12 +317,6 @@ def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
     if w.min_personen is not None and w.min_personen.any():
         gezin = hh.gezin if hh.gezin is not None else hh.personen_huur
         ok &= ~(gezin[:, None] < w.min_personen[None, :])
-    rij = (hh.blokkade != NIET_IN_NL) & (hh.blokkade != WACHT_NAREIZIGERS)
-    kolom = ~((~_soorten_masker(beleid.soorten)[w.soort] & (w.beschikbaar > r.peildag))
-              | (w.beschikbaar > horizon_dag(r.peildag, beleid.vooruit_maanden)))
-    kolom &= kern_toegestaan(w, beleid.kernen)
-    ok &= rij[:, None]
-    ok &= kolom[None, :]
     return ok
 
 
