@@ -106,7 +106,7 @@ def cpu_medianen(varianten: dict, herhalingen: int, batch_s: float = 0.02) -> di
         c = time.process_time()
         f()  # warm-up (imports, caches)
         duur = time.process_time() - c
-        if duur < 0.05:  # cheap: time a second call for the batch size, without the first call's imports
+        if duur < 1.0:  # not a big round: time a second call for the batch size, without first-call imports
             c = time.process_time()
             f()
             duur = time.process_time() - c
