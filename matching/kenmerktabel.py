@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from .huishoudens import Huishouden
-from .regels import HuishoudenKenmerken, WoningKenmerken, dag, kerncode
+from .regels import HuishoudenKenmerken, WoningKenmerken, dag, kerncode, kerncodes
 from .woningen import SOORTEN, Woning
 
 VRIJ = SOORTEN.index("vrij")
@@ -58,6 +58,14 @@ class _Tabel:
     def _afgeleid(self, rij: int, velden: dict) -> None:
         pass
 
+    CODES: dict[str, str] = {}  # kern code column: its name column
+
+    # Kern codes hold within one process: sent to another (a worker), they are made there again.
+    def __setstate__(self, staat):
+        self.__dict__.update(staat)
+        for code, naam in self.CODES.items():
+            self._kol[code][:self.n] = kerncodes(self._kol[naam][:self.n])
+
     def _kies(self, index) -> dict[str, np.ndarray]:
         index = np.asarray(index, np.int64)
         if len(index) and (index.min() < 0 or index.max() >= self.n):
@@ -69,6 +77,7 @@ class HuishoudenTabel(_Tabel):
     VELDEN = {"ids": object, "personen": np.int64, "personen_huur": np.int64, "nodig": np.int64,
               "nodig_ruim": np.int64, "alleen": bool, "toegankelijk": bool, "koppeldag": np.int64,
               "voorkeur": object, "voorkeur_code": np.int64, "blokkade": np.int64, "gezin": np.int64}
+    CODES = {"voorkeur_code": "voorkeur"}
 
     def voeg_toe(self, hh: Huishouden, *, personen: int, personen_huur: int, nodig: int, nodig_ruim: int,
                  koppeldag: int, blokkade: int) -> int:
@@ -99,6 +108,7 @@ class HuishoudenTabel(_Tabel):
 class WoningTabel(_Tabel):
     VELDEN = {"ids": object, "kern": object, "kern_code": np.int64, "slaapkamers": np.int64, "huur": np.float64,
               "beschikbaar": np.int64, "soort": np.int64, "toegankelijk": bool, "min_personen": np.int64}
+    CODES = {"kern_code": "kern"}
 
     def voeg_toe(self, w: Woning, beschikbaar: int | None = None, soort: int | None = None) -> int:
         """A dwelling's row; `beschikbaar` (absolute day number) and `soort` (index into SOORTEN)

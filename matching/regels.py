@@ -78,6 +78,14 @@ class HuishoudenKenmerken:
         if self.voorkeur_code is None:
             object.__setattr__(self, "voorkeur_code", kerncodes(self.voorkeur))
 
+    # Kern codes hold within one process: sent to another (a worker), they are made there again.
+    def __getstate__(self):
+        return self.__dict__ | {"voorkeur_code": None}
+
+    def __setstate__(self, staat):
+        self.__dict__.update(staat)
+        self.__post_init__()
+
     def __len__(self) -> int:
         return len(self.ids)
 
@@ -101,6 +109,13 @@ class WoningKenmerken:
     def __post_init__(self):
         if self.kern_code is None:
             object.__setattr__(self, "kern_code", kerncodes(self.kern))
+
+    def __getstate__(self):
+        return self.__dict__ | {"kern_code": None}
+
+    def __setstate__(self, staat):
+        self.__dict__.update(staat)
+        self.__post_init__()
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -100,3 +100,30 @@ def test_onbekende_rij_of_veld_is_een_fout():
     w = WoningTabel()
     with pytest.raises(IndexError):
         w.kies([3])
+
+
+def test_kerncodes_gelden_per_proces(monkeypatch):
+    """Kern codes are numbers of this process; a round or table sent to a worker whose codes
+    were handed out in another order reads the same kernen there."""
+    import pickle
+
+    import matching.regels as regels
+    from paren import huishouden, woning
+
+    hh = [huishouden("H0", voorkeur_kern="Achterveld"), huishouden("H1", voorkeur_kern=None),
+          huishouden("H2", voorkeur_kern="Leusden")]
+    ww = [woning("W0", kern="Leusden"), woning("W1", kern="Achterveld")]
+    ht, wt = HuishoudenTabel(), WoningTabel()
+    for h in hh:
+        ht.voeg_toe(h, personen=1, personen_huur=1, nodig=1, nodig_ruim=1, koppeldag=0, blokkade=0)
+    for w in ww:
+        wt.voeg_toe(w)
+    dingen = pickle.dumps((woning_kenmerken(ww), ht, wt))
+    # Another process: codes handed out in another order, and one kern it has never seen first.
+    monkeypatch.setattr(regels, "_KERNCODES", {"Elders": 0, "Leusden": 1, "Achterveld": 2})
+    wk, ht2, wt2 = pickle.loads(dingen)
+    hk = pickle.loads(pickle.dumps(ht2.kies([0, 1, 2])))
+    assert wk.kern_code.tolist() == wt2.kies([0, 1]).kern_code.tolist() == [1, 2]
+    assert hk.voorkeur_code.tolist() == [2, -1, 1]
+    # The preference term matches by kern, as the names do.
+    assert (hk.voorkeur_code[:, None] == wk.kern_code[None, :]).tolist() == [[False, True], [False, False], [True, False]]
