@@ -33,47 +33,54 @@ class Bogen:
     termen: dict[str, np.ndarray]  # per objective level, per arc: for explanations
     exact: tuple[str, ...] = ()    # levels whose order the weights guarantee
     grens: int = 0                 # no solution's objective exceeds this
+    cel: np.ndarray | None = None  # per arc hh * dwellings + w, when known (the dense solver's index)
 
     def __len__(self) -> int:
         return len(self.hh)
 
 
-def termen(r: Ronde, hi: np.ndarray, wi: np.ndarray) -> dict[str, np.ndarray]:
-    over = np.maximum(r.w.slaapkamers[wi] - r.hh.nodig[hi], 0)
-    # Fit is counted against the worst spare among the arcs, so every term is >= 0.
-    passing = (over.max() if len(over) else 0) - over
-    voorkeur = r.hh.voorkeur[hi]
+TERMEN = ("personen", "wachttijd", "beschikbaarheid", "passing", "voorkeur")
+
+
+def _termen(r: Ronde, hi: np.ndarray, wi: np.ndarray) -> np.ndarray:
+    """Per objective level (rows in TERMEN order), per arc: one int64 matrix, so the bounds of
+    all levels take one reduction each instead of one per level."""
+    t = np.empty((len(TERMEN), len(hi)), np.int64)
+    t[0] = r.hh.personen[hi]
+    np.maximum(r.peildag - r.hh.koppeldag[hi], 0, out=t[1])
     vooruit = np.maximum(r.w.beschikbaar[wi] - r.peildag, 0)
-    return {
-        "personen": r.hh.personen[hi],
-        "wachttijd": np.maximum(r.peildag - r.hh.koppeldag[hi], 0),
-        "beschikbaarheid": (vooruit.max() if len(vooruit) else 0) - vooruit,
-        "passing": passing,
-        "voorkeur": (voorkeur == r.w.kern[wi]).astype(np.int64),
-    }
+    over = np.maximum(r.w.slaapkamers[wi] - r.hh.nodig[hi], 0)
+    if len(hi):
+        # Fit is counted against the worst spare among the arcs, so every term is >= 0.
+        np.subtract(vooruit.max(), vooruit, out=t[2])
+        np.subtract(over.max(), over, out=t[3])
+    # kern codes, not names: None (no preference) is -1 on both sides, as None == None was
+    np.equal(r.hh.voorkeur_code[hi], r.w.kern_code[wi], out=t[4], casting="unsafe")
+    return t
 
 
-def _per_huishouden(hi: np.ndarray) -> np.ndarray:
-    """Start of each household's run of arcs (arcs come from np.nonzero: sorted by household)."""
-    if len(hi) == 0:
-        return np.zeros(0, np.int64)
-    return np.flatnonzero(np.concatenate(([True], hi[1:] != hi[:-1])))
+def termen(r: Ronde, hi: np.ndarray, wi: np.ndarray) -> dict[str, np.ndarray]:
+    return dict(zip(TERMEN, _termen(r, hi, wi)))
 
 
-def _bovengrens(waarden: np.ndarray, starts: np.ndarray, max_plaatsingen: int) -> int:
-    """Largest total a level can reach in one solution: each household counts once, with its
-    best arc, and no more households than can be placed."""
-    if len(waarden) == 0:
-        return 0
-    beste = np.maximum.reduceat(waarden.astype(np.int64), starts)
-    if len(beste) > max_plaatsingen:
-        beste = np.partition(beste, len(beste) - max_plaatsingen)[len(beste) - max_plaatsingen:]
-    return int(beste.sum())
+def _bovengrenzen(t: np.ndarray, hi: np.ndarray, max_plaatsingen: int) -> list[int]:
+    """Per level, the largest total it can reach in one solution: each household counts once,
+    with its best arc, and no more households than can be placed."""
+    if t.shape[1] == 0:
+        return [0] * len(t)
+    # Arcs come from np.nonzero: sorted by household, so each household's arcs are one run.
+    starts = np.flatnonzero(np.concatenate(([True], hi[1:] != hi[:-1])))
+    beste = np.maximum.reduceat(t, starts, axis=1)
+    n = beste.shape[1]
+    if n > max_plaatsingen:
+        beste = np.partition(beste, n - max_plaatsingen, axis=1)[:, n - max_plaatsingen:]
+    return beste.sum(axis=1).tolist()
 
 
-def gewichten(beleid: Beleid, t: dict[str, np.ndarray], hi: np.ndarray, max_plaatsingen: int,
+def gewichten(beleid: Beleid, niveaus: tuple[str, ...], t: np.ndarray, hi: np.ndarray, max_plaatsingen: int,
               knopen: int, boven: tuple[str, ...] = ()) -> tuple[dict[str, int], tuple[str, ...], int]:
-    """Weights per level and the levels that are ordered exactly.
+    """Weights per level and the levels that are ordered exactly. `t`: per level in `niveaus`
+    (rows), per arc, the term.
 
     Lexicographic: each level's weight exceeds the most the levels below it can add up to in
     one solution. If the full order does not fit in 64 bits (min-cost flow also scales costs by
@@ -82,29 +89,28 @@ def gewichten(beleid: Beleid, t: dict[str, np.ndarray], hi: np.ndarray, max_plaa
     policy's order (a promise to a household already holding a reservation). Also returns a
     bound on the objective of any solution."""
     doel = beleid.doel
-    starts = _per_huishouden(hi)
+    grenzen = dict(zip(niveaus, _bovengrenzen(t, hi, max_plaatsingen)))
     volgorde = list(boven) + list(doel.volgorde)
     grens_boog = GRENS_INT64 // max(knopen + 1, 1)
     if not doel.lexicografisch:
         gew = {n: int(doel.gewichten.get(n, 0)) for n in doel.volgorde}
-        som = sum(g * _bovengrens(t[n], starts, max_plaatsingen) for n, g in gew.items())
+        som = sum(g * grenzen[n] for n, g in gew.items())
         for n in boven:
             gew[n] = som + 1
-            som += gew[n] * _bovengrens(t[n], starts, max_plaatsingen)
+            som += gew[n] * grenzen[n]
         return gew, tuple(boven), som
-    grenzen = {n: _bovengrens(t[n], starts, max_plaatsingen) for n in volgorde}
-    hoogste = {n: int(t[n].max()) if len(t[n]) else 0 for n in volgorde}
+    hoogste = dict(zip(niveaus, t.max(axis=1).tolist() if t.shape[1] else [0] * len(niveaus)))
     for aantal in range(len(volgorde), len(boven), -1):
-        niveaus = volgorde[:aantal]
+        deel = volgorde[:aantal]
         gew: dict[str, int] = {}
         w = 1
-        for n in reversed(niveaus):
+        for n in reversed(deel):
             gew[n] = w
             w *= grenzen[n] + 1
-        totaal = sum(gew[n] * grenzen[n] for n in niveaus)
-        per_boog = sum(gew[n] * hoogste[n] for n in niveaus)
+        totaal = sum(gew[n] * grenzen[n] for n in deel)
+        per_boog = sum(gew[n] * hoogste[n] for n in deel)
         if totaal < GRENS_INT64 and per_boog < grens_boog:
-            return gew, tuple(niveaus), totaal
+            return gew, tuple(deel), totaal
     raise DoelTeGroot(f"doelfunctie past niet in 64 bits voor {max_plaatsingen} plaatsingen, zelfs niet met "
                       "alleen het aantal personen; splits de ronde (per kern of peildatum)")
 
@@ -113,17 +119,21 @@ def bogen(r: Ronde, toelaatbaar: np.ndarray, beleid: Beleid, max_plaatsingen: in
     """`max_plaatsingen`: most placements a solution can hold; a 1:1 matching holds at most
     min(households, dwellings), but shared dwellings hold more, and the lexicographic weights
     are exact only if this bounds the number of placed households."""
-    hi, wi = np.nonzero(toelaatbaar)
-    t = termen(r, hi, wi)
+    # Row-major cell numbers, then row and column: the order of np.nonzero, in fewer steps.
+    cel = np.flatnonzero(toelaatbaar)
+    hi, wi = np.divmod(cel, toelaatbaar.shape[1])
+    t = _termen(r, hi, wi)
+    niveaus = TERMEN
     if max_plaatsingen is None:
         max_plaatsingen = min(len(r.hh), len(r.w))
     boven: tuple[str, ...] = ()
     if r.hh.toegezegd is not None and r.hh.toegezegd.any():
         # Above every level: a promise is kept whatever else the round could gain.
-        t["toegezegd"] = r.hh.toegezegd[hi].astype(np.int64)
+        t = np.vstack([t, r.hh.toegezegd[hi].astype(np.int64)])
+        niveaus = TERMEN + ("toegezegd",)
         boven = ("toegezegd",)
-    gew, exact, grens = gewichten(beleid, t, hi, max_plaatsingen, len(r.hh) + len(r.w) + 1, boven)
-    waarde = np.zeros(len(hi), np.int64)
-    for niveau, g in gew.items():
-        waarde += np.int64(g) * t[niveau].astype(np.int64)
-    return Bogen(hi, wi, waarde, t, exact, grens)
+    gew, exact, grens = gewichten(beleid, niveaus, t, hi, max_plaatsingen, len(r.hh) + len(r.w) + 1, boven)
+    # Integer sums are exact (every weight times its term stays below 2**62), so one product of
+    # the weight row with the term matrix is the sum level by level.
+    waarde = np.array([gew.get(n, 0) for n in niveaus], np.int64) @ t
+    return Bogen(hi, wi, waarde, dict(zip(niveaus, t)), exact, grens, cel)

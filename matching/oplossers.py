@@ -4,8 +4,9 @@
 - `enkel`: one dwelling or one household: the best arc (argmax) is the optimum.
 - `stroom`: OR-Tools min-cost flow on the admissible arcs only (pure 1:1 assignment).
 - `scipy`: scipy's linear_sum_assignment on the dense matrix: exact while every objective sum
-  stays below 2**52, and cheapest for small rounds (the simulation's weekly ones), so `auto`
-  picks it there; it is also the independent check on the flow.
+  stays below 2**52 (refused above that, also when asked for by name), and cheaper than the
+  flow on every round but large sparse ones (`kies_oplosser`, measured crossover below); it
+  is also the independent check on the flow.
 - `cpsat`: CP-SAT, single worker and fixed seed, for side constraints a flow cannot carry
   (woningdelen: several single persons sharing one dwelling).
 Every backend returns the same optimum value; tests check that on random instances.
@@ -14,6 +15,7 @@ Every backend returns the same optimum value; tests check that on random instanc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 
@@ -21,16 +23,39 @@ from .beleid import Beleid
 from .doel import Bogen, DoelTeGroot, bogen
 from .regels import Ronde, bezwaren, toelaatbaar
 
-OPLOSSERS = ("auto", "stroom", "scipy", "cpsat")
-KLEIN = 4096          # households x dwellings up to which auto picks scipy
+
+
+class Oplosser(StrEnum):
+    """A solver's name; equal to the word users give and read (`--oplosser`, the output)."""
+    AUTO = "auto"
+    STROOM = "stroom"
+    SCIPY = "scipy"
+    CPSAT = "cpsat"
+    ENKEL = "enkel"   # chosen by auto only
+    LEEG = "leeg"     # chosen by auto only
+
+
+OPLOSSERS = ("auto", "stroom", "scipy", "cpsat")  # what a user may ask for, as plain strings
 EXACT_FLOAT = 2**52   # integers (and their sums) below this are exact in float64
+
+# Where auto prefers scipy's dense linear_sum_assignment to min-cost flow (when the objective's
+# bound is below EXACT_FLOAT). Measured on this machine (2 cores, CPU time, flow ÷ scipy on the
+# same arcs, Leusden mixes, lexicographic weights; benchmarks/bench_matching.py --kruispunt):
+#   6x7 ... 600x600 at 10-85% admissible: 2.2-30x in scipy's favour (flow's fixed cost per call,
+#   and cost scaling slows with the 2^30-2^55 weights); 300x300 at 0.3%: 2x;
+#   1000x1000: 81%: 2.9x, 40%: 1.3x, 16%: 2.5x; but 9.6%: 0.89, 7.3%: 0.66, 5%: 0.52, 2%: 0.37;
+#   2000x2000: 9.6%: 0.78, 5%: 0.47, 1.7%: 0.16; 500x500 at 1.7%: 0.68, at 0.9%: 1.2.
+# The dense matrix costs scipy per cell, the flow per admissible arc: below about 100,000 cells
+# scipy wins at any density; above that from about 12% admissible.
+SCIPY_ALTIJD_CELLEN = 100_000
+SCIPY_MIN_DICHTHEID = 0.12
 
 
 @dataclass(frozen=True)
 class Oplossing:
     plaats: np.ndarray   # per household: dwelling index, or -1
     doelwaarde: int
-    oplosser: str
+    oplosser: Oplosser
     status: str          # OPTIMAL, or FEASIBLE when a time limit cut CP-SAT short
     bogen: Bogen
 
@@ -77,13 +102,46 @@ def via_scipy(n_hh: int, n_w: int, b: Bogen) -> tuple[np.ndarray, int, str]:
     from scipy.optimize import linear_sum_assignment
 
     # Non-admissible cells are worth 0, the same as leaving the household out.
-    waarde = np.zeros((n_hh, n_w), np.float64)
-    waarde[b.hh, b.w] = b.waarde
+    cel = b.hh * n_w + b.w if b.cel is None else b.cel   # arcs are sorted by cell
+    waarde = np.zeros(n_hh * n_w, np.float64)
+    waarde[cel] = b.waarde
+    waarde = waarde.reshape(n_hh, n_w)
     rij, kol = linear_sum_assignment(waarde, maximize=True)
-    echt = waarde[rij, kol] > 0
-    index = np.full((n_hh, n_w), -1, np.int64)
-    index[b.hh, b.w] = np.arange(len(b))
-    return (*_uit_bogen(n_hh, b, index[rij[echt], kol[echt]]), "OPTIMAL")
+    gekozen = waarde[rij, kol]
+    echt = gekozen > 0
+    plaats = np.full(n_hh, -1, np.int64)
+    plaats[rij[echt]] = kol[echt]
+    # Only called below 2**52 (controleer_exact): the float64 sum of these integers is exact.
+    return plaats, int(gekozen[echt].sum()), "OPTIMAL"
+
+
+def kies_oplosser(n_hh: int, n_w: int, b: Bogen, zijvoorwaarden: bool = False) -> Oplosser:
+    """What auto picks: by the round's shape and density and the objective's bound, never by
+    cell count alone."""
+    if zijvoorwaarden:
+        return Oplosser.CPSAT
+    if len(b) == 0:
+        return Oplosser.LEEG
+    if n_hh == 1 or n_w == 1:
+        return Oplosser.ENKEL
+    cellen = n_hh * n_w
+    if b.grens < EXACT_FLOAT and (cellen <= SCIPY_ALTIJD_CELLEN or len(b) >= SCIPY_MIN_DICHTHEID * cellen):
+        return Oplosser.SCIPY
+    return Oplosser.STROOM
+
+
+class NietExact(DoelTeGroot):
+    """A solver asked for by name cannot solve this round exactly."""
+
+
+def controleer_exact(oplosser: str, b: Bogen) -> None:
+    """The float64 guard, on every path (auto never breaks it; a user's choice may): scipy
+    works in float64, exact only while every objective sum stays below 2**52. A forced scipy
+    is refused rather than silently swapped: whoever forces a solver wants that solver (to
+    check another against it), and a wrong optimum must never pass as exact."""
+    if oplosser == Oplosser.SCIPY and b.grens >= EXACT_FLOAT:
+        raise NietExact(f"oplosser scipy rekent met float64 en is voor deze ronde niet exact: de doelwaarde kan "
+                        f"{b.grens:.2e} bereiken, boven 2^52; kies oplosser auto of stroom")
 
 
 def deel_bogen(r: Ronde, beleid: Beleid, ok: np.ndarray) -> np.ndarray:
@@ -159,27 +217,16 @@ def los_op(r: Ronde, beleid: Beleid, oplosser: str = "auto", seed: int = 0,
         ok = toelaatbaar(r, beleid)
     b = bogen(r, ok, beleid)
     n_hh, n_w = len(r.hh), len(r.w)
-    if oplosser == "auto":
-        if beleid.zijvoorwaarden:
-            oplosser = "cpsat"
-        elif len(b) == 0:
-            oplosser = "leeg"
-        elif n_hh == 1 or n_w == 1:
-            oplosser = "enkel"
-        elif n_hh * n_w <= KLEIN and b.grens < EXACT_FLOAT:
-            # Small rounds: scipy on the dense matrix is exact here (every sum below 2**52)
-            # and has a fraction of min-cost flow's fixed cost per call.
-            oplosser = "scipy"
-        else:
-            oplosser = "stroom"
-    if oplosser == "cpsat":
+    oplosser = kies_oplosser(n_hh, n_w, b, beleid.zijvoorwaarden) if oplosser == Oplosser.AUTO else Oplosser(oplosser)
+    if oplosser == Oplosser.CPSAT:
         plaats, waarde, status, b = via_cpsat(r, beleid, ok, b, seed, tijdslimiet)
-        return Oplossing(plaats, waarde, "cpsat", status, b)
+        return Oplossing(plaats, waarde, oplosser, status, b)
     if len(b) == 0:
         return Oplossing(np.full(n_hh, -1, np.int64), 0, oplosser, "OPTIMAL", b)
-    if oplosser == "enkel":
+    controleer_exact(oplosser, b)
+    if oplosser == Oplosser.ENKEL:
         plaats, waarde, status = via_enkel(n_hh, b)
-    elif oplosser == "stroom":
+    elif oplosser == Oplosser.STROOM:
         plaats, waarde, status = via_stroom(n_hh, n_w, b)
     else:
         plaats, waarde, status = via_scipy(n_hh, n_w, b)

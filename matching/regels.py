@@ -34,6 +34,24 @@ def datum(dagnr: int) -> dt.date:
     return EPOCHE + dt.timedelta(days=int(dagnr))
 
 
+# Kern names as small integers, the same code for the same name everywhere in the process, so
+# rules and the preference term compare integers, not Python strings. None (no preference) is -1.
+_KERNCODES: dict[str, int] = {}
+
+
+def kerncode(kern: str | None) -> int:
+    if kern is None:
+        return -1
+    code = _KERNCODES.get(kern)
+    if code is None:
+        code = _KERNCODES.setdefault(kern, len(_KERNCODES))
+    return code
+
+
+def kerncodes(kernen) -> np.ndarray:
+    return np.fromiter((kerncode(k) for k in kernen), np.int64, len(kernen))
+
+
 @dataclass(frozen=True)
 class HuishoudenKenmerken:
     """Per-household arrays a policy needs; built once per household list and policy."""
@@ -54,6 +72,19 @@ class HuishoudenKenmerken:
     # dwelling for large families may go to a household that becomes large when they arrive).
     # None: personen_huur.
     gezin: np.ndarray | None = None
+    voorkeur_code: np.ndarray | None = None  # `voorkeur` as kerncode; filled in when not given
+
+    def __post_init__(self):
+        if self.voorkeur_code is None:
+            object.__setattr__(self, "voorkeur_code", kerncodes(self.voorkeur))
+
+    # Kern codes hold within one process: sent to another (a worker), they are made there again.
+    def __getstate__(self):
+        return self.__dict__ | {"voorkeur_code": None}
+
+    def __setstate__(self, staat):
+        self.__dict__.update(staat)
+        self.__post_init__()
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -73,6 +104,18 @@ class WoningKenmerken:
     soort: np.ndarray       # index into SOORTEN
     toegankelijk: np.ndarray
     min_personen: np.ndarray | None = None  # only for households this large (grote gezinnen); None: 0
+    kern_code: np.ndarray | None = None     # `kern` as kerncode; filled in when not given
+
+    def __post_init__(self):
+        if self.kern_code is None:
+            object.__setattr__(self, "kern_code", kerncodes(self.kern))
+
+    def __getstate__(self):
+        return self.__dict__ | {"kern_code": None}
+
+    def __setstate__(self, staat):
+        self.__dict__.update(staat)
+        self.__post_init__()
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -165,6 +208,18 @@ def _soorten_masker(soorten: tuple[str, ...]) -> np.ndarray:
     return np.array([s in soorten for s in SOORTEN])
 
 
+@lru_cache(maxsize=256)
+def _kernen_masker(kernen: tuple[str, ...], n_codes: int) -> np.ndarray:
+    """Per kerncode whether the policy allows that kern; the last entry is for code -1 (None)."""
+    namen = sorted(_KERNCODES, key=_KERNCODES.__getitem__)[:n_codes]
+    return np.array([k in kernen for k in namen] + [None in kernen])
+
+
+def kern_toegestaan(w: "WoningKenmerken", kernen: tuple[str, ...]) -> np.ndarray:
+    return _kernen_masker(tuple(kernen), len(_KERNCODES))[w.kern_code]
+
+
+@lru_cache(maxsize=4096)
 def horizon_dag(peildag: int, maanden: int) -> int:
     """Last day on which a reservation may become available and still be offered now:
     `maanden` calendar months after the peildatum (31 Aug + 6 months = 28/29 Feb)."""
@@ -200,7 +255,7 @@ def volgende_wisseling(r: Ronde, beleid: Beleid) -> int | None:
 def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
     """Every rule's refusals, keyed by reason code; arrays broadcast to (hh, w)."""
     hh, w = r.hh, r.w
-    grens = beleid.aftoppingsgrens(datum(r.peildag).year)
+    grens = _aftopping(beleid, r.peildag)
     kamers = w.slaapkamers[None, :]
     studio_ok = beleid.studio_voor_alleenstaande & hh.alleen[:, None] & (kamers == 0)
     effectief = np.where(studio_ok, 1, kamers)
@@ -212,7 +267,6 @@ def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
     else:
         huur = np.zeros((1, 1), bool)
     soorten_ok = _soorten_masker(beleid.soorten)
-    kernen = set(beleid.kernen)
     if w.min_personen is not None and w.min_personen.any():
         gezin = hh.gezin if hh.gezin is not None else hh.personen_huur
         te_klein = gezin[:, None] < w.min_personen[None, :]
@@ -224,7 +278,7 @@ def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
         # A reservation's soort matters only until it is available; then it is simply vacant.
         "soort_niet_aangeboden": (~soorten_ok[w.soort] & (w.beschikbaar > r.peildag))[None, :],
         "nog_niet_beschikbaar": (w.beschikbaar > horizon_dag(r.peildag, beleid.vooruit_maanden))[None, :],
-        "kern_niet_toegestaan": ~np.fromiter((k in kernen for k in w.kern.tolist()), bool, len(w))[None, :],
+        "kern_niet_toegestaan": ~kern_toegestaan(w, beleid.kernen)[None, :],
         "niet_toegankelijk": hh.toegankelijk[:, None] & ~w.toegankelijk[None, :],
         "te_weinig_slaapkamers": effectief < hh.nodig[:, None],
         "te_veel_slaapkamers": te_groot,
@@ -233,12 +287,51 @@ def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
     }
 
 
+_GEEN = 2**62  # more bedrooms than any dwelling has
+
+
+@lru_cache(maxsize=4096)
+def _jaar(peildag: int) -> int:
+    return datum(peildag).year
+
+
+def _aftopping(beleid: Beleid, peildag: int):
+    return beleid.aftoppingsgrens(_jaar(peildag))
+
+
 def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
-    """(hh, w) boolean: the pair meets every hard rule."""
-    vorm = (len(r.hh), len(r.w))
-    ok = np.ones(vorm, bool)
-    for weigert in bezwaren(r, beleid).values():
-        ok &= ~weigert
+    """(hh, w) boolean: the pair meets every hard rule; the same as no rule in `bezwaren`
+    refusing it, in fewer whole-matrix steps (the simulation calls this every round).
+
+    Per household the bedroom rules become one admissible range of bedroom counts
+    [laag, hoog], per dwelling the dwelling-only rules one flag: the matrix work is a few
+    comparisons of a row against a column."""
+    hh, w = r.hh, r.w
+    # te_weinig_slaapkamers: a studio counts as one room for a single person.
+    laag = hh.nodig
+    if beleid.studio_voor_alleenstaande:
+        laag = np.where(hh.alleen & (hh.nodig <= 1), 0, laag)
+    # te_veel_slaapkamers
+    hoog = np.maximum(hh.nodig, hh.nodig_ruim) + beleid.max_extra_slaapkamers
+    hoog = np.where(hh.alleen, np.minimum(hoog, beleid.alleenstaande_max_slaapkamers), hoog)
+    # A household refused by a household-only rule needs more rooms than any dwelling has; a
+    # dwelling refused by a dwelling-only rule has fewer than anyone needs (laag >= 0).
+    rij = (hh.blokkade != NIET_IN_NL) & (hh.blokkade != WACHT_NAREIZIGERS)
+    laag = np.where(rij, laag, _GEEN)
+    kolom = ~((~_soorten_masker(beleid.soorten)[w.soort] & (w.beschikbaar > r.peildag))
+              | (w.beschikbaar > horizon_dag(r.peildag, beleid.vooruit_maanden)))
+    kolom &= kern_toegestaan(w, beleid.kernen)
+    kamers = np.where(kolom, w.slaapkamers, -_GEEN)
+    ok = (kamers[None, :] >= laag[:, None]) & (kamers[None, :] <= hoog[:, None])
+    if beleid.passend_toewijzen:
+        grens = _aftopping(beleid, r.peildag)
+        limiet = np.where(hh.personen_huur <= 2, grens.laag, grens.hoog)
+        ok &= ~(w.huur[None, :] > limiet[:, None] + 1e-9)
+    if hh.toegankelijk.any():
+        ok &= ~(hh.toegankelijk[:, None] & ~w.toegankelijk[None, :])
+    if w.min_personen is not None and w.min_personen.any():
+        gezin = hh.gezin if hh.gezin is not None else hh.personen_huur
+        ok &= ~(gezin[:, None] < w.min_personen[None, :])
     return ok
 
 

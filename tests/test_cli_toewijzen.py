@@ -173,6 +173,28 @@ def test_ronde_die_zelfs_voor_personen_te_groot_is_geeft_foutmelding(capsys, tmp
     assert len(regels) == 1 and regels[0].startswith("fout: ") and "splits de ronde" in regels[0]
 
 
+
+def test_scipy_boven_2_52_geweigerd_auto_kiest_stroom(capsys, tmp_path, monkeypatch):
+    """Issue 14: scipy forced by the user on a round float64 cannot carry exactly is refused in
+    one Dutch line (exit 2, nothing written); auto takes the flow instead. Simulated by lowering
+    the float64 limit, as the 64-bit tests above lower theirs."""
+    import matching.oplossers
+
+    monkeypatch.setattr(matching.oplossers, "EXACT_FLOAT", 10)
+    doel = tmp_path / "plan.json"
+    code, out, err = draai(capsys, "--beleid", "flexibel", "--oplosser", "scipy", "--format", "json",
+                           "--uitvoer", str(doel))
+    assert code == 2 and out == "" and not doel.exists()
+    regels = err.strip().splitlines()
+    assert len(regels) == 1 and regels[0].startswith("fout: oplosser scipy") and "niet exact" in regels[0]
+    assert draai(capsys, "--beleid", "flexibel", "--format", "json", "--uitvoer", str(doel))[0] == 0
+    gelijk = json.loads(doel.read_text())
+    assert gelijk["oplosser"] in ("stroom", "enkel", "leeg")
+    monkeypatch.undo()
+    vrij = tmp_path / "vrij.json"
+    assert draai(capsys, "--beleid", "flexibel", "--oplosser", "scipy", "--format", "json", "--uitvoer", str(vrij))[0] == 0
+    assert json.loads(vrij.read_text())["samenvatting"] == gelijk["samenvatting"]
+
 # ---------------------------------------------------------------- never wrong silently (issue 12)
 
 def _bestanden():

@@ -2,6 +2,8 @@
 and no plan breaks a rule. Random rounds come from `referentie.ronde_st`; admissibility and
 the objective are checked against the independent reference in `referentie.py`."""
 
+import dataclasses
+import datetime as dt
 from collections import Counter
 
 import numpy as np
@@ -10,14 +12,23 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from scipy.optimize import linear_sum_assignment
 
 from matching import laad_beleid, wijs_toe
-from matching.oplossers import los_op
-from matching.regels import toelaatbaar
+import doel_oud
+from matching.doel import Bogen, DoelTeGroot, bogen
+from matching.oplossers import (EXACT_FLOAT, OPLOSSERS, SCIPY_ALTIJD_CELLEN, NietExact, Oplosser, kies_oplosser,
+                                los_op)
+from matching.regels import HuishoudenKenmerken, Ronde, WoningKenmerken, bezwaren, toelaatbaar
+from matching.woningen import SOORTEN
 from paren import PEIL, huishouden, ronde, woning
 from referentie import (BELEIDEN, HUREN_LAAG, alle_plannen, mag, personen_voor_maat, ronde_st, score,
                         slaapkamers_ref, toelaatbaar_ref, weigeringen)
 
 EIGENSCHAP = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PERSONEN_DOEL = {"lexicografisch": False, "gewichten": {"personen": 1, "wachttijd": 0, "passing": 0, "voorkeur": 0}}
+# Persons weighted so heavily that a round of a few households can pass 2**52: the objective is
+# integer and exact in int64 (min-cost flow), but not in float64 (scipy).
+ZWAAR_DOEL = {"lexicografisch": False,
+              "gewichten": {"personen": 2**49, "wachttijd": 1, "beschikbaarheid": 1, "passing": 3, "voorkeur": 1}}
+ZWARE_BELEIDEN = {n: b.met(doel=ZWAAR_DOEL) for n, b in BELEIDEN.items()}
 
 
 def controleer(opl, ok: np.ndarray) -> None:
@@ -40,6 +51,69 @@ def test_regels_gelijk_aan_referentie(inst):
     assert (toelaatbaar(ronde(hh, ww, beleid, peil), beleid) == toelaatbaar_ref(hh, ww, beleid, peil)).all()
 
 
+def _willekeurige_ronde(rng: np.random.Generator, n_hh: int, n_w: int, gezin: bool, grote: bool) -> Ronde:
+    """Arrays drawn directly (not from Huishouden objects), so every branch of the rules is hit:
+    studios, large-family dwellings, kernen the policy does not know, every blokkade."""
+    personen = rng.integers(1, 9, n_hh)
+    hh = HuishoudenKenmerken(
+        ids=np.array([f"H{i}" for i in range(n_hh)], dtype=object), personen=personen,
+        personen_huur=personen + rng.integers(0, 2, n_hh), nodig=rng.integers(0, 5, n_hh),
+        nodig_ruim=rng.integers(0, 6, n_hh), alleen=rng.random(n_hh) < 0.4, toegankelijk=rng.random(n_hh) < 0.2,
+        koppeldag=rng.integers(18_000, 19_500, n_hh),
+        voorkeur=rng.choice(np.array([None, "Leusden", "Achterveld", "Elders"], dtype=object), n_hh),
+        blokkade=rng.integers(0, 3, n_hh), gezin=(personen + rng.integers(0, 4, n_hh)) if gezin else None)
+    w = WoningKenmerken(
+        ids=np.array([f"W{j}" for j in range(n_w)], dtype=object),
+        kern=rng.choice(np.array(["Leusden", "Achterveld", "Elders"], dtype=object), n_w),
+        slaapkamers=rng.integers(0, 7, n_w), huur=np.round(rng.uniform(400, 900, n_w), 2),
+        beschikbaar=19_000 + rng.integers(-60, 400, n_w), soort=rng.integers(0, len(SOORTEN), n_w),
+        toegankelijk=rng.random(n_w) < 0.3, min_personen=(rng.integers(0, 2, n_w) * 7) if grote else None)
+    return Ronde(hh, w, 19_000 + int(rng.integers(0, 60)))
+
+
+@EIGENSCHAP
+@given(st.integers(0, 2**32), st.integers(1, 12), st.integers(1, 12), st.booleans(), st.booleans(),
+       st.sampled_from(sorted(BELEIDEN)), st.booleans())
+def test_toelaatbaar_is_geen_enkel_bezwaar(seed, n_hh, n_w, gezin, grote, naam, studio):
+    """The fast admissibility matrix equals 'no rule in `bezwaren` refuses', rule by rule as the
+    explanations use them."""
+    beleid = BELEIDEN[naam].met(studio_voor_alleenstaande=studio)
+    r = _willekeurige_ronde(np.random.default_rng(seed), n_hh, n_w, gezin, grote)
+    verwacht = np.ones((n_hh, n_w), bool)
+    for weigert in bezwaren(r, beleid).values():
+        verwacht &= ~weigert
+    assert (toelaatbaar(r, beleid) == verwacht).all()
+
+
+def _zelfde_bogen(r: Ronde, ok: np.ndarray, beleid) -> None:
+    try:
+        oud = doel_oud.bogen(r, ok, beleid)
+    except doel_oud.DoelTeGroot:
+        with pytest.raises(DoelTeGroot):
+            bogen(r, ok, beleid)
+        return
+    nieuw = bogen(r, ok, beleid)
+    assert (nieuw.hh == oud.hh).all() and (nieuw.w == oud.w).all()
+    assert nieuw.waarde.dtype == np.int64 and (nieuw.waarde == oud.waarde).all()
+    assert (nieuw.exact, nieuw.grens) == (oud.exact, oud.grens)
+    assert nieuw.termen.keys() == oud.termen.keys()
+    assert all((nieuw.termen[k] == oud.termen[k]).all() for k in oud.termen)
+
+
+@EIGENSCHAP
+@given(st.integers(0, 2**32), st.integers(1, 14), st.integers(1, 14), st.sampled_from(sorted(BELEIDEN)),
+       st.sampled_from([None, ZWAAR_DOEL, PERSONEN_DOEL]), st.integers(0, 3))
+def test_gewichten_gelijk_aan_oude_berekening(seed, n_hh, n_w, naam, doel, toegezegd):
+    """The weights, bound, exact levels and per-arc values equal the level-by-level computation
+    from before issue 14 (tests/doel_oud.py): same optimum, same ties, same explanations."""
+    beleid = BELEIDEN[naam] if doel is None else BELEIDEN[naam].met(doel=doel)
+    r = _willekeurige_ronde(np.random.default_rng(seed), n_hh, n_w, True, True)
+    if toegezegd:
+        r = Ronde(dataclasses.replace(r.hh, toegezegd=np.arange(n_hh) >= n_hh - toegezegd), r.w, r.peildag)
+    _zelfde_bogen(r, toelaatbaar(r, beleid), beleid)
+    _zelfde_bogen(r, np.zeros((n_hh, n_w), bool), beleid)
+
+
 @EIGENSCHAP
 @given(ronde_st(max_hh=10, max_w=10))
 def test_oplossers_zelfde_optimum(inst):
@@ -51,6 +125,7 @@ def test_oplossers_zelfde_optimum(inst):
         controleer(opl, ok)
         assert all(mag(hh[h], ww[w], beleid, peil) for h, w in enumerate(opl.plaats.tolist()) if w >= 0)
     assert uit["auto"].doelwaarde == uit["stroom"].doelwaarde == uit["scipy"].doelwaarde
+    assert uit["auto"].oplosser == kies_oplosser(len(hh), len(ww), uit["auto"].bogen)
     if not ok.any():
         assert uit["auto"].oplosser == "leeg"
     elif len(hh) == 1 or len(ww) == 1:
@@ -136,6 +211,79 @@ def test_plan_noemt_elk_huishouden_een_keer():
     assert t.samenvatting["personen_geplaatst"] == 6  # the three couples
     assert {p.huishouden for p in t.toewijzingen} == {"H1", "H3", "H5"}
 
+
+
+# ---------------------------------------------------------------- dispatch and the float64 guard
+
+
+
+@settings(max_examples=200, deadline=None)
+@given(ronde_st(max_hh=12, max_w=12, min_hh=2, min_w=2))
+def test_bewaking_boven_2_52(inst):
+    """Above 2**52 auto never picks scipy and still finds the flow's (int64-exact) optimum; scipy
+    asked for by name is refused with a Dutch line, not run."""
+    hh, ww, gewoon, peil = inst
+    beleid = ZWARE_BELEIDEN[gewoon.naam]
+    r = ronde(hh, ww, beleid, peil)
+    ok = toelaatbaar(r, beleid)
+    auto, stroom = los_op(r, beleid, "auto", ok=ok), los_op(r, beleid, "stroom", ok=ok)
+    controleer(auto, ok)
+    assert auto.doelwaarde == stroom.doelwaarde
+    if auto.bogen.grens >= EXACT_FLOAT:
+        assert auto.oplosser == "stroom"
+        with pytest.raises(NietExact, match="niet exact.*2\\^52.*kies oplosser auto of stroom"):
+            los_op(r, beleid, "scipy", ok=ok)
+    elif ok.any():
+        assert los_op(r, beleid, "scipy", ok=ok).doelwaarde == auto.doelwaarde
+
+
+def test_bewaking_is_nodig():
+    """The guard is not a formality: on a round whose objective passes 2**53, scipy's float64
+    sums cannot tell two plans apart that int64 (and the flow) can."""
+    beleid = BELEIDEN["strikt"].met(doel={"lexicografisch": False, "gewichten": {
+        "personen": 2**53, "wachttijd": 1, "beschikbaarheid": 0, "passing": 0, "voorkeur": 0}})
+    # Two single persons for one dwelling: H1 has waited one day longer, so it must win.
+    hh = [huishouden("H0", koppeldatum=PEIL), huishouden("H1", koppeldatum=PEIL - dt.timedelta(days=1))]
+    r = ronde(hh, [woning("W0", slaapkamers=1)], beleid, PEIL)
+    b = los_op(r, beleid, "stroom").bogen
+    assert b.grens >= EXACT_FLOAT and b.waarde[1] == b.waarde[0] + 1
+    assert float(b.waarde[1]) == float(b.waarde[0])  # float64 sees a tie: its pick is luck
+    assert los_op(r, beleid, "auto").plaats.tolist() == [-1, 0]  # enkel: exact in int64
+    with pytest.raises(NietExact):
+        los_op(r, beleid, "scipy")
+
+
+def _bogen(n_hh: int, n_w: int, aantal: int, grens: int) -> Bogen:
+    cel = np.arange(aantal)
+    return Bogen(cel // n_w, cel % n_w, np.ones(aantal, np.int64), {}, (), grens)
+
+
+@pytest.mark.parametrize("n_hh, n_w, dichtheid, grens, verwacht", [
+    (60, 80, 0.4, 2**41, "scipy"),       # issue 14: Leusden size went to the flow by cell count alone
+    (60, 80, 0.4, 2**52, "stroom"),      # the same round with an objective float64 cannot carry
+    (24, 19, 0.5, 2**34, "scipy"),
+    (300, 300, 0.003, 2**30, "scipy"),   # small: scipy at any density
+    (1000, 1000, 0.81, 2**51, "scipy"),
+    (1000, 1000, 0.05, 2**38, "stroom"),  # large and sparse: the flow pays per arc, scipy per cell
+    (1, 80, 0.5, 2**60, "enkel"),
+    (60, 80, 0.0, 0, "leeg"),
+])
+def test_keuze_naar_vorm_en_grens(n_hh, n_w, dichtheid, grens, verwacht):
+    assert kies_oplosser(n_hh, n_w, _bogen(n_hh, n_w, int(dichtheid * n_hh * n_w), grens)) == verwacht
+
+
+def test_keuze_grens_van_dichtheid():
+    """Just above the always-scipy size, density decides, on both sides of the measured crossover."""
+    n = int(SCIPY_ALTIJD_CELLEN ** 0.5) + 10
+    kiezen = [kies_oplosser(n, n, _bogen(n, n, int(d * n * n), 2**40)) for d in (0.01, 0.05, 0.2, 0.5)]
+    assert kiezen == ["stroom", "stroom", "scipy", "scipy"]
+
+
+def test_oplosser_namen_ongewijzigd():
+    """Issue 11: the names as an enum, equal to the strings users type and outputs show."""
+    assert [o.value for o in Oplosser] == ["auto", "stroom", "scipy", "cpsat", "enkel", "leeg"]
+    assert OPLOSSERS == ("auto", "stroom", "scipy", "cpsat")
+    assert f"{Oplosser.STROOM}" == "stroom" and Oplosser("scipy") is Oplosser.SCIPY
 
 # ---------------------------------------------------------------- woningdelen (CP-SAT)
 
