@@ -16,8 +16,8 @@ from enum import StrEnum
 from matching.beleid import Beleid
 from matching.bezetting import deelt_ouder_met_kind, slaapkamers_nodig, volwassenkamers
 from matching.huishoudens import Huishouden
-from matching.regels import (GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS, HuishoudenKenmerken,
-                             WoningKenmerken, bouw_huishouden_kenmerken, woning_kenmerken)
+from matching.kenmerktabel import HuishoudenTabel, WoningTabel
+from matching.regels import GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS, HuishoudenKenmerken, WoningKenmerken
 from matching.woningen import SOORTEN, Woning
 
 from .kalender import simdatum
@@ -45,6 +45,7 @@ class SimWoning:
     bekend: int
     soort: int = -1   # index into SOORTEN, kept so rounds need not look it up
     vervangbaar: bool = True  # part of the agreed number: replaced if it goes back to regular letting
+    rij: int = -1     # its row in the Toestand's WoningTabel, once a round has seen it
 
     def __post_init__(self):
         if self.soort < 0:
@@ -70,6 +71,8 @@ class SimHuishouden:
     reservering: SimWoning | None = None  # dwelling promised, keys not yet handed over
     koppeldag: int = 0              # absolute day number of the koppeling (it never changes)
     verhuis_nr: int = 0             # a move scheduled under an older number is cancelled
+    rij: int = -1                   # its row in the Toestand's HuishoudenTabel, once a round has seen it
+    rijwaarde: tuple | None = None  # what that row was written from (rewritten when this changes)
 
 
 @dataclass
@@ -103,6 +106,10 @@ class Toestand:
     vergeefs: tuple | None = None
     overgeslagen: int = 0           # rounds skipped for that reason (not an output; tests read it)
     _kenmerken: list = field(default_factory=list)  # the last two household lists: rows, arrays
+    # The rules' rows per household and per dwelling, written once and rewritten on a change;
+    # a round selects them by row number.
+    hh_tabel: HuishoudenTabel = field(default_factory=HuishoudenTabel)
+    w_tabel: WoningTabel = field(default_factory=WoningTabel)
 
     def tel(self, naam: str, n: int = 1) -> None:
         self.tellers[naam] = self.tellers.get(naam, 0) + n
@@ -148,18 +155,21 @@ class Toestand:
         for oud, k in self._kenmerken:
             if oud == sleutel:
                 return k
-        k = bouw_huishouden_kenmerken(
-            [s.hh for s in lijst],
+        tabel = self.hh_tabel
+        for s, rij in zip(lijst, sleutel[0]):
+            if s.rijwaarde == rij:
+                continue
+            hh, vervolg, geteld, personen_huur, nodig, nodig_ruim, koppeldag, blokkade = rij
             # A vervolghuisvesting move does not count for the taakstelling again, nor do persons
             # counted already (at entry into a doorstroomlocatie).
-            personen=(0 if s.vervolg else s.hh.personen - s.geteld for s in lijst),
-            personen_huur=(s.personen_huur for s in lijst),
-            nodig=(s.nodig for s in lijst),
-            nodig_ruim=(s.nodig_ruim for s in lijst),
-            koppeldag=(s.koppeldag for s in lijst),
-            blokkade=(self.blokkade(s) for s in lijst),
-            toegezegd=toegezegd,
-        )
+            velden = dict(personen=0 if vervolg else hh.personen - geteld, personen_huur=personen_huur, nodig=nodig,
+                          nodig_ruim=nodig_ruim, koppeldag=koppeldag, blokkade=blokkade)
+            if s.rij < 0:
+                s.rij = tabel.voeg_toe(hh, **velden)
+            else:
+                tabel.zet(s.rij, gezin=hh.personen_totaal, **velden)
+            s.rijwaarde = rij
+        k = tabel.kies([s.rij for s in lijst], toegezegd)
         # The round's list and the replacement search's list (without reservation holders).
         self._kenmerken = [(sleutel, k), *self._kenmerken[:1]]
         return k
@@ -175,13 +185,11 @@ class Toestand:
         return tuple((w.woning, w.beschikbaar, w.beschikbaar <= vandaag, w.soort) for w in lijst)
 
     def woningkenmerken(self, lijst: list[SimWoning], vandaag: int) -> WoningKenmerken:
-        vrij = SOORTEN.index("vrij")
-        return woning_kenmerken(
-            [w.woning for w in lijst],
-            beschikbaar=(self.start_abs + w.beschikbaar for w in lijst),
-            # Once a reserved dwelling is available it is simply vacant.
-            soort=(vrij if w.beschikbaar <= vandaag else w.soort for w in lijst),
-        )
+        for w in lijst:
+            if w.rij < 0:
+                w.rij = self.w_tabel.voeg_toe(w.woning, beschikbaar=self.start_abs + w.beschikbaar, soort=w.soort)
+        # Once a reserved dwelling is available it is simply vacant.
+        return self.w_tabel.kies([w.rij for w in lijst], vrij_tot=self.start_abs + vandaag)
 
     def registreer_plaatsing(self, s: SimHuishouden, dag_: int) -> None:
         w = s.woning.woning
