@@ -52,11 +52,16 @@ class SimWoning:
             self.soort = SOORTEN.index(self.woning.soort)
 
 
+# Counts every status change in this process: a list derived from the statuses (who waits) is
+# recomputed only when this moved on.
+_STATUSWIJZIGINGEN = [0]
+
+
 @dataclass(slots=True)
 class SimHuishouden:
     k: KomendHuishouden
     hh: Huishouden
-    status: Status
+    _status: Status
     nodig: int = 0
     nodig_ruim: int = 0
     personen_huur: int = 0
@@ -73,6 +78,15 @@ class SimHuishouden:
     verhuis_nr: int = 0             # a move scheduled under an older number is cancelled
     rij: int = -1                   # its row in the Toestand's HuishoudenTabel, once a round has seen it
     rijwaarde: tuple | None = None  # what that row was written from (rewritten when this changes)
+
+    @property
+    def status(self) -> Status:
+        return self._status
+
+    @status.setter
+    def status(self, waarde: Status) -> None:
+        self._status = waarde
+        _STATUSWIJZIGINGEN[0] += 1
 
 
 @dataclass
@@ -109,6 +123,7 @@ class Toestand:
     # The rules' rows per household and per dwelling, written once and rewritten on a change;
     # a round selects them by row number.
     hh_tabel: HuishoudenTabel = field(default_factory=HuishoudenTabel)
+    _wachtenden: tuple = ((-1, -1), [])
     w_tabel: WoningTabel = field(default_factory=WoningTabel)
 
     def tel(self, naam: str, n: int = 1) -> None:
@@ -138,8 +153,14 @@ class Toestand:
         return GEEN_BLOKKADE
 
     def wachtenden(self) -> list[SimHuishouden]:
-        """Households on the list in the allocation sense: waiting, and those still abroad."""
-        return [s for s in self.huishoudens.values() if s.status in (Status.WACHTEND, Status.BUITENLAND)]
+        """Households on the list in the allocation sense: waiting, and those still abroad (in
+        the order they were linked). Do not change the list returned: it is kept until a status
+        changes or a household is linked."""
+        sleutel = (_STATUSWIJZIGINGEN[0], len(self.huishoudens))
+        if self._wachtenden[0] != sleutel:
+            self._wachtenden = (sleutel, [s for s in self.huishoudens.values()
+                                          if s.status in (Status.WACHTEND, Status.BUITENLAND)])
+        return self._wachtenden[1]
 
     def lijstlengte(self) -> int:
         """Households on the list as COA counts it when deciding to link more."""
