@@ -21,7 +21,7 @@ from matching.regels import (GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS, Huish
 from matching.woningen import SOORTEN, Woning
 
 from .kalender import simdatum
-from .registratie import Boeking, Plaatsing
+from .registratie import Boeking, Plaatsing, huishoudtype
 from .scenario import Scenario
 from .wereld_records import KomendHuishouden
 
@@ -212,7 +212,9 @@ class Toestand:
             ouder_kind = w.slaapkamers <= s.nodig and deelt_ouder_met_kind(h, self.beleid)
             if ouder_kind:
                 self.tel("ouder_kind_kamers")
-            self.plaatsingen.append(Plaatsing(dag_, weken, w.kern, kps, ouder_kind))
+            k = s.k.hh  # the type as linked, before any nareizigers arrived
+            self.plaatsingen.append(Plaatsing(dag_, weken, w.kern, kps, ouder_kind,
+                                              huishoudtype(k.volwassenen, len(k.kinderen), k.nareizigers)))
 
 
 def datum_van(sc: Scenario, simdag: int) -> dt.date:
