@@ -21,6 +21,7 @@ from .kalender import periodegrenzen
 from .registratie import Boeking, Plaatsing, per_type
 from .scenario import Scenario
 from .toestand import STATUSSEN, Status, Toestand
+from .vooruitblik import Vooruitblik
 from .wereld import trek_wereld
 from .wereld_records import Wereld
 
@@ -102,6 +103,8 @@ def draai(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None = N
     env = simpy.Environment()
     t = Toestand(sc, beleid, dag(sc.startdatum))
     t.wereld_vervangingen = wereld.vervangingen
+    if beleid.vooruitkijken_weken:
+        t.vooruitblik = Vooruitblik(sc, invoer.seed, rep, invoer.startlijst, wereld.amvs)
     env.process(vacatures(env, t, wereld.woningen))
     env.process(koppelingen(env, t, wereld.huishoudens))
     for amv in wereld.amvs:

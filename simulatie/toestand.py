@@ -103,6 +103,7 @@ class Toestand:
     vergeefs: tuple | None = None
     overgeslagen: int = 0           # rounds skipped for that reason (not an output; tests read it)
     _kenmerken: list = field(default_factory=list)  # the last two household lists: rows, arrays
+    vooruitblik: object = None      # vooruitblik.Vooruitblik when the policy looks ahead
 
     def tel(self, naam: str, n: int = 1) -> None:
         self.tellers[naam] = self.tellers.get(naam, 0) + n
