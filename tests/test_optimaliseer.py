@@ -136,7 +136,7 @@ def test_csv_xlsx_en_grafiek(tmp_path):
     assert png.read_bytes()[:4] == b"\x89PNG"
     assert cli.main(["optimaliseer", "leusden-2023", "--replicaties", "2", "--budget", "3", "--workers", "1",
                      "--format", "xlsx", "--uitvoer", str(x)]) == 0
-    assert openpyxl.load_workbook(x).sheetnames == ["Frontier", "Kandidaten"]
+    assert openpyxl.load_workbook(x).sheetnames == ["Frontier", "Gelijkheid", "Kandidaten"]
 
 
 def test_zonder_optuna_een_nederlandse_regel_en_code_2(monkeypatch, capsys):
@@ -157,3 +157,17 @@ def test_foute_ruimte_een_regel(tmp_path, capsys, tekst, woord):
     assert cli.main(["optimaliseer", "leusden-2023", "--ruimte", str(p), "--replicaties", "2"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "r.toml" in err[0] and woord in err[0]
+
+
+def test_gelijkheid_per_punt_gelijk_aan_die_van_simuleer(tmp_path):
+    # The merged equity of a point equals that of a plain simulation of the same policy and worlds.
+    from simulatie.gelijkheid import van_resultaat
+    from simulatie.replicaties import simuleer
+
+    g, r = _klein(tmp_path)
+    (tmp_path / "klein.toml").write_text("", encoding="utf-8")  # simuleer hashes the scenario file
+    o = optimaliseer(g, r, 3, 10)
+    d = als_dict(o)
+    assert d["strikt"]["gelijkheid"] == van_resultaat(simuleer(g, "strikt", 3))
+    rij = {x["huishoudtype"]: x for x in d["strikt"]["gelijkheid"]["per_type"]}
+    assert rij["alleenstaand"]["wachtweken_mediaan"] == 17  # as worked out above

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import kalender
-from ..gelijkheid import mediaan
+from ..gelijkheid import Gelijkheid, mediaan
 from ..model import SimInvoer, Uitkomst, simuleer_replicatie
 
 
@@ -63,7 +63,8 @@ def rij(u: Uitkomst, invoer: SimInvoer) -> np.ndarray:
     ])
 
 
-def meet(invoer: SimInvoer, beleid, rep: int) -> np.ndarray:
-    """One replication of `beleid` on world `rep`, reduced to its measures (a worker's task:
-    only these few numbers travel back)."""
-    return rij(simuleer_replicatie(invoer, beleid, rep), invoer)
+def meet(invoer: SimInvoer, beleid, rep: int) -> tuple[np.ndarray, Gelijkheid]:
+    """One replication of `beleid` on world `rep`, reduced to its measures and its equity
+    histograms (a worker's task: only these travel back, and they merge)."""
+    u = simuleer_replicatie(invoer, beleid, rep)
+    return rij(u, invoer), Gelijkheid.van([u], invoer.sc.toewijzing.norm_weken)

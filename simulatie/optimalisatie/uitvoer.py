@@ -15,6 +15,7 @@ import numpy as np
 from matching.bestanden import veilige_cel
 from matching.bestanden.csv_nl import csv_tekst
 
+from .. import gelijkheid
 from ..vergelijking import interval
 from . import pareto
 from .maten import MATEN, NAMEN
@@ -70,7 +71,7 @@ def als_dict(o: Optimalisatie) -> dict:
 
     def punt(k: Kandidaat) -> dict:
         return {"naam": k.naam, "beleid": beleid_waarden(o, k), "regels": in_woorden(o, k), "maten": maten(k),
-                "replicaties": k.replicaties}
+                "replicaties": k.replicaties, "gelijkheid": k.gelijkheid.resultaat() if k.gelijkheid else None}
 
     uit = {
         "scenario": o.scenario, "seed": o.seed, "replicaties": o.replicaties, "budget": o.budget,
@@ -135,6 +136,11 @@ def als_xlsx(o: Optimalisatie) -> bytes:
     ws.append(_kop())
     for r in _rijen(d):
         ws.append([veilige_cel(x) for x in _velden(*r)])
+    ws = wb.create_sheet("Gelijkheid")
+    ws.append(["soort", "index", "naam"] + [kol.kop for kol in gelijkheid.KOLOMMEN])
+    for soort, i, p, _ in _rijen(d):
+        for rij in (p["gelijkheid"] or {}).get("per_type", []):
+            ws.append([soort, i, p["naam"]] + [rij[kol.sleutel] for kol in gelijkheid.KOLOMMEN])
     ws = wb.create_sheet("Kandidaten")
     ws.append(["naam", "regels", "replicaties"] + list(NAMEN))
     for k in o.kandidaten:

@@ -21,6 +21,7 @@ import numpy as np
 from matching.beleid import Beleid
 from matching.bestanden import InvoerFout
 
+from ..gelijkheid import Gelijkheid
 from ..replicaties import maak_invoer
 from ..scenario import GeladenScenario
 from ..uitvoerder import Serieel, Uitvoerder
@@ -40,6 +41,7 @@ class Kandidaat:
     keuze: tuple[int | None, ...]     # choice per rule of the space (None: matches no choice)
     beleid: Beleid
     rijen: np.ndarray = field(default_factory=lambda: np.zeros((0, len(NAMEN))))  # replications x MATEN
+    gelijkheid: Gelijkheid | None = None  # merged over its replications
 
     @property
     def replicaties(self) -> int:
@@ -116,13 +118,16 @@ class _Meter:
         paren = [(i, rep) for i, k in enumerate(ks) for rep in range(k.replicaties, n)]
         if not paren:
             return
-        rijen = self.uitvoerder.map(partial(_meet_paar, self.invoer, tuple(k.beleid for k in ks)), paren)
+        uit = self.uitvoerder.map(partial(_meet_paar, self.invoer, tuple(k.beleid for k in ks)), paren)
         self.gesimuleerd += len(paren)
         start = 0
         for k in ks:
             nieuw = max(n - k.replicaties, 0)
             if nieuw:
-                k.rijen = np.vstack([k.rijen, np.asarray(rijen[start:start + nieuw], float).reshape(nieuw, len(NAMEN))])
+                deel = uit[start:start + nieuw]
+                k.rijen = np.vstack([k.rijen, np.asarray([r for r, _ in deel], float).reshape(nieuw, len(NAMEN))])
+                for _, g in deel:  # in replication order: the same result however the work was split
+                    k.gelijkheid = g if k.gelijkheid is None else k.gelijkheid.samenvoegen(g)
                 start += nieuw
 
 
