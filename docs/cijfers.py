@@ -230,7 +230,7 @@ def optimaliseer_frontier() -> str:
 
         regels += [
             f"`huisvesting optimaliseer {naam} --budget {OPT_BUDGET} --replicaties {OPT_REPLICATIES}` (seed {o.seed}): "
-            f"{d['kandidaten_geëvalueerd']} kandidaten, successive halving "
+            f"{d['aantal_kandidaten']} kandidaten, successive halving "
             + " → ".join(f"{s['kandidaten']}×{s['replicaties']}" for s in d["sporten"])
             + f" replicaties, {_nl(d['gesimuleerde_jaren'], 0)} gesimuleerde jaren; frontier van "
             f"{len(d['frontier'])} punten (gemiddeld per replicatie):",

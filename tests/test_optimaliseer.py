@@ -119,7 +119,7 @@ def test_zelfde_seed_zelfde_uitvoer_ook_met_nsga2(tmp_path):
         uit.append(f.read_bytes())
     assert uit[0] == uit[1]
     d = json.loads(uit[0])
-    assert d["methode"] == "nsga2" and d["kandidaten_geëvalueerd"] == 6
+    assert d["methode"] == "nsga2" and d["aantal_kandidaten"] == 6
     for naam in ("strikt", "flexibel"):
         assert d[naam]["op_frontier"] == (d[naam]["gedomineerd_door"] == [])
         for i in d[naam]["gedomineerd_door"]:
@@ -171,3 +171,12 @@ def test_gelijkheid_per_punt_gelijk_aan_die_van_simuleer(tmp_path):
     assert d["strikt"]["gelijkheid"] == van_resultaat(simuleer(g, "strikt", 3))
     rij = {x["huishoudtype"]: x for x in d["strikt"]["gelijkheid"]["per_type"]}
     assert rij["alleenstaand"]["wachtweken_mediaan"] == 17  # as worked out above
+
+
+def test_geschat_werk_is_wat_de_rooster_zoektocht_draait(tmp_path):
+    from simulatie.optimalisatie.zoeken import geschat_werk
+
+    g, r = _klein(tmp_path)
+    o = optimaliseer(g, r, 3, 10)
+    # A grid of 4 on 3 replications, plus strikt and flexibel on 3: exactly 18.
+    assert o.gesimuleerde_replicaties == geschat_werk(r, 3, 10) == 18

@@ -27,18 +27,21 @@ def optimaliseer(scenario, ruimte, replicaties, budget, seed, workers, formaat, 
     from simulatie.grafiek import grafiek_formaat
     from simulatie.scenario import laad_scenario
     from simulatie.uitvoerder import maak_uitvoerder
+    from simulatie.voortgang import Voortgang
 
     from .grafiek import frontier_png
     from .ruimte import laad_ruimte
     from .uitvoer import als_csv, als_json, als_tabel, als_xlsx
-    from .zoeken import optimaliseer as optimaliseer_
+    from .zoeken import geschat_werk, optimaliseer as optimaliseer_
 
     if formaat == "xlsx" and not uitvoer:
         raise click.UsageError("--format xlsx vraagt --uitvoer BESTAND.xlsx")
     soort = grafiek_formaat(grafiek) if grafiek else None  # refused before any work
     g = laad_scenario(scenario)
     r = laad_ruimte(ruimte, g.beleid, tuple(g.sc.kernen))
-    o = optimaliseer_(g, r, replicaties, budget, seed, maak_uitvoerder(workers))
+    werk = geschat_werk(r, replicaties, budget)
+    with Voortgang(werk, f"{g.sc.naam}: optimaliseren", f"hoogstens {werk} replicaties") as voortgang:
+        o = optimaliseer_(g, r, replicaties, budget, seed, maak_uitvoerder(workers), voortgang)
     data = {"tabel": lambda: als_tabel(o), "json": lambda: als_json(o), "csv": lambda: als_csv(o, csv_stijl),
             "xlsx": lambda: als_xlsx(o)}[formaat]()
     png = frontier_png(o, soort) if grafiek else None

@@ -77,7 +77,7 @@ def als_dict(o: Optimalisatie) -> dict:
         "scenario": o.scenario, "seed": o.seed, "replicaties": o.replicaties, "budget": o.budget,
         "methode": o.methode,
         "sporten": [{"replicaties": r, "kandidaten": n} for r, n in o.sporten],
-        "kandidaten_geëvalueerd": len(o.kandidaten),
+        "aantal_kandidaten": len(o.kandidaten),
         "gesimuleerde_replicaties": o.gesimuleerde_replicaties,
         "gesimuleerde_jaren": round(o.gesimuleerde_jaren, 1),
         "ruimte": {"bron": o.ruimte.bron, "basis": o.ruimte.basis, "regels": [r.naam for r in o.ruimte.regels],
@@ -177,7 +177,7 @@ def als_tabel(o: Optimalisatie, breedte: int = 180) -> str:
 
     d = als_dict(o)
     console = Console(file=io.StringIO(), width=breedte, color_system=None, force_terminal=False)
-    console.print(f"[bold]Optimalisatie op scenario {d['scenario']}[/bold]: {d['kandidaten_geëvalueerd']} kandidaten "
+    console.print(f"[bold]Optimalisatie op scenario {d['scenario']}[/bold]: {d['aantal_kandidaten']} kandidaten "
                   f"({'elk punt van de ruimte' if d['methode'] == 'rooster' else 'NSGA-II'}), successive halving "
                   + " → ".join(f"{s['kandidaten']}×{s['replicaties']}" for s in d["sporten"])
                   + f" replicaties op dezelfde werelden, seed {d['seed']}; {d['gesimuleerde_jaren']:.0f} gesimuleerde jaren.")

@@ -109,16 +109,17 @@ class _Meter:
     """Runs replications for candidates, only those not run yet, all in one batch for the
     executor, and counts them."""
 
-    def __init__(self, g: GeladenScenario, seed: int | None, uitvoerder: Uitvoerder | None):
+    def __init__(self, g: GeladenScenario, seed: int | None, uitvoerder: Uitvoerder | None, voortgang=None):
         self.invoer = maak_invoer(g, seed)
         self.uitvoerder = uitvoerder or Serieel()
+        self.voortgang = voortgang
         self.gesimuleerd = 0
 
     def tot(self, ks: list[Kandidaat], n: int) -> None:
         paren = [(i, rep) for i, k in enumerate(ks) for rep in range(k.replicaties, n)]
         if not paren:
             return
-        uit = self.uitvoerder.map(partial(_meet_paar, self.invoer, tuple(k.beleid for k in ks)), paren)
+        uit = self.uitvoerder.map(partial(_meet_paar, self.invoer, tuple(k.beleid for k in ks)), paren, self.voortgang)
         self.gesimuleerd += len(paren)
         start = 0
         for k in ks:
@@ -141,9 +142,19 @@ def doelpunten(ks: list[Kandidaat], doelen: tuple[str, ...]) -> np.ndarray:
                                     richting)
 
 
+def geschat_werk(ruimte: Ruimte, replicaties: int, budget: int) -> int:
+    """Replications a search will run at most (for the progress shown)."""
+    rungs = sporten(replicaties, min(budget, ruimte.grootte))
+    vorige, werk = 0, 0
+    for reps, aantal in rungs:
+        werk += aantal * (reps - vorige)
+        vorige = reps
+    return werk + len(REFERENTIES) * replicaties
+
+
 def optimaliseer(g: GeladenScenario, ruimte: Ruimte, replicaties: int, budget: int, seed: int | None = None,
-                 uitvoerder: Uitvoerder | None = None) -> Optimalisatie:
-    meter = _Meter(g, seed, uitvoerder)
+                 uitvoerder: Uitvoerder | None = None, voortgang=None) -> Optimalisatie:
+    meter = _Meter(g, seed, uitvoerder, voortgang)
     seed = meter.invoer.seed
     basis = g.beleid(ruimte.basis)
     kernen = tuple(g.sc.kernen)
