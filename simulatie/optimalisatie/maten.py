@@ -67,4 +67,4 @@ def meet(invoer: SimInvoer, beleid, rep: int) -> tuple[np.ndarray, Gelijkheid]:
     """One replication of `beleid` on world `rep`, reduced to its measures and its equity
     histograms (a worker's task: only these travel back, and they merge)."""
     u = simuleer_replicatie(invoer, beleid, rep)
-    return rij(u, invoer), Gelijkheid.van([u], invoer.sc.toewijzing.norm_weken)
+    return rij(u, invoer), Gelijkheid.van([u])

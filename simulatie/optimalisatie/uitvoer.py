@@ -71,7 +71,7 @@ def als_dict(o: Optimalisatie) -> dict:
 
     def punt(k: Kandidaat) -> dict:
         return {"naam": k.naam, "beleid": beleid_waarden(o, k), "regels": in_woorden(o, k), "maten": maten(k),
-                "replicaties": k.replicaties, "gelijkheid": k.gelijkheid.resultaat() if k.gelijkheid else None}
+                "replicaties": k.replicaties, "gelijkheid": k.gelijkheid.resultaat(o.norm_weken) if k.gelijkheid else None}
 
     uit = {
         "scenario": o.scenario, "seed": o.seed, "replicaties": o.replicaties, "budget": o.budget,

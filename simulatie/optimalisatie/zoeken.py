@@ -73,6 +73,7 @@ class Optimalisatie:
     gesimuleerde_replicaties: int
     horizon_dagen: int
     basis_keuze: tuple[int | None, ...] = ()  # where the basis policy lies in the space
+    norm_weken: int = 0                        # the scenario's norm, for the equity per point
 
     @property
     def gesimuleerde_jaren(self) -> float:
@@ -187,7 +188,8 @@ def optimaliseer(g: GeladenScenario, ruimte: Ruimte, replicaties: int, budget: i
     eind = pool + refs
     front = pareto.frontier(doelpunten(eind, ruimte.doelen))
     return Optimalisatie(g.sc.naam, seed, ruimte, replicaties, budget, methode, rungs, kandidaten, eind, front,
-                         meter.gesimuleerd, g.sc.horizon_dagen, ruimte.keuze_van(basis, kernen))
+                         meter.gesimuleerd, g.sc.horizon_dagen, ruimte.keuze_van(basis, kernen),
+                         g.sc.toewijzing.norm_weken)
 
 
 def _stel_voor(ruimte: Ruimte, budget: int, seed: int, kandidaat, meet_eerste) -> list[Kandidaat]:
