@@ -29,6 +29,7 @@ OPDRACHTEN = {
     "controleer": "opdrachten.controleer:controleer",
     "scenario": "opdrachten.scenario:scenario",
     "rapport": "opdrachten.rapport:rapport",
+    "optimaliseer": "simulatie.optimalisatie.commando:optimaliseer",
 }
 
 

@@ -198,8 +198,70 @@ def leusden_2026() -> str:
     return f"`huisvesting simuleer leusden-2026`, {REPLICATIES} replicaties: " + "; ".join(delen) + "."
 
 
+OPT_REPLICATIES = int(__import__('os').environ.get('HUISVESTING_CIJFERS_OPT_REPLICATIES', str(REPLICATIES)))
+OPT_BUDGET = int(__import__('os').environ.get('HUISVESTING_CIJFERS_OPT_BUDGET', '100'))
+
+
+def optimaliseer_frontier() -> str:
+    """The frontier of leusden-2023 and leusden-2021 with its chart (docs/optimaliseer-NAAM.png),
+    where flexibel lies, and every frontier point that dominates it, with its rules in words."""
+    from matching.bestanden import schrijf_atomisch
+    from simulatie.optimalisatie.grafiek import frontier_png
+    from simulatie.optimalisatie.maten import MATEN
+    from simulatie.optimalisatie.ruimte import laad_ruimte
+    from simulatie.optimalisatie.uitvoer import als_dict, verschil_in_woorden
+    from simulatie.optimalisatie.zoeken import optimaliseer
+    from simulatie.scenario import laad_scenario
+
+    regels = []
+    for naam in ("leusden-2023", "leusden-2021"):
+        g = laad_scenario(naam)
+        o = optimaliseer(g, laad_ruimte(None, g.beleid, tuple(g.sc.kernen)), OPT_REPLICATIES, OPT_BUDGET, None,
+                         _uitvoerder())
+        d = als_dict(o)
+        png = f"docs/optimaliseer-{naam}.png"
+        schrijf_atomisch(ROOT / png, frontier_png(o))
+        doelen = o.ruimte.doelen
+        namen = {k.naam: k for k in o.eind}
+
+        def cel(p: dict, m: str) -> str:
+            v = p["maten"][m]["gemiddeld"]
+            return "–" if v is None else (_pct(v) if MATEN[m].kans else _nl(v))
+
+        regels += [
+            f"`huisvesting optimaliseer {naam} --budget {OPT_BUDGET} --replicaties {OPT_REPLICATIES}` (seed {o.seed}): "
+            f"{d['aantal_kandidaten']} kandidaten, successive halving "
+            + " → ".join(f"{s['kandidaten']}×{s['replicaties']}" for s in d["sporten"])
+            + f" replicaties, {_nl(d['gesimuleerde_jaren'], 0)} gesimuleerde jaren; frontier van "
+            f"{len(d['frontier'])} punten (gemiddeld per replicatie):",
+            "",
+            "| # | regels (anders dan strikt) | " + " | ".join(MATEN[m].kort for m in doelen) + " |",
+            "|---|---|" + "---|" * len(doelen),
+        ]
+        for i, p in enumerate(d["frontier"]):
+            label = f"{i} ({p['naam']})" if p["naam"] in ("strikt", "flexibel") else str(i)
+            regels.append(f"| {label} | {verschil_in_woorden(o, namen[p['naam']])} | "
+                          + " | ".join(cel(p, m) for m in doelen) + " |")
+        for ref in ("strikt", "flexibel"):
+            p = d[ref]
+            if p["op_frontier"]:
+                regels.append(f"| {ref} | (op de frontier) | " + " | ".join(cel(p, m) for m in doelen) + " |")
+            else:
+                regels.append(f"| {ref} | gedomineerd door {', '.join(map(str, p['gedomineerd_door'])) or 'geen frontierpunt'} | "
+                              + " | ".join(cel(p, m) for m in doelen) + " |")
+        f = d["flexibel"]
+        if f["op_frontier"]:
+            regels += ["", "flexibel ligt op de frontier: geen kandidaat is op elk doel minstens zo goed en op één beter."]
+        else:
+            regels += ["", "flexibel wordt gedomineerd door: " + "; ".join(
+                f"punt {i} ({verschil_in_woorden(o, namen[d['frontier'][i]['naam']])})" for i in f["gedomineerd_door"])
+                + "."]
+        regels += ["", f"![Frontier van {naam}: realisatie tegen elke prijs, strikt en flexibel gemarkeerd]({png})", ""]
+    return "\n".join(regels).rstrip("\n")
+
+
 BLOKKEN = {"plan": plan_tabel, "vergelijking": vergelijking_tabel, "terugblik-2021": terugblik_2021,
-           "terugblik-2022": terugblik_2022, "leusden-2026": leusden_2026}
+           "terugblik-2022": terugblik_2022, "leusden-2026": leusden_2026, "optimaliseer": optimaliseer_frontier}
 
 
 def _patroon(naam: str) -> re.Pattern:

@@ -70,6 +70,11 @@ class Beleid(BaseModel):
     woningdelen: bool = False
     max_delers: int = Field(default=2, ge=2, le=6)
     wachtlijst_telt_niet_verhuisklaar: bool = True
+    # Look-ahead (matching/vooruitkijken.py): hold a dwelling for a household expected within
+    # this many weeks when it would house clearly more persons; 0 = off. Expected persons count
+    # at this discount.
+    vooruitkijken_weken: int = Field(default=0, ge=0, le=52)
+    vooruitkijken_korting: float = Field(default=0.5, gt=0, le=1)
     regels: tuple[str, ...] = REGELCODES
     doel: Doel = Field(default_factory=Doel)
     aftoppingsgrenzen: dict[int, Grens]

@@ -16,6 +16,7 @@ EXTRAS = {
     "dask": ("distributed", "--dask (een Dask-cluster)"),
     "grafieken": ("matplotlib", "grafieken (--grafiek) en het rapport"),
     "pandas": ("pandas", "toewijzen_df (DataFrames)"),
+    "optimaliseer": ("optuna", "optimaliseren van een zoekruimte groter dan het budget"),
 }
 
 

@@ -18,9 +18,10 @@ from .actoren.nidos import nidos_uitstroom
 from .actoren.rondes import toewijzingsrondes
 from .actoren.vacatures import vacatures
 from .kalender import periodegrenzen
-from .registratie import Boeking, Plaatsing
+from .registratie import Boeking, Plaatsing, per_type
 from .scenario import Scenario
 from .toestand import STATUSSEN, Status, Toestand
+from .vooruitblik import Vooruitblik
 from .wereld import trek_wereld
 from .wereld_records import Wereld
 
@@ -61,6 +62,10 @@ class Uitkomst:
     plaatsingen: list[Plaatsing] = field(default_factory=list)
     vervolg_dagen: list[int] = field(default_factory=list)
     boekingen: list[Boeking] = field(default_factory=list)
+    # Equity view: households linked (any status) and still waiting for a first dwelling at the
+    # end, per household type (registratie.HUISHOUDTYPEN).
+    huishoudens_per_type: dict[str, int] = field(default_factory=dict)
+    wachtend_per_type: dict[str, int] = field(default_factory=dict)
 
 
 def _redenen_wachtend(t: Toestand, nu: int) -> dict[str, int]:
@@ -98,6 +103,8 @@ def draai(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None = N
     env = simpy.Environment()
     t = Toestand(sc, beleid, dag(sc.startdatum))
     t.wereld_vervangingen = wereld.vervangingen
+    if beleid.vooruitkijken_weken:
+        t.vooruitblik = Vooruitblik(sc, invoer.seed, rep, invoer.startlijst, wereld.amvs)
     env.process(vacatures(env, t, wereld.woningen))
     env.process(koppelingen(env, t, wereld.huishoudens))
     for amv in wereld.amvs:
@@ -163,4 +170,5 @@ def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wer
         boekingen=list(t.boekingen),
         plaatsingen=t.plaatsingen,
         vervolg_dagen=t.vervolg_dagen,
+        **per_type(t.huishoudens.values(), {Status.WACHTEND, Status.BUITENLAND}),
     )

@@ -17,6 +17,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from .gelijkheid import Gelijkheid
 from .model import Uitkomst
 
 
@@ -43,6 +44,7 @@ class Optelling:
     wachtend_eind: int = 0
     wachtend_redenen: dict[str, int] = field(default_factory=dict)
     eind_woningen: dict[str, int] = field(default_factory=dict)
+    gelijkheid: Gelijkheid = field(default_factory=Gelijkheid)             # per household type (gelijkheid.py)
     # Only when asked (charts, the report): persons booked up to each day 0..dagen, per
     # replication (dagen + 1 numbers each, so this part grows with the replications).
     dagen: int | None = None
@@ -66,6 +68,7 @@ class Optelling:
         self.wachtend_eind += u.wachtend_eind
         _optellen(self.wachtend_redenen, u.wachtend_redenen)
         _optellen(self.eind_woningen, u.eind_woningen)
+        self.gelijkheid.voeg_toe(u)
         if self.dagen is not None:
             per_dag = np.zeros(self.dagen + 1, np.int64)
             for b in u.boekingen:
@@ -89,6 +92,7 @@ class Optelling:
         self.wachtweken.update(ander.wachtweken)
         self.kinderen_per_slaapkamer.update(ander.kinderen_per_slaapkamer)
         self.wachtend_eind += ander.wachtend_eind
+        self.gelijkheid = self.gelijkheid.samenvoegen(ander.gelijkheid)
 
     # ------------------------------------------------------------ read
 

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from matching.bestanden.csv_nl import csv_tekst
 
-from . import kolommen
+from . import gelijkheid, kolommen
 from .kolommen import Replicatieperiode
 from .replicaties import SimResultaat, samenvatting, standen
 
@@ -127,6 +127,7 @@ def als_tabel(resultaten: list[SimResultaat], breedte: int = 120, overschreven: 
         for kern, n in k["personen_per_kern"].items():
             tab.add_row(f"personen geplaatst in {kern}", f"{n:.1f}")
         console.print(tab)
+        console.print(gelijkheid.tabel(s["gelijkheid"]))
         if k["wachtend_eind_redenen"]:
             tab = Table(title="Nog wachtend aan het eind, en waarom (gemiddeld aantal huishoudens)", title_justify="left")
             tab.add_column("reden")

@@ -21,6 +21,7 @@ from matching.beleid import Beleid
 from matching.bestanden import InvoerFout
 
 from . import kalender
+from .gelijkheid import van_resultaat as gelijkheid
 from .model import SimInvoer, Uitkomst, simuleer_replicatie
 from .optelling import Optelling, tel_op
 from .scenario import GeladenScenario
@@ -326,4 +327,5 @@ def samenvatting(res: SimResultaat) -> dict:
         "perioden": perioden(res),
         "plan": plan_vergelijking(res),
         "kpi": kpi(res),
+        "gelijkheid": gelijkheid(res),
     }

@@ -10,9 +10,10 @@ import numpy as np
 
 STROMEN = ("vacatures", "koppelingen", "samenstelling", "nareizigers", "weigeringen", "verblijf",
            "opleveringen", "renovaties", "nidos", "buitenland", "startlijst",
-           "vervanging", "doorstroom", "kamers")
+           "vervanging", "doorstroom", "kamers", "vooruitkijken")
 
 
-def toevalsstroom(seed: int, replicatie: int, naam: str) -> np.random.Generator:
-    ss = np.random.SeedSequence(seed, spawn_key=(replicatie, STROMEN.index(naam)))
+def toevalsstroom(seed: int, replicatie: int, naam: str, *sleutel: int) -> np.random.Generator:
+    """`sleutel`: further keys (a day), for draws that must not depend on what came before."""
+    ss = np.random.SeedSequence(seed, spawn_key=(replicatie, STROMEN.index(naam), *sleutel))
     return np.random.default_rng(ss)

@@ -21,7 +21,7 @@ from matching.regels import GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS, Huisho
 from matching.woningen import SOORTEN, Woning
 
 from .kalender import simdatum
-from .registratie import Boeking, Plaatsing
+from .registratie import Boeking, Plaatsing, huishoudtype
 from .scenario import Scenario
 from .wereld_records import KomendHuishouden
 
@@ -125,6 +125,7 @@ class Toestand:
     hh_tabel: HuishoudenTabel = field(default_factory=HuishoudenTabel)
     _wachtenden: tuple = ((-1, -1), [])
     w_tabel: WoningTabel = field(default_factory=WoningTabel)
+    vooruitblik: object = None      # vooruitblik.Vooruitblik when the policy looks ahead
 
     def tel(self, naam: str, n: int = 1) -> None:
         self.tellers[naam] = self.tellers.get(naam, 0) + n
@@ -241,7 +242,9 @@ class Toestand:
             ouder_kind = w.slaapkamers <= s.nodig and deelt_ouder_met_kind(h, self.beleid)
             if ouder_kind:
                 self.tel("ouder_kind_kamers")
-            self.plaatsingen.append(Plaatsing(dag_, weken, w.kern, kps, ouder_kind))
+            k = s.k.hh  # the type as linked, before any nareizigers arrived
+            self.plaatsingen.append(Plaatsing(dag_, weken, w.kern, kps, ouder_kind,
+                                              huishoudtype(k.volwassenen, len(k.kinderen), k.nareizigers)))
 
 
 def datum_van(sc: Scenario, simdag: int) -> dt.date:

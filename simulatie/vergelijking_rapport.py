@@ -10,6 +10,7 @@ from rich.table import Table
 
 from matching.bestanden.csv_nl import csv_tekst
 
+from . import gelijkheid
 from .replicaties import samenvatting
 from .vergelijking import MATEN, Vergelijking
 from .vergelijking_grafiek import grafiek_png  # noqa: F401  (the chart; matplotlib only when drawn)
@@ -129,7 +130,10 @@ def als_xlsx(v: Vergelijking) -> bytes:
     inleiding = [f"Vergelijking op scenario {v.scenario}: {v.replicaties} gepaarde replicaties, seed {v.seed}.",
                  "Percentages staan als fractie in de cel (0,877 toont als 87,7%); een verschil in een kans is dan "
                  "een verschil in procentpunten (0,05 is 5 procentpunt)."]
-    bladen = [per_beleid, verschillen] + ([attributie] if v.attributie else []) + [replicaties]
+    gelijk = Werkblad("Gelijkheid", [kolommen.BELEID.werkkolom()] + [k.werkkolom() for k in gelijkheid.KOLOMMEN],
+                      [[r.beleid] + [k.tabelwaarde(rij) for k in gelijkheid.KOLOMMEN]
+                       for r in v.resultaten for rij in samenvatting(r)["gelijkheid"]["per_type"]])
+    bladen = [per_beleid, verschillen] + ([attributie] if v.attributie else []) + [replicaties, gelijk]
     return werkmap(bladen, inleiding)
 
 
@@ -165,4 +169,6 @@ def als_tabel(v: Vergelijking, breedte: int = 130) -> str:
         console.print(tab)
         console.print("'aan': de regel alleen toegevoegd aan het eerste beleid; 'uit': de regel alleen weggelaten "
                       "uit het tweede. Samen tonen ze of een regel op zichzelf werkt of pas in combinatie.")
+    for r in v.resultaten:
+        console.print(gelijkheid.tabel(samenvatting(r)["gelijkheid"], f"Gelijkheid per huishoudtype — {r.beleid}"))
     return console.file.getvalue()

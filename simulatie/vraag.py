@@ -110,6 +110,15 @@ def koppelvensters(sc: Scenario, startpersonen: int, amvs: list["AMV"] = ()) -> 
     return uit
 
 
+def trek_samenstelling(sc: Scenario, r_s: np.random.Generator, gewichten: np.ndarray):
+    """One household's type, children and nareizigers from the demand mix (also the sample of
+    expected households for look-ahead, on its own stream)."""
+    s = sc.vraag.samenstelling[int(r_s.choice(len(sc.vraag.samenstelling), p=gewichten))]
+    n_kind = _uniform_int(r_s, s.kinderen)
+    kinderen = tuple(Kind("j" if r_s.random() < 0.5 else "m", int(r_s.integers(0, 18))) for _ in range(n_kind))
+    return s, kinderen, _uniform_int(r_s, s.nareizigers)
+
+
 def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishouden],
                      amvs: list[AMV] = ()) -> list[KomendHuishouden]:
     """COA's koppelingen: per period a Poisson process over its linking window, whose expected
@@ -162,11 +171,7 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
         if b <= a or personen <= 0:
             continue
         for d in np.sort(r_k.uniform(a, b, int(r_k.poisson(personen / gem)))).tolist():
-            s = mix[int(r_s.choice(len(mix), p=gewichten))]
-            n_kind = _uniform_int(r_s, s.kinderen)
-            kinderen = tuple(Kind("j" if r_s.random() < 0.5 else "m", int(r_s.integers(0, 18)))
-                             for _ in range(n_kind))
-            nar = _uniform_int(r_s, s.nareizigers)
+            s, kinderen, nar = trek_samenstelling(sc, r_s, gewichten)
             tweede = sc.kernen[1] if len(sc.kernen) > 1 else None
             voorkeur = tweede if tweede and r_s.random() < v.voorkeur_achterveld else None
             buitenland = r_s.random() < v.buitenland_aandeel

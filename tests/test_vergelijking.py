@@ -71,7 +71,7 @@ def test_cli_xlsx_en_grafiek(tmp_path):
     assert cli.main(["vergelijk", "--replicaties", "6", "--workers", "1", "--geen-attributie",
                      "--format", "xlsx", "--uitvoer", str(x), "--grafiek", str(png)]) == 0
     wb = openpyxl.load_workbook(x)
-    assert wb.sheetnames == ["Toelichting", "Per beleid", "Verschillen", "Per replicatie"]  # no attribution asked
+    assert wb.sheetnames == ["Toelichting", "Per beleid", "Verschillen", "Per replicatie", "Gelijkheid"]  # no attribution asked
     assert wb["Per replicatie"].max_row == 7
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 

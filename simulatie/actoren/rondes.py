@@ -90,10 +90,15 @@ def ronde(env, t: Toestand) -> None:
     if not ok[:n_k].any() and not sneller:
         t.vergeefs = (invoer, volgende_wisseling(r0, t.beleid))
         return
+    if t.vooruitblik is not None:  # look-ahead: expected households as extra rows after the real ones
+        r, ok = t.vooruitblik.ronde(r, ok, nu, t.beleid, n_a)
     opl = los_op(r, t.beleid, t.sc.toewijzing.oplosser, seed=0, ok=ok)
     t.tel("oplossingen")
-    gekozen = {int(opl.plaats[h]) for h in opl.geplaatst.tolist()}
-    for h in opl.geplaatst.tolist():
+    echt = [h for h in opl.geplaatst.tolist() if h < len(lijst)]
+    if len(echt) < len(opl.geplaatst):
+        t.tel("vooruitkijken_vastgehouden", len(opl.geplaatst) - len(echt))  # held for an expected household
+    gekozen = {int(opl.plaats[h]) for h in echt}
+    for h in echt:
         s, w = lijst[h], woningen[int(opl.plaats[h])]
         if s.status == Status.GEMATCHT:
             if w is s.reservering:
