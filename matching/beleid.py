@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import tomllib
+from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -17,11 +18,27 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from .bestanden import InvoerFout
 from .validatie import melding
+from .woningen import SOORTEN
 
-REGELCODES = ("nog_niet_in_nederland", "wacht_op_nareizigers", "soort_niet_aangeboden",
-              "nog_niet_beschikbaar", "kern_niet_toegestaan", "niet_toegankelijk",
-              "te_weinig_slaapkamers", "te_veel_slaapkamers", "huur_boven_aftoppingsgrens",
-              "alleen_grote_gezinnen")
+
+
+class Regel(StrEnum):
+    """The code of a hard rule: what a refusal is explained by (`uitleg.BEZWAAR_TEKST`) and what a
+    policy orders (`regels`). Equal to the string it always was, so outputs do not change."""
+    NOG_NIET_IN_NEDERLAND = "nog_niet_in_nederland"
+    WACHT_OP_NAREIZIGERS = "wacht_op_nareizigers"
+    SOORT_NIET_AANGEBODEN = "soort_niet_aangeboden"
+    NOG_NIET_BESCHIKBAAR = "nog_niet_beschikbaar"
+    KERN_NIET_TOEGESTAAN = "kern_niet_toegestaan"
+    NIET_TOEGANKELIJK = "niet_toegankelijk"
+    TE_WEINIG_SLAAPKAMERS = "te_weinig_slaapkamers"
+    TE_VEEL_SLAAPKAMERS = "te_veel_slaapkamers"
+    HUUR_BOVEN_AFTOPPINGSGRENS = "huur_boven_aftoppingsgrens"
+    ALLEEN_GROTE_GEZINNEN = "alleen_grote_gezinnen"
+
+
+# In this order an index stands for a rule (`regels.eerste_bezwaar`).
+REGELCODES = tuple(Regel)
 DOELEN = ("personen", "wachttijd", "beschikbaarheid", "passing", "voorkeur")
 GEEN_BELEID = {"aftoppingsgrenzen", "regelgroepen"}  # tables in beleid.toml that are not policies
 
@@ -64,7 +81,7 @@ class Beleid(BaseModel):
     alleenstaande_max_slaapkamers: int = Field(ge=0, le=10)
     studio_voor_alleenstaande: bool
     kernen: tuple[str, ...]
-    soorten: tuple[Literal["vrij", "gereserveerd", "nieuwbouw", "renovatie", "opzegging"], ...]
+    soorten: tuple[Literal[SOORTEN], ...]
     vooruit_maanden: int = Field(ge=0, le=36)
     passend_toewijzen: bool
     woningdelen: bool = False

@@ -17,7 +17,7 @@ from .huishoudens import Huishouden, huishoudens_uit_tabel
 from .bestanden import tabel_uit_dataframe
 from .oplossers import Oplossing, los_op
 from .regels import Ronde, bezwaren, dag, eerste_bezwaar, huishouden_kenmerken, toelaatbaar, woning_kenmerken
-from .uitleg import Reden, redenen_niet_geplaatst, redenen_plaatsing, soort_naam
+from .uitleg import Reden, Redencode, redenen_niet_geplaatst, redenen_plaatsing, soort_naam
 from .wachtlijst import wachtlijst
 from .woningen import Woning, woningen_uit_tabel
 
@@ -117,7 +117,7 @@ def verschil_beleid(a: Toewijzing, b: Toewijzing) -> dict:
     for p in extra:
         h, w = hh_index[p.huishouden], w_index[p.woning]
         codes = [c for c in a.regels.regels if np.broadcast_to(alle[c], (len(a.ronde.hh), len(a.ronde.w)))[h, w]]
-        for code in codes or ["concurrentie"]:
+        for code in codes or [Redencode.CONCURRENTIE]:
             d = per_regel.setdefault(code, {"huishoudens": 0, "personen": 0})
             d["huishoudens"] += 1
             d["personen"] += p.personen

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 
-from .beleid import REGELCODES, Beleid
+from .beleid import REGELCODES, Beleid, Regel
 from .bezetting import deelt_ouder_met_kind, slaapkamers_nodig
 from .huishoudens import Huishouden
 from .oplossers import Oplossing
@@ -15,23 +16,43 @@ from .regels import Ronde, datum
 from .woningen import SOORTEN
 
 
+class Redencode(StrEnum):
+    """The code of a reason that is not a rule (those are `beleid.Regel`): why a household got
+    this dwelling, or why no fitting dwelling went to it. Equal to the string in the outputs."""
+    TELT_VOOR_TAAKSTELLING = "telt_voor_taakstelling"
+    PAST_PRECIES = "past_precies"
+    SLAAPKAMERS_OVER = "slaapkamers_over"
+    WACHT_SINDS = "wacht_sinds"
+    VOORKEUR_KERN_GEHONOREERD = "voorkeur_kern_gehonoreerd"
+    VOORKEUR_KERN_NIET_GEHONOREERD = "voorkeur_kern_niet_gehonoreerd"
+    GERESERVEERD = "gereserveerd"
+    RUIMTE_VOOR_NAREIZIGERS = "ruimte_voor_nareizigers"
+    VERVOLGHUISVESTING_NODIG = "vervolghuisvesting_nodig"
+    OUDER_DEELT_KAMER_MET_KIND = "ouder_deelt_kamer_met_kind"
+    WONING_GEDEELD = "woning_gedeeld"
+    PASSENDE_WONING_VERGEVEN = "passende_woning_vergeven"
+    PASSENDE_WONING_NIET_GEBRUIKT = "passende_woning_niet_gebruikt"
+    GEEN_WONINGEN = "geen_woningen"
+    CONCURRENTIE = "concurrentie"  # between policies: a pair both allow, lost to others (`verschil_beleid`)
+
+
 @dataclass(frozen=True)
 class Reden:
-    code: str
+    code: str  # a Regel or a Redencode
     tekst: str
 
 
 BEZWAAR_TEKST = {
-    "nog_niet_in_nederland": "huishouden is nog niet in Nederland",
-    "wacht_op_nareizigers": "beleid wacht tot de nareizigers er zijn",
-    "soort_niet_aangeboden": "soort woning wordt onder dit beleid niet aangeboden",
-    "nog_niet_beschikbaar": "woning komt pas later vrij dan het beleid vooruit reserveert",
-    "kern_niet_toegestaan": "kern valt buiten het beleid",
-    "niet_toegankelijk": "woning is niet toegankelijk",
-    "te_weinig_slaapkamers": "te weinig slaapkamers",
-    "te_veel_slaapkamers": "te veel slaapkamers voor dit huishouden",
-    "huur_boven_aftoppingsgrens": "kale huur boven de aftoppingsgrens (passend toewijzen)",
-    "alleen_grote_gezinnen": "woning is alleen voor grote gezinnen (Regeling Huisvesting Grote Gezinnen)",
+    Regel.NOG_NIET_IN_NEDERLAND: "huishouden is nog niet in Nederland",
+    Regel.WACHT_OP_NAREIZIGERS: "beleid wacht tot de nareizigers er zijn",
+    Regel.SOORT_NIET_AANGEBODEN: "soort woning wordt onder dit beleid niet aangeboden",
+    Regel.NOG_NIET_BESCHIKBAAR: "woning komt pas later vrij dan het beleid vooruit reserveert",
+    Regel.KERN_NIET_TOEGESTAAN: "kern valt buiten het beleid",
+    Regel.NIET_TOEGANKELIJK: "woning is niet toegankelijk",
+    Regel.TE_WEINIG_SLAAPKAMERS: "te weinig slaapkamers",
+    Regel.TE_VEEL_SLAAPKAMERS: "te veel slaapkamers voor dit huishouden",
+    Regel.HUUR_BOVEN_AFTOPPINGSGRENS: "kale huur boven de aftoppingsgrens (passend toewijzen)",
+    Regel.ALLEEN_GROTE_GEZINNEN: "woning is alleen voor grote gezinnen (Regeling Huisvesting Grote Gezinnen)",
 }
 
 NIVEAU_TEKST = {
@@ -51,37 +72,37 @@ def redenen_plaatsing(hh: Huishouden, h: int, w: int, r: Ronde, beleid: Beleid,
                       woning_soort: str) -> list[Reden]:
     nodig = int(r.hh.nodig[h])
     kamers = int(r.w.slaapkamers[w])
-    uit = [Reden("telt_voor_taakstelling", f"{_woord(hh.personen, 'persoon telt', 'personen tellen')} mee "
+    uit = [Reden(Redencode.TELT_VOOR_TAAKSTELLING, f"{_woord(hh.personen, 'persoon telt', 'personen tellen')} mee "
                                            "voor de taakstelling")]
     if kamers == nodig or (kamers == 0 and nodig == 1):
-        uit.append(Reden("past_precies", f"past precies: {nodig} slaapkamer(s) nodig, woning heeft er {kamers}"))
+        uit.append(Reden(Redencode.PAST_PRECIES, f"past precies: {nodig} slaapkamer(s) nodig, woning heeft er {kamers}"))
     else:
-        uit.append(Reden("slaapkamers_over", f"{_woord(kamers - nodig, 'slaapkamer', 'slaapkamers')} over "
+        uit.append(Reden(Redencode.SLAAPKAMERS_OVER, f"{_woord(kamers - nodig, 'slaapkamer', 'slaapkamers')} over "
                                              f"({nodig} nodig, woning heeft er {kamers})"))
     dagen = r.peildag - int(r.hh.koppeldag[h])
     # Days, not the koppeldatum itself: outputs carry no personal field but the pseudonymous id.
-    uit.append(Reden("wacht_sinds", f"wacht {dagen} dagen sinds de koppeling"))
+    uit.append(Reden(Redencode.WACHT_SINDS, f"wacht {dagen} dagen sinds de koppeling"))
     if hh.voorkeur_kern:
         if hh.voorkeur_kern == r.w.kern[w]:
-            uit.append(Reden("voorkeur_kern_gehonoreerd", f"voorkeur voor {hh.voorkeur_kern} gehonoreerd"))
+            uit.append(Reden(Redencode.VOORKEUR_KERN_GEHONOREERD, f"voorkeur voor {hh.voorkeur_kern} gehonoreerd"))
         else:
-            uit.append(Reden("voorkeur_kern_niet_gehonoreerd",
+            uit.append(Reden(Redencode.VOORKEUR_KERN_NIET_GEHONOREERD,
                              f"voorkeur voor {hh.voorkeur_kern} niet gehonoreerd (woning in {r.w.kern[w]})"))
     if int(r.w.beschikbaar[w]) > r.peildag:
-        uit.append(Reden("gereserveerd", f"{woning_soort}: beschikbaar per {datum(r.w.beschikbaar[w]).isoformat()}, "
+        uit.append(Reden(Redencode.GERESERVEERD, f"{woning_soort}: beschikbaar per {datum(r.w.beschikbaar[w]).isoformat()}, "
                                          "nu gereserveerd"))
     if hh.nareizigers:
         if beleid.nareizigers == "vooruit":
-            uit.append(Reden("ruimte_voor_nareizigers",
+            uit.append(Reden(Redencode.RUIMTE_VOOR_NAREIZIGERS,
                              f"woning is al groot genoeg voor {_woord(hh.nareizigers, 'nareiziger', 'nareizigers')}"))
         elif kamers < slaapkamers_nodig(hh, beleid, met_nareizigers=True):
-            uit.append(Reden("vervolghuisvesting_nodig",
+            uit.append(Reden(Redencode.VERVOLGHUISVESTING_NODIG,
                              f"bij aankomst van {_woord(hh.nareizigers, 'nareiziger', 'nareizigers')} "
                              "is vervolghuisvesting nodig"))
     if deelt_ouder_met_kind(hh, beleid):
-        uit.append(Reden("ouder_deelt_kamer_met_kind", "ouder deelt een slaapkamer met een kind"))
+        uit.append(Reden(Redencode.OUDER_DEELT_KAMER_MET_KIND, "ouder deelt een slaapkamer met een kind"))
     if r.hh.alleen[h] and kamers > beleid.alleenstaande_max_slaapkamers:
-        uit.append(Reden("woning_gedeeld", "woning wordt gedeeld met een andere alleenstaande"))
+        uit.append(Reden(Redencode.WONING_GEDEELD, "woning wordt gedeeld met een andere alleenstaande"))
     return uit
 
 
@@ -130,22 +151,22 @@ def redenen_niet_geplaatst(h: int, r: Ronde, beleid: Beleid, opl: Oplossing, ok:
         for w in passend.tolist():
             if w in bezet:
                 ander = bezet[w]
-                uit.append(Reden("passende_woning_vergeven",
+                uit.append(Reden(Redencode.PASSENDE_WONING_VERGEVEN,
                                  f"{r.w.ids[w]} ging naar {r.hh.ids[ander]} ({_beter(r, beleid, opl, ander, h, w)})"))
             else:
-                uit.append(Reden("passende_woning_niet_gebruikt", f"{r.w.ids[w]} bleef over (zijvoorwaarde)"))
+                uit.append(Reden(Redencode.PASSENDE_WONING_NIET_GEBRUIKT, f"{r.w.ids[w]} bleef over (zijvoorwaarde)"))
         return uit
     if n_w == 0:
-        return [Reden("geen_woningen", "geen woningen aangeboden in deze ronde")]
+        return [Reden(Redencode.GEEN_WONINGEN, "geen woningen aangeboden in deze ronde")]
     codes = bezwaar[h]
     uit = []
     for idx in sorted(set(codes.tolist()), key=lambda c: (-int((codes == c).sum()), c)):
         code = REGELCODES[idx]
         aantal = int((codes == idx).sum())
         tekst = BEZWAAR_TEKST[code]
-        if code in ("nog_niet_in_nederland", "wacht_op_nareizigers"):
+        if code in (Regel.NOG_NIET_IN_NEDERLAND, Regel.WACHT_OP_NAREIZIGERS):
             return [Reden(code, tekst)]
-        if code == "te_weinig_slaapkamers":
+        if code == Regel.TE_WEINIG_SLAAPKAMERS:
             tekst += f" (nodig {int(r.hh.nodig[h])})"
         uit.append(Reden(code, f"{tekst}: {aantal} van {n_w} woningen"))
     return uit

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 from .bestanden import (JAREN, MISLUKT, Fouten, InvoerFout, Tabel, Ids, controleer_kolommen,
                      lees_bedrag, lees_datum, lees_decimaal, lees_int, lees_janee, lees_keuze, lees_tabel)
 
 VERPLICHT = ["id", "kern", "slaapkamers", "huur", "beschikbaar", "soort"]
 OPTIONEEL = ["oppervlakte", "toegankelijk", "omschrijving"]  # omschrijving: free text (address, complex)
-# vrij: vacant now or at `beschikbaar`; the others are reservations ahead of time.
-SOORTEN = ("vrij", "gereserveerd", "nieuwbouw", "renovatie", "opzegging")
+
+
+class WoningSoort(StrEnum):
+    """Kind of dwelling (column `soort`). vrij: vacant now or at `beschikbaar`; the others are
+    reservations ahead of time. Equal to the word in the files and outputs."""
+    VRIJ = "vrij"
+    GERESERVEERD = "gereserveerd"
+    NIEUWBOUW = "nieuwbouw"
+    RENOVATIE = "renovatie"
+    OPZEGGING = "opzegging"
+
+
+# In this order an index stands for a kind (`regels.WoningKenmerken.soort`); plain strings, so a
+# policy's `soorten` validates against them as before.
+SOORTEN = tuple(s.value for s in WoningSoort)
 MAX_SLAAPKAMERS = 10
 MIN_HUUR, MAX_HUUR = 100.0, 5_000.0  # kale huur per month; below 100 is a typo (1.234 read as 1,234?)
 MAX_OPPERVLAKTE = 1_000.0
@@ -24,7 +38,7 @@ class Woning:
     slaapkamers: int
     huur: float
     beschikbaar: dt.date
-    soort: str = "vrij"
+    soort: str = WoningSoort.VRIJ
     toegankelijk: bool = False
     oppervlakte: float | None = None
     omschrijving: str = ""  # free text from WSL's list (address, complex); not used in matching
@@ -77,13 +91,13 @@ def _woning(b: str, nr: int, r: dict[str, str], kern_naam: dict[str, str] | None
                                                               if kern_naam else ""), nr, "kern"))
     elif kern_naam is not None:
         kern = p(lees_keuze, kern, b, nr, "kern", kern_naam, "kern")
-    soort = p(lees_keuze, r["soort"].strip() or "vrij", b, nr, "soort", list(SOORTEN), "soort")
+    soort = p(lees_keuze, r["soort"].strip() or WoningSoort.VRIJ, b, nr, "soort", list(SOORTEN), "soort")
     beschikbaar = p(lees_datum, r["beschikbaar"], b, nr, "beschikbaar", jaren=JAREN)
     if (niet_voor is not None and MISLUKT not in (soort, beschikbaar) and beschikbaar < niet_voor
-            and soort != "vrij"):
+            and soort != WoningSoort.VRIJ):
         fouten.meld(InvoerFout(b, f"reservering ({soort}) beschikbaar op {beschikbaar.isoformat()}, vóór de start "
                                   f"van het scenario ({niet_voor.isoformat()}); verwacht een datum vanaf de start, "
-                                  "of soort 'vrij' als de woning nu leeg staat", nr, "beschikbaar"))
+                                  f"of soort '{WoningSoort.VRIJ}' als de woning nu leeg staat", nr, "beschikbaar"))
     slaapkamers = p(lees_int, r["slaapkamers"], b, nr, "slaapkamers", minimum=0, maximum=MAX_SLAAPKAMERS)
     huur = p(lees_bedrag, r["huur"], b, nr, "huur", minimum=MIN_HUUR, maximum=MAX_HUUR)
     toegankelijk = p(lees_janee, r.get("toegankelijk", ""), b, nr, "toegankelijk")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
-from matching.woningen import Woning
+from matching.woningen import Woning, WoningSoort
 
 from .kalender import simdag
 from .scenario import Scenario, gedateerde_delen
@@ -106,7 +106,7 @@ def trek_vacatures(sc: Scenario, seed: int, rep: int, startwoningen: list[Woning
     bekend = np.maximum(dagen - vooraf, 0)
     uit = []
     for i in np.nonzero(behouden & (bekend < sc.horizon_dagen))[0].tolist():
-        w = _woning(sc, attr, i, f"#V{i:04d}", dagen[i], "opzegging" if aangekondigd[i] else "vrij")
+        w = _woning(sc, attr, i, f"#V{i:04d}", dagen[i], WoningSoort.OPZEGGING if aangekondigd[i] else WoningSoort.VRIJ)
         uit.append(KomendeWoning(int(bekend[i]), w))
     return uit, per_jaar
 
@@ -138,7 +138,7 @@ class Vervangingen(Sequence):
         if not -len(self) <= i < len(self):
             raise IndexError(i)
         i = i % len(self)
-        return Vervanging(int(self._wachten[i]), _woning(self._sc, self._attr, i, f"#X{i:03d}", 0, "vrij"))
+        return Vervanging(int(self._wachten[i]), _woning(self._sc, self._attr, i, f"#X{i:03d}", 0, WoningSoort.VRIJ))
 
     def __eq__(self, ander) -> bool:
         return list(self) == list(ander)
@@ -165,7 +165,7 @@ def trek_opleveringen(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
     attr = _trek_woningen(rng, sc, n)
     for i, start in enumerate(np.sort(rng.uniform(0, sc.horizon_dagen, n)).tolist()):
         k = int(rng.choice(r.slaapkamers_na))
-        basis = _woning(sc, attr, i, f"#R{i:03d}", int(start) + r.doorloop_dagen, "renovatie")
+        basis = _woning(sc, attr, i, f"#R{i:03d}", int(start) + r.doorloop_dagen, WoningSoort.RENOVATIE)
         lo, hi = sc.aanbod.huur.get(str(k), sc.aanbod.huur[max(sc.aanbod.huur, key=int)])
         uit.append(KomendeWoning(int(start), replace(basis, slaapkamers=k, huur=round(float(rng.uniform(lo, hi)), 2))))
     return uit
@@ -190,7 +190,7 @@ def trek_kamers(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
     lo, hi = sc.aanbod.huur["0"]
     huur = np.round(lo + (hi - lo) * rng.random(n), 2)
     return [KomendeWoning(int(d), Woning(f"#K{i:03d}", sc.hoofdkern, 0, float(huur[i]),
-                                         sc.startdatum + dt.timedelta(days=int(d)), "vrij"), vervangbaar=False)
+                                         sc.startdatum + dt.timedelta(days=int(d)), WoningSoort.VRIJ), vervangbaar=False)
             for i, d in enumerate(dagen.tolist())]
 
 

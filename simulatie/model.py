@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import numpy as np
 import simpy
 
-from matching.beleid import REGELCODES, Beleid
+from matching.beleid import REGELCODES, Beleid, Regel
 from matching.huishoudens import Huishouden
 from matching.regels import Ronde, dag, eerste_bezwaar
 from matching.woningen import Woning
@@ -24,6 +25,13 @@ from .toestand import STATUSSEN, Status, Toestand
 from .vooruitblik import Vooruitblik
 from .wereld import trek_wereld
 from .wereld_records import Wereld
+
+
+class Wachtreden(StrEnum):
+    """Why a household still waits at the end, where no rule (`Regel`) is the reason."""
+    VERVOLGHUISVESTING = "wacht_op_vervolghuisvesting"
+    GEEN_WONING = "geen_woning_in_aanbod"
+    PASSENDE_WONING = "passende_woning_in_aanbod"
 
 
 @dataclass(frozen=True)
@@ -81,13 +89,13 @@ def _redenen_wachtend(t: Toestand, nu: int) -> dict[str, int]:
     for i, s in enumerate(lijst):
         b = t.blokkade(s)
         if b:
-            redenen["nog_niet_in_nederland" if s.status == Status.BUITENLAND else "wacht_op_nareizigers"] += 1
+            redenen[Regel.NOG_NIET_IN_NEDERLAND if s.status == Status.BUITENLAND else Regel.WACHT_OP_NAREIZIGERS] += 1
         elif s.vervolg:
-            redenen["wacht_op_vervolghuisvesting"] += 1
+            redenen[Wachtreden.VERVOLGHUISVESTING] += 1
         elif not woningen:
-            redenen["geen_woning_in_aanbod"] += 1
+            redenen[Wachtreden.GEEN_WONING] += 1
         elif (bezwaar[i] < 0).any():
-            redenen["passende_woning_in_aanbod"] += 1
+            redenen[Wachtreden.PASSENDE_WONING] += 1
         else:
             codes = bezwaar[i]
             meest = Counter(codes.tolist()).most_common(1)[0][0]

@@ -8,6 +8,7 @@ and summarises the draws (p10/p50/p90, the chance of meeting the totaalopgave).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 import numpy as np
 from matching.bestanden import InvoerFout
@@ -20,6 +21,14 @@ from .via_simulatie import prognose_uit_simulatie, scenario_bestanden
 
 
 KWANTIELEN = (0.1, 0.5, 0.9)
+
+
+class Methode(StrEnum):
+    """The forecast with uncertainty a row got (column `methode`); the linear prognose of the
+    province is computed for every row beside it. Equal to the word in the outputs."""
+    TEMPOMODEL = "tempomodel"
+    SIMULATIE = "simulatie"
+    GEEN_GEGEVENS = "geen gegevens"
 
 
 # ---------------------------------------------------------------- summaries
@@ -43,7 +52,8 @@ def kans_gehaald(monsters: np.ndarray, opgave: int | None) -> float | None:
 class PrognoseRij:
     rij: GemeenteRij
     lineair: LineairePrognose | None
-    methode: str                          # tempomodel | simulatie | som van gemeenten (...) | geen gegevens
+    methode: str                          # a Methode, or for the Totaal row 'som van gemeenten (...)' or
+                                          # 'tempomodel (totaalrij)'
     monsters: np.ndarray | None = field(default=None, repr=False)
     prognose: dict[str, int] | None = None
     kans: float | None = None             # kans_totaalopgave_gehaald
@@ -85,12 +95,12 @@ def bereken_prognoses(tabel: ProvincieTabel, replicaties: int = 1000, seed: int 
     bestanden = scenario_bestanden(scenarios, tabel)
 
     monsters: dict[str, np.ndarray] = {}
-    methoden: dict[str, str] = {}
+    methoden: dict[str, Methode] = {}
     for rij in tabel.gemeenten:
         if rij.heeft_cijfers and rij.gemeente in bestanden:
             monsters[rij.gemeente] = prognose_uit_simulatie(bestanden[rij.gemeente], rij, periode,
                                                             replicaties, seed, uitvoerder)
-            methoden[rij.gemeente] = "simulatie"
+            methoden[rij.gemeente] = Methode.SIMULATIE
             if voortgang:
                 voortgang(1)
     tempo = [r for r in tabel.gemeenten if r.heeft_cijfers and r.gemeente not in monsters]
@@ -99,19 +109,21 @@ def bereken_prognoses(tabel: ProvincieTabel, replicaties: int = 1000, seed: int 
     taken = [tempo_taak(r, periode, replicaties, seed, parameters) for r in tempo]
     for r, m in zip(tempo, uitvoerder.map(tempomodel, taken, voortgang)):
         monsters[r.gemeente] = m
-        methoden[r.gemeente] = "tempomodel"
+        methoden[r.gemeente] = Methode.TEMPOMODEL
 
-    rijen = [_prognose_rij(r, periode, monsters.get(r.gemeente), methoden.get(r.gemeente, "geen gegevens"))
+    rijen = [_prognose_rij(r, periode, monsters.get(r.gemeente), methoden.get(r.gemeente, Methode.GEEN_GEGEVENS))
              for r in tabel.gemeenten]
     totaal = None
     if tabel.totaal is not None:
         if tabel.totaal_berekend:
             som = np.sum([monsters[r.gemeente] for r in tabel.gemeenten], axis=0)
-            tel = {m: sum(1 for r in tabel.gemeenten if methoden[r.gemeente] == m) for m in ("tempomodel", "simulatie")}
+            tel = {m: sum(1 for r in tabel.gemeenten if methoden[r.gemeente] == m)
+                   for m in (Methode.TEMPOMODEL, Methode.SIMULATIE)}
             delen = ", ".join(f"{n} {m}" for m, n in tel.items() if n)
             totaal = _prognose_rij(tabel.totaal, periode, som, f"som van gemeenten ({delen})")
         elif tabel.totaal.heeft_cijfers:
-            totaal = _prognose_rij(tabel.totaal, periode, monsters[tabel.totaal.gemeente], "tempomodel (totaalrij)")
+            totaal = _prognose_rij(tabel.totaal, periode, monsters[tabel.totaal.gemeente],
+                                   f"{Methode.TEMPOMODEL} (totaalrij)")
         else:
-            totaal = _prognose_rij(tabel.totaal, periode, None, "geen gegevens")
+            totaal = _prognose_rij(tabel.totaal, periode, None, Methode.GEEN_GEGEVENS)
     return ProvincieResultaat(tabel, rijen, totaal, replicaties, seed, parameters, meldingen)
