@@ -10,34 +10,9 @@ from rich.table import Table
 
 from matching.bestanden.csv_nl import csv_tekst
 
-from . import gelijkheid, kolommen
+from . import gelijkheid, kengetallen, kolommen
 from .kolommen import Replicatieperiode
 from .replicaties import SimResultaat, samenvatting, standen
-
-KPI_TEKST = {
-    "wachtweken_mediaan": "mediaan weken van koppeling tot woning",
-    "aandeel_binnen_norm": "aandeel binnen de norm",
-    "vervolghuisvesting_verhuizingen": "vervolghuisvesting: verhuizingen",
-    "vervolghuisvesting_nodig": "vervolghuisvesting: nodig geworden",
-    "takecarebnb_verblijven": "TakeCareBNB: verblijven",
-    "takecarebnb_verlopen": "TakeCareBNB: verblijf verlopen zonder woning",
-    "weigeringen": "weigeringen van het aanbod",
-    "woningen_aangeboden": "woningen in het aanbod voor statushouders",
-    "woningen_terug_regulier": "woningen terug naar reguliere verhuur (niemand paste)",
-    "koppelingen": "koppelingen door het COA",
-    "niet_gekoppeld_wachtlijst_vol": "niet gekoppeld: wachtlijst vol",
-    "nareizigers_aangekomen": "nareizigers aangekomen (personen)",
-    "nidos_uitstroom": "Nidos: AMV's uitgestroomd naar eigen woning",
-    "doorstroom_instroom": "doorstroomlocatie: huishoudens ingestroomd",
-    "doorstroom_personen": "doorstroomlocatie: personen geteld bij instroom",
-    "doorstroom_verlopen": "doorstroomlocatie: verblijf verlopen zonder woning",
-    "grote_gezinnen_gehuisvest": "grote gezinnen gehuisvest vóór het eind van de regeling",
-    "grote_gezinnen_bedrag": "Regeling Grote Gezinnen: bedrag (euro)",
-    "visum_vrijgegeven": "visa vrijgegeven op de vrijgavedatum (huishoudens)",
-    "kinderen_per_slaapkamer": "kinderen per kinderslaapkamer",
-    "ouder_kind_kamers": "ouder en kind delen een kamer (huishoudens)",
-    "wachtend_eind": "huishoudens nog wachtend aan het eind",
-}
 
 
 def als_json(resultaten: list[SimResultaat], extra: dict | None = None) -> str:
@@ -115,17 +90,9 @@ def als_tabel(resultaten: list[SimResultaat], breedte: int = 120, overschreven: 
         tab = Table(title="Kengetallen (gemiddeld per replicatie)", title_justify="left")
         tab.add_column("kengetal")
         tab.add_column("waarde", justify="right")
-        for sleutel, tekst in KPI_TEKST.items():
-            v = k.get(sleutel)
-            if v is None:
-                continue
-            if sleutel == "aandeel_binnen_norm":
-                waarde = f"{v:.0%} (≤ {k['norm_weken']} weken)"
-            else:
-                waarde = f"{v:.1f}" if isinstance(v, float) else str(v)
-            tab.add_row(tekst, waarde)
-        for kern, n in k["personen_per_kern"].items():
-            tab.add_row(f"personen geplaatst in {kern}", f"{n:.1f}")
+        for kengetal in kengetallen.TABEL:
+            for tekst, waarde in kengetal.rijen(k):
+                tab.add_row(tekst, waarde)
         console.print(tab)
         console.print(gelijkheid.tabel(s["gelijkheid"]))
         if k["wachtend_eind_redenen"]:

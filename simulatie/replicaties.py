@@ -20,7 +20,7 @@ from matching.beleid import Beleid
 
 from matching.bestanden import InvoerFout
 
-from . import kalender
+from . import kalender, kengetallen
 from .gelijkheid import van_resultaat as gelijkheid
 from .model import SimInvoer, Uitkomst, simuleer_replicatie
 from .optelling import Optelling, tel_op
@@ -287,34 +287,19 @@ def kpi(res: SimResultaat) -> dict:
     mediaan_weken = o.mediaan_wachtweken()
     binnen = o.aandeel_wachtweken_tot(sc.toewijzing.norm_weken)
     kps = o.gemiddelde_kinderen_per_slaapkamer()
-    return {
+    # The kengetallen that are not one counter's mean; the rest, their keys and order: kengetallen.py.
+    waarden = {
         "wachtweken_mediaan": round(mediaan_weken, 2) if mediaan_weken is not None else None,
         "aandeel_binnen_norm": round(binnen, 4) if binnen is not None else None,
         "norm_weken": sc.toewijzing.norm_weken,
         "plaatsingen": huishoudens(sc.kernen[0]) + sum(huishoudens(k) for k in sc.kernen[1:]),
         "personen_per_kern": {k: round(o.personen_per_kern.get(k, 0) / n, 3) for k in kernen},
         "huishoudens_per_kern": {k: huishoudens(k) for k in kernen},
-        "vervolghuisvesting_nodig": gem("vervolg_nodig"),
-        "vervolghuisvesting_verhuizingen": gem("vervolg_verhuizingen"),
-        "takecarebnb_verblijven": gem("tcb_verblijven"),
-        "takecarebnb_verlopen": gem("tcb_verlopen"),
-        "weigeringen": gem("weigeringen"),
-        "woningen_aangeboden": gem("woningen_aangeboden"),
-        "woningen_terug_regulier": gem("woningen_terug_regulier"),
-        "koppelingen": gem("koppelingen"),
-        "niet_gekoppeld_wachtlijst_vol": gem("niet_gekoppeld"),
-        "nareizigers_aangekomen": gem("nareizigers_aangekomen"),
-        "nidos_uitstroom": gem("nidos_uitstroom"),
-        **({"doorstroom_instroom": gem("doorstroom_instroom"), "doorstroom_personen": gem("doorstroom_personen"),
-            "doorstroom_verlopen": gem("doorstroom_verlopen")} if sc.doorstroomlocatie else {}),
-        **({"grote_gezinnen_gehuisvest": gem("grote_gezinnen_gehuisvest"),
-            "grote_gezinnen_bedrag": gem("grote_gezinnen_bedrag")} if sc.grote_gezinnen else {}),
-        **({"visum_vrijgegeven": gem("visum_vrijgegeven")} if sc.vraag.visum_vrijgave else {}),
         "kinderen_per_slaapkamer": round(kps, 3) if kps is not None else None,
-        "ouder_kind_kamers": gem("ouder_kind_kamers"),
         "wachtend_eind": round(o.wachtend_eind / n, 3),
         "wachtend_eind_redenen": {r: round(o.wachtend_redenen[r] / n, 3) for r in redenen},
     }
+    return {k.sleutel: gem(k.teller) if k.teller else waarden[k.sleutel] for k in kengetallen.JSON if k.geldt(sc)}
 
 
 def samenvatting(res: SimResultaat) -> dict:
