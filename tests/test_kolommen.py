@@ -79,3 +79,32 @@ def test_prognose_elke_gedeclareerde_kolom_staat_in_zijn_uitvoer():
     assert next(csv.reader(io.StringIO(prognose_csv(res)), delimiter=";"))[-len(ons):] == ons
     blad = openpyxl.load_workbook(io.BytesIO(als_xlsx(res))).active
     assert [c.value for c in blad[3]][-len(ons):] == ons
+
+
+def test_prognose_kolommen_van_de_provincie_eenmaal_gedeclareerd():
+    """Each of the province's own columns: the header text we write reads back as its own field,
+    for either half-year, and a table without headers of its own gets exactly those in its csv."""
+    import csv
+    import datetime as dt
+    import io
+
+    from simulatie.provincie import kolommen as pk
+    from simulatie.provincie.koppen import veld_voor_kop
+    from simulatie.provincie.prognose import bereken_prognoses
+    from simulatie.provincie.synthetisch import utrecht_synthetisch
+    from simulatie.provincie.tabel import VELDEN, periode_bij_peildatum
+    from simulatie.provincie.uitvoer import als_csv as prognose_csv
+
+    assert {k.veld for k in pk.PROVINCIE} == set(VELDEN)
+    for peildatum in (dt.date(2022, 11, 10), dt.date(2023, 3, 1)):
+        per = periode_bij_peildatum(peildatum)
+        for k in pk.PROVINCIE:
+            assert veld_voor_kop(k.kop(per)) == (k.veld, 1), k.veld
+    tabel = utrecht_synthetisch()
+    res = bereken_prognoses(tabel, replicaties=5)
+    kop = next(csv.reader(io.StringIO(prognose_csv(res)), delimiter=";"))
+    extra = any(r.extra_opgave for r in tabel.rijen)
+    reserv = any(r.gereserveerde_woningen or r.gereserveerde_personen for r in tabel.rijen)
+    verwacht = [k.kop(tabel.periode) for k in pk.PROVINCIE
+                if (extra or not k.alleen_met_extra) and (reserv or not k.reservering)]
+    assert not tabel.kolommen and kop[:len(verwacht)] == verwacht

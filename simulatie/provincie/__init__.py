@@ -2,6 +2,7 @@
 
 tabel          periods, the row per gemeente, the Totaal row (and the sign convention)
 koppen         the province's headers mapped to fields
+kolommen       the output columns: ours and the province's own (header text, value)
 lezen          reading the table (csv, xlsx) with its checks
 lineair        the province's linear method
 tempo          the pace model
@@ -13,11 +14,13 @@ commando       `huisvesting prognose`
 synthetisch    synthetic tables for scale runs and tests
 """
 
-from .koppen import normaliseer_kop, standaard_kop, veld_voor_kop
+from .kolommen import UITVOER_KOLOMMEN, standaard_kop
+from .koppen import normaliseer_kop, veld_voor_kop
 from .lezen import lees_provincietabel
 from .lineair import LineairePrognose, lineaire_prognose, rond_half_op
-from .prognose import KWANTIELEN, PrognoseRij, ProvincieResultaat, bereken_prognoses, gehele_kwantielen, kans_gehaald
-from .tabel import (MAANDEN, UITVOER_KOLOMMEN, GemeenteRij, ProvincieTabel, TabelPeriode, bereken_totaal,
+from .prognose import (KWANTIELEN, Methode, PrognoseRij, ProvincieResultaat, bereken_prognoses, gehele_kwantielen,
+                       kans_gehaald)
+from .tabel import (MAANDEN, GemeenteRij, ProvincieTabel, TabelPeriode, bereken_totaal,
                     datum_tekst, maak_tabel, periode_bij_peildatum)
 from .tempo import TempoParameters, TempoTaak, gemeente_sleutel, personen_per_reservering, tempo_taak, tempomodel
 from .uitvoer import als_csv, als_json, als_tabel, als_xlsx, rij_als_dict, tabel_als_csv

@@ -1,18 +1,22 @@
-"""The output columns of `prognose` that are ours, each declared once: its key in the JSON
-(`uitvoer.rij_als_dict`), its header in the readable table, its header in the csv/xlsx (our
-columns after the province's), its format kind and how to get its value from a `PrognoseRij`.
+"""The columns of `prognose`'s output, each declared once.
 
-The province's own columns in the csv/xlsx (gemeente .. gereserveerde_personen) keep the
-province's header texts (from the input, else `koppen.standaard_kop`); they are not declared here.
+Ours (`Kolom`): its key in the JSON (`uitvoer.rij_als_dict`), its header in the readable table,
+its header in the csv/xlsx (our columns after the province's), its format kind and how to get
+its value from a `PrognoseRij`. A new column: declare one `Kolom` and put it in `TABEL` and/or
+`UITVOER`. A new JSON key goes in `uitvoer.rij_als_dict`.
 
-A new column: declare one `Kolom` below and put it in `TABEL` and/or `UITVOER` (both in this
-file); `uitvoer.py` reads only from here. A new JSON key goes in `uitvoer.rij_als_dict`.
+The province's own (`Provinciekolom`, gemeente .. gereserveerde_personen, in the province's order
+in `PROVINCIE`): its field, its header text as the province writes it for any period (used where
+the input had none, and for a table we write ourselves), the group over it in the xlsx and its
+value. `uitvoer.py` reads only from here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
+
+from .tabel import TabelPeriode, datum_tekst
 
 SOORTEN = ("geheel", "decimaal", "procent", "tekst")
 GEEN = "-"  # a cell without a value in the readable table
@@ -134,3 +138,92 @@ UITVOER_KOLOMMEN = tuple(k.uitvoer for k in UITVOER)
 
 def getoond(k: Kolom, met_extra: bool, met_ibt: bool) -> bool:
     return (met_extra or not k.alleen_met_extra) and (met_ibt or not k.alleen_met_ibt)
+
+
+# ---------------------------------------------------------------- the province's own columns
+
+@dataclass(frozen=True)
+class Provinciekolom:
+    """`veld`: the field of a `GemeenteRij` (and its key in the JSON); `kop(periode)`: the
+    province's header text (seed, Utrecht 2022-2) for any period; `groep`: 'Opgave' or
+    'Realisatie', merged over it in the xlsx with the period's name (None: its own header).
+    The value comes from the row (`rij`, also in a table we write as the province would send it)
+    or, for the prognose columns, from our reproduction of the linear method (`lineair`).
+    `formaat`: xlsx number format. Only in the output when the table has an extra opgave
+    (`alleen_met_extra`) or reservations (`reservering`)."""
+
+    veld: str
+    kop: Callable[[TabelPeriode], str]
+    groep: str | None
+    rij: Callable[[object], object] | None = None
+    lineair: Callable[[object], object] | None = None
+    formaat: str | None = None
+    alleen_met_extra: bool = False
+    reservering: bool = False
+
+    def waarde(self, p) -> tuple[object, str | None]:
+        """Cell from a `PrognoseRij`: value (a fraction for a % cell) and number format."""
+        if self.rij is not None:
+            return self.rij(p.rij), self.formaat
+        return (self.lineair(p.lineair) if p.lineair else None), self.formaat
+
+
+def _cijfer(veld: str) -> Callable[[object], object]:
+    """A number of the row; none for a row without figures."""
+    return lambda r: getattr(r, veld) if r.heeft_cijfers else None
+
+
+def _procent(deel: int | None) -> float | None:
+    return None if deel is None else deel / 100
+
+
+def _dag(d) -> str:
+    return "1 januari" if d.month == 1 else "1 juli"
+
+
+def _vorige(per: TabelPeriode) -> str:
+    return f"{per.start.year - 1}-2" if per.start.month == 1 else f"{per.start.year}-1"
+
+
+P_GEMEENTE = Provinciekolom("gemeente", lambda per: "Gemeenten", None, rij=lambda r: r.gemeente)
+P_TREDE = Provinciekolom("trede", lambda per: f"Beoordeling {_vorige(per)}\n(trede)", None,
+                         rij=lambda r: f"trede {r.trede}" if r.trede is not None else "")
+P_ACHTERSTAND = Provinciekolom(
+    "achterstand", lambda per: f"Stand op {_dag(per.start)}\n{per.start.year}\n(achterstand)", "Opgave",
+    _cijfer("achterstand"))
+P_TAAKSTELLING = Provinciekolom("taakstelling", lambda per: f"Taakstelling\n{per.naam}", "Opgave",
+                                _cijfer("taakstelling"))
+P_TOTAALOPGAVE = Provinciekolom("totaalopgave", lambda per: f"Totaalopgave\n(taakstelling +\nachterstand) {per.naam}",
+                                "Opgave", _cijfer("totaalopgave"))
+P_EXTRA_OPGAVE = Provinciekolom("extra_opgave", lambda per: f"Extra opgave {per.naam}", "Opgave",
+                                _cijfer("extra_opgave"), alleen_met_extra=True)
+P_TOTAALOPGAVE_EXTRA = Provinciekolom(
+    "totaalopgave_extra", lambda per: f"Totaalopgave {per.naam}\n(inclusief extra\nopgave)", "Opgave",
+    _cijfer("totaalopgave_extra"), alleen_met_extra=True)
+P_REALISATIE = Provinciekolom("realisatie", lambda per: f"Realisatie {per.naam}\ntot {datum_tekst(per.peildatum)}",
+                              "Realisatie", _cijfer("realisatie"))
+P_PROGNOSE = Provinciekolom("prognose", lambda per: f"Prognose\ngerealiseerd op {_dag(per.eind)}\n{per.eind.year}",
+                            "Realisatie", lineair=lambda lin: lin.prognose)
+P_PROGNOSE_PCT = Provinciekolom(
+    "prognose_pct", lambda per: f"Prognose\ntotaalopgave\n(taakstelling +\nachterstand) {per.naam}\nin %",
+    "Realisatie", lineair=lambda lin: _procent(lin.pct), formaat="0%")
+P_PROGNOSE_PCT_EXTRA = Provinciekolom(
+    "prognose_pct_extra", lambda per: (f"Prognose\ntotaalopgave {per.naam}\ninclusief extra\nopgave {per.naam}\n"
+                                       "(doelstelling)\ngerealiseerd in %"),
+    "Realisatie", lineair=lambda lin: _procent(lin.pct_extra), formaat="0%", alleen_met_extra=True)
+P_GERESERVEERDE_WONINGEN = Provinciekolom(
+    "gereserveerde_woningen", lambda per: "Gereserveerde woningen\n(verwacht voor einde periode)", "Realisatie",
+    _cijfer("gereserveerde_woningen"), reservering=True)
+P_GERESERVEERDE_PERSONEN = Provinciekolom(
+    "gereserveerde_personen", lambda per: "Gereserveerde personen\n(verwacht voor einde periode)", "Realisatie",
+    _cijfer("gereserveerde_personen"), reservering=True)
+
+PROVINCIE = (P_GEMEENTE, P_TREDE, P_ACHTERSTAND, P_TAAKSTELLING, P_TOTAALOPGAVE, P_EXTRA_OPGAVE, P_TOTAALOPGAVE_EXTRA,
+             P_REALISATIE, P_PROGNOSE, P_PROGNOSE_PCT, P_PROGNOSE_PCT_EXTRA, P_GERESERVEERDE_WONINGEN,
+             P_GERESERVEERDE_PERSONEN)
+PROVINCIE_PER_VELD = {k.veld: k for k in PROVINCIE}
+
+
+def standaard_kop(veld: str, periode: TabelPeriode) -> str:
+    """The province's header text of a field for any period."""
+    return PROVINCIE_PER_VELD[veld].kop(periode)

@@ -14,7 +14,8 @@ import re
 import unicodedata
 from matching.bestanden import InvoerFout
 
-from .tabel import Kolom, MAANDEN, TabelPeriode, UITVOER_KOLOMMEN, datum_tekst
+from .kolommen import UITVOER_KOLOMMEN
+from .tabel import Kolom, MAANDEN, TabelPeriode
 
 
 # ---------------------------------------------------------------- header matching
@@ -123,28 +124,3 @@ def _controleer_koppen(kolommen: list[Kolom], periode: TabelPeriode, pad, kopreg
                 if d != datum_:
                     raise InvoerFout(pad, "de kop noemt " + tekst.format(d=d.isoformat(), v=datum_.isoformat(),
                                                                          p=periode.naam), kopregel, k.kop)
-
-
-# ---------------------------------------------------------------- standard headers
-
-def standaard_kop(veld: str, periode: TabelPeriode) -> str:
-    """The province's header texts (seed, Utrecht 2022-2), generated for any period."""
-    p, start, eind = periode.naam, periode.start, periode.eind
-    startdag = "1 januari" if start.month == 1 else "1 juli"
-    einddag = "1 januari" if eind.month == 1 else "1 juli"
-    vorige = f"{start.year - 1}-2" if start.month == 1 else f"{start.year}-1"
-    return {
-        "gemeente": "Gemeenten",
-        "trede": f"Beoordeling {vorige}\n(trede)",
-        "achterstand": f"Stand op {startdag}\n{start.year}\n(achterstand)",
-        "taakstelling": f"Taakstelling\n{p}",
-        "totaalopgave": f"Totaalopgave\n(taakstelling +\nachterstand) {p}",
-        "extra_opgave": f"Extra opgave {p}",
-        "totaalopgave_extra": f"Totaalopgave {p}\n(inclusief extra\nopgave)",
-        "realisatie": f"Realisatie {p}\ntot {datum_tekst(periode.peildatum)}",
-        "prognose": f"Prognose\ngerealiseerd op {einddag}\n{eind.year}",
-        "prognose_pct": f"Prognose\ntotaalopgave\n(taakstelling +\nachterstand) {p}\nin %",
-        "prognose_pct_extra": f"Prognose\ntotaalopgave {p}\ninclusief extra\nopgave {p}\n(doelstelling)\ngerealiseerd in %",
-        "gereserveerde_woningen": "Gereserveerde woningen\n(verwacht voor einde periode)",
-        "gereserveerde_personen": "Gereserveerde personen\n(verwacht voor einde periode)",
-    }[veld]

@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from ..kalender import MAANDEN, halfjaar, halfjaar_bij_peildatum, totaalopgave
-from .kolommen import UITVOER_KOLOMMEN  # noqa: F401 (re-exported)
 
 
 
@@ -22,9 +21,6 @@ GETALVELDEN = ("achterstand", "taakstelling", "totaalopgave", "extra_opgave", "t
 PROVINCIE_PROGNOSE = ("prognose", "prognose_pct", "prognose_pct_extra")
 VELDEN = ("gemeente", "trede", *GETALVELDEN, *PROVINCIE_PROGNOSE)
 KERN = ("achterstand", "taakstelling", "realisatie")  # a row with numbers has all three
-
-# UITVOER_KOLOMMEN: the columns our own output adds (declared in kolommen.py); reading our
-# output back ignores them.
 
 MAX_PERSONEN = 1_000_000
 

@@ -15,7 +15,6 @@ from matching.bestanden import veilige_cel
 from matching.bestanden.csv_nl import Procent, csv_tekst
 
 from . import kolommen as declaratie
-from .koppen import standaard_kop
 from .prognose import PrognoseRij, ProvincieResultaat
 from .tabel import ProvincieTabel, datum_tekst
 
@@ -24,32 +23,19 @@ def tabel_als_csv(tabel: ProvincieTabel) -> str:
     """The table as input in the province's layout (one header row, ';', Totaal at the bottom):
     what a province would send, e.g. for a synthetic table. Text cells are neutralised."""
 
-    velden = ["gemeente", "trede", "achterstand", "taakstelling", "totaalopgave", "extra_opgave",
-              "totaalopgave_extra", "realisatie"]
-    if any(r.gereserveerde_woningen or r.gereserveerde_personen for r in tabel.rijen):
-        velden += ["gereserveerde_woningen", "gereserveerde_personen"]
+    reserv = any(r.gereserveerde_woningen or r.gereserveerde_personen for r in tabel.rijen)
+    # The province's prognose columns are hers to compute: a table as she sends it has none.
+    kolommen = [k for k in declaratie.PROVINCIE if k.rij is not None and (reserv or not k.reservering)]
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    w.writerow([standaard_kop(v, tabel.periode) for v in velden])
+    w.writerow([k.kop(tabel.periode) for k in kolommen])
     for r in tabel.rijen:
         regel = []
-        for v in velden:
-            if v == "gemeente":
-                regel.append(veilige_cel(r.gemeente))
-            elif v == "trede":
-                regel.append(f"trede {r.trede}" if r.trede is not None else "")
-            else:
-                x = getattr(r, v) if r.heeft_cijfers else None
-                regel.append("" if x is None else str(x))
+        for k in kolommen:
+            x = k.rij(r)
+            regel.append("" if x is None else veilige_cel(x) if isinstance(x, str) else str(x))
         w.writerow(regel)
     return buf.getvalue()
-
-
-
-OPGAVE = ("achterstand", "taakstelling", "totaalopgave", "extra_opgave", "totaalopgave_extra")
-REALISATIE = ("realisatie", "prognose", "prognose_pct", "prognose_pct_extra")
-RESERVERING = ("gereserveerde_woningen", "gereserveerde_personen")
-EXTRA = ("extra_opgave", "totaalopgave_extra", "prognose_pct_extra")
 
 
 # ---------------------------------------------------------------- records
@@ -103,22 +89,22 @@ def als_json(res: ProvincieResultaat) -> str:
 
 # ---------------------------------------------------------------- the province's layout
 
-def _kolommen(res: ProvincieResultaat) -> list[tuple[str, str, str]]:
+def _kolommen(res: ProvincieResultaat) -> list[tuple[str, object, str]]:
     """(soort, sleutel, kop) per output column: the province's columns first (their header
-    text from the input where it had one), then text columns of the input, then ours
-    (declared in kolommen.py; their sleutel is the Kolom)."""
+    text from the input where it had one; sleutel is the Provinciekolom), then text columns of
+    the input, then ours (sleutel is the Kolom); both declared in kolommen.py."""
     t = res.tabel
     velden_in = {k.veld: k for k in t.kolommen if k.veld}
     extra = "extra_opgave" in velden_in or any(r.extra_opgave for r in t.rijen)
-    reserv = any(v in velden_in for v in RESERVERING) or any(
+    reserv = any(k.veld in velden_in for k in declaratie.PROVINCIE if k.reservering) or any(
         r.gereserveerde_woningen or r.gereserveerde_personen for r in t.rijen)
     uit = []
-    for veld in ("gemeente", "trede", *OPGAVE, *REALISATIE, *RESERVERING):
-        if (veld in EXTRA and not extra) or (veld in RESERVERING and not reserv):
+    for pk in declaratie.PROVINCIE:
+        if (pk.alleen_met_extra and not extra) or (pk.reservering and not reserv):
             continue
-        k = velden_in.get(veld)
-        kop = k.kop if k is not None and k.teken == 1 else standaard_kop(veld, t.periode)
-        uit.append(("veld", veld, kop))
+        k = velden_in.get(pk.veld)
+        kop = k.kop if k is not None and k.teken == 1 else pk.kop(t.periode)
+        uit.append(("veld", pk, kop))
     for k in t.kolommen:
         if k.veld is None and k.kop:
             uit.append(("tekst", k.kop, k.kop))
@@ -127,25 +113,13 @@ def _kolommen(res: ProvincieResultaat) -> list[tuple[str, str, str]]:
     return uit
 
 
-def _waarde(p: PrognoseRij, soort: str, sleutel: str):
+def _waarde(p: PrognoseRij, soort: str, sleutel):
     """Cell value: int, float (fraction for % cells), str or None; plus a number format."""
-    r, lin = p.rij, p.lineair
     if soort == "tekst":
-        return dict(r.tekst).get(sleutel, ""), None
+        return dict(p.rij.tekst).get(sleutel, ""), None
     if soort == "nieuw":  # sleutel is then the Kolom from kolommen.py
         return sleutel.waarde(p), sleutel.formaat
-    if sleutel == "gemeente":
-        return r.gemeente, None
-    if sleutel == "trede":
-        return (f"trede {r.trede}" if r.trede is not None else ""), None
-    if sleutel == "prognose":
-        return (lin.prognose if lin else None), None
-    if sleutel in ("prognose_pct", "prognose_pct_extra"):
-        v = (lin.pct if sleutel == "prognose_pct" else lin.pct_extra) if lin else None
-        return (None if v is None else v / 100), "0%"
-    if not r.heeft_cijfers:
-        return None, None
-    return getattr(r, sleutel), None
+    return sleutel.waarde(p)  # a Provinciekolom
 
 
 def _csv_waarde(waarde, formaat):
@@ -189,10 +163,8 @@ def als_xlsx(res: ProvincieResultaat) -> bytes:
     def groep(soort, sleutel):
         if soort == "nieuw":
             return "Prognose met onzekerheid (methode per rij)"
-        if soort == "veld" and sleutel in OPGAVE:
-            return f"Opgave {t.periode.naam}"
-        if soort == "veld" and (sleutel in REALISATIE or sleutel in RESERVERING):
-            return f"Realisatie {t.periode.naam}"
+        if soort == "veld":
+            return f"{sleutel.groep} {t.periode.naam}" if sleutel.groep else None
         if soort == "tekst":
             return tekstgroep.get(sleutel) or None
         return None
