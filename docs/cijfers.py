@@ -134,6 +134,7 @@ def vergelijking_tabel() -> str:
 
 
 def terugblik_2021() -> str:
+    from simulatie.kalender import volgende_stand
     from simulatie.scenario import laad_scenario
     from simulatie.vergelijking import vergelijk
     from simulatie.vergelijking_rapport import als_json
@@ -144,7 +145,7 @@ def terugblik_2021() -> str:
     data = json.loads(als_json(v))
     tot = [p for p in data["paren"][0]["perioden"] if p["periode"] == "totaal"][0]["maten"]["realisatie"]
     taak = sum(p.taakstelling for p in g.sc.periode)
-    eind = g.sc.stand_start + tot["a"] - taak
+    eind = volgende_stand(g.sc.stand_start, tot["a"], taak)
     d = tot["verschil"]
     return (f"`huisvesting vergelijk leusden-2021 --geen-attributie`, {REPLICATIES} replicaties: onder strikt realisatie "
             f"{_nl(tot['a'])} van {taak}, stand eind 2021 ongeveer {_teken(eind, 0)} (werkelijk: 23 geplaatst, stand "

@@ -14,7 +14,8 @@ from pathlib import Path
 from matching.controle import Context, KernenBron, Soort, meervoud, registreer, registreer_kernen
 from matching.bestanden import Fouten, InvoerFout, Tabel, ruwe_cellen
 
-from .provincie import MAANDEN, lees_provincietabel, normaliseer_kop, veld_voor_kop
+from .kalender import MAANDEN
+from .provincie import lees_provincietabel, normaliseer_kop, veld_voor_kop
 from .scenario import Scenario, laad_scenario
 
 

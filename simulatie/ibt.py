@@ -14,11 +14,12 @@ and `prognose` can all use it.
 
 from __future__ import annotations
 
-import datetime as dt
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .kalender import datum_tekst, halfjaar, totaalopgave
 
 LADDERS_PAD = Path(__file__).with_name("ibt_ladders.toml")
 VOORWAARDEN = ("gehaald", "extra_gehaald", "verschoonbaar", "reeks_vanaf", "reeks_tot")
@@ -176,7 +177,7 @@ def per_replicatie(res, drempel: float = 1.0) -> dict:
     real, stand = standen(res)
     taak = np.array([p.taakstelling for p in sc.periode])
     extra = np.array([p.extra_opgave for p in sc.periode])
-    opgave = taak[None, :] - stand
+    opgave = totaalopgave(taak[None, :], stand)
     gehaald = real >= np.ceil(drempel * opgave - 1e-9) if drempel != 1.0 else real >= opgave
     extra_gehaald = (extra[None, :] > 0) & (real >= opgave + extra[None, :])
     return {"perioden": [p.naam for p in sc.periode],
@@ -187,8 +188,7 @@ def per_replicatie(res, drempel: float = 1.0) -> dict:
 
 def _einddatum(naam: str) -> str | None:
     try:
-        jaar, helft = naam.split("-")
-        return (dt.date(int(jaar), 7, 1) if helft == "1" else dt.date(int(jaar) + 1, 1, 1)).isoformat()
+        return halfjaar(naam)[1].isoformat()
     except (ValueError, TypeError):
         return None
 
@@ -299,18 +299,9 @@ def zin(v: dict, gemeente: str = "de gemeente") -> str:
     kansen = sorted(((int(t), k) for t, k in b["kans_trede"].items() if k >= 0.005), key=lambda x: -x[1])
     delen = ", ".join(f"trede {t}: {k:.0%}" for t, k in kansen)
     datum = b.get("beoordeling_op")
-    wanneer = f"bij de beoordeling van {b['periode']}" + (f" (op {_datum_nl(datum)})" if datum else "")
+    wanneer = f"bij de beoordeling van {b['periode']}" + (f" (op {datum_tekst(datum)})" if datum else "")
     return (f"{gemeente} staat nu op trede {v['huidige_trede']}; {wanneer} is de kans per trede volgens de "
             f"ladder '{v['ladder_naam']}'{' (aanname)' if v['aanname'] else ''}: {delen}.")
-
-
-MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"]
-
-
-def _datum_nl(iso: str) -> str:
-    d = dt.date.fromisoformat(iso)
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
 
 
 def als_tekst(v: dict, gemeente: str = "de gemeente") -> str:

@@ -1,10 +1,11 @@
-"""The calendar and the stand rule, once: half-years, day numbers, month names.
+"""The calendar and the stand rule, once: half-years, day numbers, month names, dates in words.
 
 The stand rule (stand in the domain's convention, negative = achterstand; the province writes
 achterstand = -stand):
 
     stand(next)  = stand + realisatie - taakstelling
     totaalopgave = taakstelling - stand
+    realisatie   = stand(next) - stand + taakstelling   (the rule solved, between two known stands)
 
 Day numbers in the simulation count days since the scenario's startdatum (`simdag`); day
 numbers in matching count from a fixed epoch (`matching.regels.dag`).
@@ -19,8 +20,17 @@ import numpy as np
 
 from matching.bestanden.velden import MAANDEN
 
-__all__ = ["MAANDEN", "halfjaar", "halfjaar_bij_peildatum", "simdag", "simdatum", "periodegrenzen",
-           "volgende_stand", "totaalopgave", "standen"]
+__all__ = ["MAANDEN", "MAANDEN_KORT", "datum_tekst", "halfjaar", "halfjaar_bij_peildatum", "simdag", "simdatum",
+           "periodegrenzen", "volgende_stand", "totaalopgave", "realisatie_uit_standen", "standen"]
+
+# Abbreviations on a chart's time axis (mrt, not maa).
+MAANDEN_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def datum_tekst(d: dt.date | str) -> str:
+    """'10 november 2022', as the province and the reports write a date; from a date or ISO text."""
+    d = dt.date.fromisoformat(d) if isinstance(d, str) else d
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
 
 
 def halfjaar(naam: str) -> tuple[dt.date, dt.date]:
@@ -68,6 +78,11 @@ def volgende_stand(stand, realisatie, taakstelling):
 def totaalopgave(taakstelling, stand):
     """What a period asks: its taakstelling plus the achterstand (= minus the stand)."""
     return taakstelling - stand
+
+
+def realisatie_uit_standen(stand_begin, stand_eind, taakstelling):
+    """What must have been placed between two known stands."""
+    return stand_eind - stand_begin + taakstelling
 
 
 def standen(stand_start: int, realisatie: np.ndarray, taakstellingen: Iterable[int]) -> np.ndarray:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .kalender import volgende_stand
+from .kalender import realisatie_uit_standen, volgende_stand
+
+__all__ = ["LEUSDEN_HISTORIE", "Jaarcontrole", "controleer_reeks", "realisatie_uit_standen", "volgende_stand"]
 
 # [seed] year, stand 1 januari, taakstelling, geplaatst (persons). For 2022 the plan gives
 # 42 placed by 10 October 2022 (*) and 70 expected for the whole year (**); no stand for 2023.
@@ -54,8 +56,3 @@ def controleer_reeks(reeks=LEUSDEN_HISTORIE) -> list[Jaarcontrole]:
         klopt = None if berekend is None or gegeven is None else berekend == gegeven
         uit.append(Jaarcontrole(jaar, stand, taak, geplaatst, berekend, gegeven, klopt))
     return uit
-
-
-def realisatie_uit_standen(stand_begin: int, stand_eind: int, taakstelling: int) -> int:
-    """The rule solved for realisatie: what must have been placed between two known stands."""
-    return stand_eind - stand_begin + taakstelling

@@ -13,6 +13,7 @@ from matching.huishoudens import Huishouden, Kind
 from .scenario import Scenario
 from .stromen import toevalsstroom
 from .aanbod import _dagen, _uniform_int
+from .kalender import totaalopgave
 from .wereld_records import AMV, KomendHuishouden, KomendeWoning
 
 
@@ -98,7 +99,7 @@ def koppelvensters(sc: Scenario, startpersonen: int, amvs: list["AMV"] = ()) -> 
             # which now reads as the expected inflow (no stand, no extra opgave).
             doel = p.taakstelling - (p.realisatie if i == 0 else 0)
         elif i == 0:
-            doel = doel - sc.stand_start - p.realisatie
+            doel = totaalopgave(doel, sc.stand_start) - p.realisatie
         a = max(_dagen(sc, p.start), 0)
         b = _dagen(sc, _maanden_later(p.start, v.koppelen_binnen_maanden))
         if b <= a + 14:  # the window has passed (a re-forecast late in the period): link within a month

@@ -96,3 +96,15 @@ def test_geen_importcycli():
 def test_module_niet_te_lang(naam):
     regels = len(MODULES[naam].read_text(encoding="utf-8").splitlines())
     assert regels <= MAX_REGELS, f"{MODULES[naam].relative_to(WORTEL)}: {regels} regels (max {MAX_REGELS})"
+
+
+def test_maandnamen_op_een_plek():
+    """Month names are spelt once (`matching/bestanden/velden.py`, abbreviations in `simulatie/kalender.py`)."""
+    thuis = {"matching.bestanden.velden", "simulatie.kalender"}
+    fout = []
+    for naam, pad in MODULES.items():
+        for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+            if isinstance(knoop, (ast.List, ast.Tuple)) and naam not in thuis and any(
+                    isinstance(e, ast.Constant) and e.value in ("januari", "mrt") for e in knoop.elts):
+                fout.append(naam)
+    assert not fout, fout

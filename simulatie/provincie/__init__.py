@@ -20,8 +20,8 @@ from .lezen import lees_provincietabel
 from .lineair import LineairePrognose, lineaire_prognose, rond_half_op
 from .prognose import (KWANTIELEN, Methode, PrognoseRij, ProvincieResultaat, bereken_prognoses, gehele_kwantielen,
                        kans_gehaald)
-from .tabel import (MAANDEN, GemeenteRij, ProvincieTabel, TabelPeriode, bereken_totaal,
-                    datum_tekst, maak_tabel, periode_bij_peildatum)
+from ..kalender import MAANDEN, datum_tekst
+from .tabel import GemeenteRij, ProvincieTabel, TabelPeriode, bereken_totaal, maak_tabel, periode_bij_peildatum
 from .tempo import TempoParameters, TempoTaak, gemeente_sleutel, personen_per_reservering, tempo_taak, tempomodel
 from .uitvoer import als_csv, als_json, als_tabel, als_xlsx, rij_als_dict, tabel_als_csv
 from .via_simulatie import prognose_uit_simulatie, scenario_bestanden

@@ -10,7 +10,8 @@ from matching.bestanden import schrijf_atomisch
 from simulatie.uitvoerder import Serieel, Uitvoerder
 
 from .prognose import ProvincieResultaat
-from .tabel import MAANDEN, TabelPeriode, datum_tekst
+from ..kalender import MAANDEN_KORT, datum_tekst
+from .tabel import TabelPeriode
 from .uitvoer import _alle_rijen, rij_als_dict
 
 
@@ -57,7 +58,7 @@ def grafiek_png(record: dict, periode: TabelPeriode) -> bytes | None:
     ax.set_xlim(per.start, per.eind)
     ax.set_ylim(bottom=0)
     ax.xaxis.set_major_locator(MonthLocator())
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{MAANDEN[num2date(x).month - 1][:3]} {num2date(x).year}"))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{MAANDEN_KORT[num2date(x).month - 1]} {num2date(x).year}"))
     ax.tick_params(labelsize=8)
     ax.legend(fontsize=7, loc="upper left")
     buf = io.BytesIO()

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .tabel import TabelPeriode, datum_tekst
+from ..kalender import MAANDEN, datum_tekst
+from .tabel import TabelPeriode
 
 SOORTEN = ("geheel", "decimaal", "procent", "tekst")
 GEEN = "-"  # a cell without a value in the readable table
@@ -178,7 +179,8 @@ def _procent(deel: int | None) -> float | None:
 
 
 def _dag(d) -> str:
-    return "1 januari" if d.month == 1 else "1 juli"
+    """'1 juli': a period's bound as the province names it, without the year."""
+    return f"{d.day} {MAANDEN[d.month - 1]}"
 
 
 def _vorige(per: TabelPeriode) -> str:

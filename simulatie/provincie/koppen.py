@@ -15,7 +15,8 @@ import unicodedata
 from matching.bestanden import InvoerFout
 
 from .kolommen import UITVOER_KOLOMMEN
-from .tabel import Kolom, MAANDEN, TabelPeriode
+from ..kalender import MAANDEN
+from .tabel import Kolom, TabelPeriode
 
 
 # ---------------------------------------------------------------- header matching

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from ..kalender import MAANDEN, halfjaar, halfjaar_bij_peildatum, totaalopgave
+from ..kalender import halfjaar, halfjaar_bij_peildatum, totaalopgave
 
 
 
@@ -56,10 +56,6 @@ def periode_bij_peildatum(peildatum: dt.date) -> TabelPeriode:
     naam = halfjaar_bij_peildatum(peildatum)
     start, eind = halfjaar(naam)
     return TabelPeriode(naam, start, eind, peildatum)
-
-
-def datum_tekst(d: dt.date) -> str:
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
 
 
 # ---------------------------------------------------------------- the table model

@@ -16,7 +16,8 @@ from matching.bestanden.csv_nl import Procent, csv_tekst
 
 from . import kolommen as declaratie
 from .prognose import PrognoseRij, ProvincieResultaat
-from .tabel import ProvincieTabel, datum_tekst
+from ..kalender import datum_tekst
+from .tabel import ProvincieTabel
 
 
 def tabel_als_csv(tabel: ProvincieTabel) -> str:

@@ -9,15 +9,9 @@ import re
 
 import numpy as np
 
-MAANDEN_KORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"]
+from simulatie.kalender import MAANDEN_KORT, datum_tekst, totaalopgave
+
 BANDEN = ((10, 90), (25, 75))
-
-
-def datum_nl(d: dt.date | str) -> str:
-    d = dt.date.fromisoformat(d) if isinstance(d, str) else d
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
 
 
 # ---------------------------------------------------------------- data
@@ -52,8 +46,8 @@ def doelen(perioden: list[dict]) -> list[dict]:
         if not p.get("verplicht", True):
             break
         som += p["taakstelling"]
-        uit.append({"periode": p["periode"], "totaalopgave": som - stand0,
-                    "inclusief_extra": som - stand0 + (p.get("extra_opgave") or 0)})
+        uit.append({"periode": p["periode"], "totaalopgave": totaalopgave(som, stand0),
+                    "inclusief_extra": totaalopgave(som, stand0) + (p.get("extra_opgave") or 0)})
     return uit
 
 
@@ -127,12 +121,12 @@ def waaier_svg(waaier: dict, perioden: list[dict], gemeente: str = "") -> str:
                         textcoords="offset points", ha="right", fontsize=8, color="#b2182b")
         if i:
             ax.axvline(a, color="0.75", linewidth=0.8)
-    ax.axvline(start, color="black", linewidth=1, linestyle="-.", label=f"peildatum (vandaag): {datum_nl(start)}")
+    ax.axvline(start, color="black", linewidth=1, linestyle="-.", label=f"peildatum (vandaag): {datum_tekst(start)}")
     ax.annotate("peildatum", (start, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -10),
                 textcoords="offset points", fontsize=8)
     ax.set_xlim(begin, dt.date.fromisoformat(per[-1]["eind"]))
     ax.set_ylim(bottom=0)
-    ax.set_ylabel("personen gehuisvest sinds " + datum_nl(begin), fontsize=8)
+    ax.set_ylabel("personen gehuisvest sinds " + datum_tekst(begin), fontsize=8)
     ax.grid(alpha=0.25)
     _maanden_as(ax)
     ax.set_title(f"{gemeente}: gehuisveste personen, opgeteld", fontsize=10, loc="left")

@@ -13,6 +13,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from simulatie.kalender import datum_tekst
+
 from . import grafieken
 from .namen import BRONNEN, MATEN, PRIJS, maat_naam, regel_naam
 
@@ -24,7 +26,7 @@ def _omgeving():
 
     env = Environment(loader=FileSystemLoader(SJABLONEN), autoescape=select_autoescape(["html", "j2"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(pct=pct, getal=getal, datum=grafieken.datum_nl, iv=interval_tekst)
+    env.filters.update(pct=pct, getal=getal, datum=datum_tekst, iv=interval_tekst)
     return env
 
 
