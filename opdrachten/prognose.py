@@ -31,7 +31,7 @@ def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, g
     """Prognose per gemeente naast de lineaire methode van de provincie (tabel van de provincie, csv of xlsx)."""
     from simulatie.provincie.commando import prognose_commando
     from simulatie.rapportage.commando import prognose_rapport
-    from simulatie.scenario import lees_zet, zet_tekst, zet_voor_alle
+    from simulatie.scenario import lees_zet, zet_tekst
 
     if rapport.get("rapport"):
         vereis("grafieken")  # the report's charts; refused before any work
@@ -40,7 +40,6 @@ def prognose(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, g
         raise InvoerFout(None, "--zet geldt voor de scenario's uit --scenarios; geef ook --scenarios MAP", veld="--zet")
     if zet:
         click.echo(f"overschreven in elk scenario uit --scenarios: {zet_tekst(zet)}", err=True)
-    with zet_voor_alle(zet):  # every scenario file prognose loads from --scenarios
-        res = prognose_commando(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers,
-                                csv_stijl, ladder=rapport.get("ladder"))
+    res = prognose_commando(tabel, peildatum, scenarios, replicaties, seed, formaat, uitvoer, grafiek, dask, workers,
+                            csv_stijl, ladder=rapport.get("ladder"), zet=zet)
     prognose_rapport(res, **rapport, gemaakt=vandaag())  # --rapport provincie.html

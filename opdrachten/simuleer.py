@@ -31,7 +31,7 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     from simulatie.rapport import als_csv, als_json, als_tabel, als_xlsx
     from simulatie.replicaties import simuleer as simuleer_
     from simulatie.scenario import laad_scenario
-    from simulatie.scenario import hash_met_zet, lees_zet, zet_json, zet_tekst
+    from simulatie.scenario import lees_zet, zet_json, zet_tekst
     from simulatie.uitvoerder import maak_uitvoerder
     from simulatie.rapportage.commando import ibt_invoer, ibt_simuleer
 
@@ -43,7 +43,6 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     uitvoerder = maak_uitvoerder(workers, dask)
     with Voortgang(n, f"{g.sc.naam}, beleid {b.naam}", f"{n} replicaties x 1 beleid") as voortgang:
         res = simuleer_(g, b, n, seed, uitvoerder, voortgang, bewaar=False, curven=bool(grafiek))
-    res.scenario_hash = hash_met_zet(res.scenario_hash, zet)
     ibt, ibt_tekst = ibt_simuleer(res, ibt, formaat, g.sc.gemeente or g.sc.naam)  # only with --huidige-trede
     extra = ({"overschreven": zet_json(zet)} if zet else {}) | ibt
     tekst = {"tabel": lambda: als_tabel([res], overschreven=zet_tekst(zet) if zet else None) + ibt_tekst,

@@ -31,7 +31,7 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
     import json
 
     from simulatie.scenario import laad_scenario
-    from simulatie.scenario import hash_met_zet, lees_zet, zet_json, zet_tekst
+    from simulatie.scenario import lees_zet, zet_json, zet_tekst
     from simulatie.uitvoerder import maak_uitvoerder
     from simulatie.vergelijking import aantal_runs, vergelijk as vergelijk_
     from simulatie.grafiek import grafiek_formaat
@@ -50,8 +50,6 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
     aantal = aantal_runs(g, namen, attributie)
     with Voortgang(reps * aantal, f"{g.sc.naam}: {' / '.join(namen)}", f"{reps} replicaties x {aantal} runs") as voortgang:
         v = vergelijk_(g, namen, reps, seed, uitvoerder, attributie, voortgang)
-    for r in v.resultaten:
-        r.scenario_hash = hash_met_zet(r.scenario_hash, zet)
     if formaat == "xlsx":
         data = als_xlsx(v)
     else:

@@ -24,7 +24,7 @@ from . import kalender, kengetallen
 from .gelijkheid import van_resultaat as gelijkheid
 from .model import SimInvoer, Uitkomst, simuleer_replicatie
 from .optelling import Optelling, tel_op
-from .scenario import GeladenScenario
+from .scenario import GeladenScenario, hash_met_zet
 from .uitvoerder import Serieel, Uitvoerder
 
 
@@ -88,11 +88,12 @@ def maak_invoer(g: GeladenScenario, seed: int | None = None) -> SimInvoer:
 
 
 def scenario_hash(g: GeladenScenario) -> str:
+    """The scenario file, its waitlist and dwellings, and the --zet overrides it was loaded with."""
     h = hashlib.sha256(g.pad.read_bytes())
     for naam in (g.sc.huishoudens, g.sc.woningen):
         if naam:
             h.update((g.pad.parent / naam).read_bytes())
-    return h.hexdigest()[:16]
+    return hash_met_zet(h.hexdigest()[:16], g.zet)
 
 
 def simuleer(g: GeladenScenario, beleid: str | Beleid | None = None, replicaties: int | None = None,

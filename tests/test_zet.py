@@ -10,7 +10,7 @@ import pytest
 import cli
 from matching.bestanden import InvoerFout
 from simulatie.scenario import laad_scenario
-from simulatie.scenario import lees_zet, zet_voor_alle
+from simulatie.scenario import lees_zet
 
 NIEUW = ["scenario", "nieuw", "--gemeente", "Woudenberg", "--start", "2026-01-01", "--taakstelling",
          "2026-1=20,2026-2=22", "--stand", "-5", "--woningen-per-jaar", "12", "--personen-per-woning", "2.25"]
@@ -116,10 +116,48 @@ def test_laad_scenario_met_zet_en_zonder_blijft_gelijk(woudenberg):
     # nothing leaks into the next load, and the default path is untouched
     again = laad_scenario(woudenberg)
     assert again.sc == gewoon.sc and again.sc.aanbod.woningen_per_jaar == 12
-    with zet_voor_alle({"stand_start": -20}):
-        assert laad_scenario(woudenberg).sc.stand_start == -20
-        assert laad_scenario(woudenberg, zet={}).sc.stand_start == -5
-    assert laad_scenario(woudenberg).sc.stand_start == -5
+    assert laad_scenario(woudenberg, zet={}).sc.stand_start == -5
+
+
+def test_de_hash_van_een_scenario_noemt_zijn_zet_ook_voor_een_bibliotheekgebruiker(woudenberg):
+    """Without the command line: the overrides a scenario was loaded with are in its hash, so a
+    cached or reproduced result never stands for the file alone."""
+    from simulatie.replicaties import scenario_hash, simuleer
+
+    gewoon = laad_scenario(woudenberg)
+    zelfde_waarde = laad_scenario(woudenberg, zet={"aanbod.woningen_per_jaar": 12})  # the file's own value
+    anders = laad_scenario(woudenberg, zet={"aanbod.woningen_per_jaar": 30})
+    assert zelfde_waarde.sc == gewoon.sc
+    hashes = [scenario_hash(g) for g in (gewoon, zelfde_waarde, anders)]
+    assert len(set(hashes)) == 3
+    assert scenario_hash(laad_scenario(woudenberg, zet={"aanbod.woningen_per_jaar": 30})) == hashes[2]
+    assert simuleer(anders, replicaties=2, seed=7).scenario_hash == hashes[2]
+
+
+def test_prognose_als_bibliotheek_krijgt_de_zet_mee(tmp_path, woudenberg):
+    """`bereken_prognoses(..., zet=...)` sets the overrides in every scenario from --scenarios,
+    explicitly: nothing carries over to a call without them."""
+    from simulatie.provincie.lezen import lees_provincietabel
+    from simulatie.provincie.prognose import bereken_prognoses
+
+    map_ = tmp_path / "scenarios"
+    map_.mkdir()
+    woudenberg.rename(map_ / woudenberg.name)
+    tabel = tmp_path / "t.csv"
+    tabel.write_text("gemeente;achterstand;taakstelling;realisatie\nWoudenberg;5;20;4\n", encoding="utf-8")
+    t = lees_provincietabel(tabel, dt.date(2026, 3, 15))
+
+    def p50(zet=None):
+        res = bereken_prognoses(t, replicaties=6, seed=7, scenarios=map_, zet=zet)
+        (rij,) = res.rijen
+        assert rij.methode == "simulatie"
+        return rij.prognose["p50"]
+
+    zonder = p50()
+    assert p50({"aanbod.woningen_per_jaar": 40}) > zonder == p50()
+    with pytest.raises(InvoerFout) as fout:
+        p50({"aanbod.woningen_per_jaar": "veel"})
+    assert fout.value.veld == "--zet aanbod.woningen_per_jaar"
 
 
 def test_vergelijk_noemt_de_zet_en_prognose_vraagt_scenarios(woudenberg, tmp_path, capsys):

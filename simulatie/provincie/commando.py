@@ -20,9 +20,10 @@ from .vooruitzicht import met_ibt
 
 def prognose_commando(tabel: str, peildatum: str, scenarios: str | None, replicaties: int, seed: int,
                       formaat: str, uitvoer: str | None, grafiek: str | None, dask: str | None,
-                      workers: int | None, csv_stijl: str = "nl", ladder: str | None = None):
+                      workers: int | None, csv_stijl: str = "nl", ladder: str | None = None,
+                      zet: dict[str, object] | None = None):
     """`huisvesting prognose`: read, forecast through the uitvoerder, write atomically; returns
-    the result (for `--rapport`)."""
+    the result (for `--rapport`). `zet`: --zet overrides for every scenario from `scenarios`."""
     import click
 
     from simulatie.uitvoerder import maak_uitvoerder
@@ -42,7 +43,8 @@ def prognose_commando(tabel: str, peildatum: str, scenarios: str | None, replica
         t.totaal is not None and not t.totaal_berekend and t.totaal.heeft_cijfers)
     with Voortgang(aantal * replicaties, f"prognose {t.periode.naam}",
                    f"{aantal} rijen met cijfers x {replicaties} replicaties") as vg:
-        res = bereken_prognoses(t, replicaties, seed, uitvoerder, scenarios, voortgang=lambda k: vg(k * replicaties))
+        res = bereken_prognoses(t, replicaties, seed, uitvoerder, scenarios, voortgang=lambda k: vg(k * replicaties),
+                                zet=zet)
     met_ibt(res, ladder)  # P(each trede) after this period, where the table gives the trede
     if formaat == "xlsx":
         schrijf_atomisch(uitvoer, als_xlsx(res))

@@ -83,23 +83,25 @@ def _prognose_rij(rij: GemeenteRij, periode: TabelPeriode, monsters: np.ndarray 
 
 def bereken_prognoses(tabel: ProvincieTabel, replicaties: int = 1000, seed: int = 20221110,
                       uitvoerder: Uitvoerder | None = None, scenarios: str | Path | None = None,
-                      parameters: TempoParameters = TempoParameters(), voortgang=None) -> ProvincieResultaat:
+                      parameters: TempoParameters = TempoParameters(), voortgang=None,
+                      zet: dict[str, object] | None = None) -> ProvincieResultaat:
     """Every gemeente with numbers gets the linear prognose and a forecast with uncertainty:
     the simulation where a scenario file exists, else the pace model. The pace-model runs fan
-    out through `uitvoerder` (results come back in task order, draws are keyed by gemeente)."""
+    out through `uitvoerder` (results come back in task order, draws are keyed by gemeente).
+    `zet`: overrides (`--zet`) set in every scenario file from `scenarios`."""
     if replicaties < 1:
         raise InvoerFout(None, "--replicaties moet minstens 1 zijn", veld="--replicaties")
     uitvoerder = uitvoerder or Serieel()
     periode = tabel.periode
     meldingen = list(tabel.meldingen)
-    bestanden = scenario_bestanden(scenarios, tabel)
+    bestanden = scenario_bestanden(scenarios, tabel, zet)
 
     monsters: dict[str, np.ndarray] = {}
     methoden: dict[str, Methode] = {}
     for rij in tabel.gemeenten:
         if rij.heeft_cijfers and rij.gemeente in bestanden:
             monsters[rij.gemeente] = prognose_uit_simulatie(bestanden[rij.gemeente], rij, periode,
-                                                            replicaties, seed, uitvoerder)
+                                                            replicaties, seed, uitvoerder, zet)
             methoden[rij.gemeente] = Methode.SIMULATIE
             if voortgang:
                 voortgang(1)

@@ -15,10 +15,12 @@ from .tabel import GemeenteRij, TabelPeriode, ProvincieTabel
 
 # ---------------------------------------------------------------- the full simulation (issue 4)
 
-def scenario_bestanden(map_: str | Path | None, tabel: ProvincieTabel) -> dict[str, Path]:
+def scenario_bestanden(map_: str | Path | None, tabel: ProvincieTabel,
+                       zet: dict[str, object] | None = None) -> dict[str, Path]:
     """Scenario files per gemeente for the table's period: `<gemeente>-<periode>.toml`
     (lowercase, spaces as '-': `leusden-2022-2.toml`, `wijk-bij-duurstede-2022-2.toml`), or any
-    TOML whose `gemeente` key names the gemeente and that has a period named like the table's."""
+    TOML whose `gemeente` key names the gemeente and that has a period named like the table's.
+    Each is loaded with the overrides `zet`, so a wrong one is reported before anything runs."""
     if not map_:
         return {}
     from simulatie.scenario import laad_scenario
@@ -33,12 +35,12 @@ def scenario_bestanden(map_: str | Path | None, tabel: ProvincieTabel) -> dict[s
         stem = pad.stem.lower()
         if stem.endswith(f"-{tabel.periode.naam}") and stem.removesuffix(f"-{tabel.periode.naam}") in namen:
             gemeente = namen[stem.removesuffix(f"-{tabel.periode.naam}")]
-            sc = laad_scenario(pad).sc
+            sc = laad_scenario(pad, zet=zet).sc
             if not any(p.naam == tabel.periode.naam for p in sc.periode):
                 raise InvoerFout(pad, f"de bestandsnaam noemt periode {tabel.periode.naam}, maar het scenario "
                                       "heeft geen periode met die naam", veld="periode")
         else:
-            sc = laad_scenario(pad).sc
+            sc = laad_scenario(pad, zet=zet).sc
             if sc.gemeente and _slug(sc.gemeente) in namen and any(p.naam == tabel.periode.naam for p in sc.periode):
                 gemeente = namen[_slug(sc.gemeente)]
         if gemeente is None:
@@ -55,7 +57,7 @@ def _slug(naam: str) -> str:
 
 
 def prognose_uit_simulatie(pad: Path, rij: GemeenteRij, periode: TabelPeriode, replicaties: int, seed: int,
-                           uitvoerder: Uitvoerder) -> np.ndarray:
+                           uitvoerder: Uitvoerder, zet: dict[str, object] | None = None) -> np.ndarray:
     """The link to issue 4: realisatie at the period's end from the full SimPy simulation.
 
     Runs `simulatie.replicaties.simuleer(scenario, its own beleid, replicaties, seed, uitvoerder)`
@@ -67,7 +69,7 @@ def prognose_uit_simulatie(pad: Path, rij: GemeenteRij, periode: TabelPeriode, r
     from simulatie.replicaties import simuleer, standen
     from simulatie.scenario import laad_scenario
 
-    geladen = laad_scenario(pad)
+    geladen = laad_scenario(pad, zet=zet)
     sc = geladen.sc
     namen = [p.naam for p in sc.periode]
     if periode.naam not in namen:

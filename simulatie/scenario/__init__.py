@@ -13,5 +13,4 @@ from .laden import STANDAARD, GeladenScenario, laad_scenario, vind_scenario
 from .meldingen import fouten_uit_validatie
 from .onderdelen import GroteGezinnen, Periode, halfjaar
 from .schema import Scenario, gedateerde_delen
-from .zet import (actieve_zet, fouten_met_zet, hash_met_zet, lees_zet, zet_json, zet_tekst, zet_toe,
-                  zet_voor_alle)
+from .zet import fouten_met_zet, hash_met_zet, lees_zet, zet_json, zet_tekst, zet_toe

@@ -18,7 +18,7 @@ from matching.woningen import Woning, laad_woningen
 
 from .meldingen import _regel, _regels_per_sleutel, _toml_fout, fouten_uit_validatie
 from .schema import Scenario, gedateerde_delen
-from .zet import actieve_zet, fouten_met_zet, zet_toe
+from .zet import fouten_met_zet, zet_toe
 
 
 STANDAARD = "leusden-2023"
@@ -47,9 +47,8 @@ def laad_scenario(naam_of_pad: str | None = None, verzamel: bool = False,
     with `verzamel=True` (`huisvesting controleer`) every problem in the scenario and its
     files is found and raised together as `InvoerFouten`. `zet` ({"aanbod.woningen_per_jaar": 40},
     `--zet`) overrides keys for this load only, set in the raw TOML before validation; problems
-    with them name `--zet <key>` (see `zet`). None: those of `zet_voor_alle`, if any."""
-    if zet is None:
-        zet = actieve_zet()
+    with them name `--zet <key>` (see `zet`); they are kept as `GeladenScenario.zet`, and so in
+    the scenario's hash (`replicaties.scenario_hash`)."""
     pad = vind_scenario(naam_of_pad)
     try:
         tekst = pad.read_text(encoding="utf-8")
@@ -129,6 +128,7 @@ class GeladenScenario:
     def __init__(self, sc: Scenario, pad: Path, verzamel: bool = False, tekst: str | None = None):
         self.sc = sc
         self.pad = pad
+        self.zet: dict[str, object] = {}  # the --zet overrides applied (`laad_scenario`)
         map_ = pad.parent
         fouten = Fouten(verzamel)
         self._regels = _regels_per_sleutel(tekst) if tekst else {}

@@ -11,12 +11,10 @@ import re
 import tomllib
 from pathlib import Path
 from matching.bestanden import InvoerFout, InvoerFouten
-import contextlib
 import copy
 import hashlib
 import json
 import math
-from contextvars import ContextVar
 
 
 # ---------------------------------------------------------------- TOML text
@@ -188,21 +186,3 @@ def hash_met_zet(scenario_hash: str, zet: dict[str, object] | None) -> str:
     h = hashlib.sha256(scenario_hash.encode())
     h.update(json.dumps(zet_json(zet), sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return h.hexdigest()[:16]
-
-
-_ZET_VOOR_ALLE: ContextVar[dict | None] = ContextVar("zet_voor_alle", default=None)
-
-
-@contextlib.contextmanager
-def zet_voor_alle(zet: dict[str, object] | None):
-    """Within this block every `laad_scenario` without its own `zet` applies these overrides
-    (`prognose --zet`: every scenario file used from --scenarios, loaded deep inside)."""
-    token = _ZET_VOOR_ALLE.set(dict(zet) if zet else None)
-    try:
-        yield
-    finally:
-        _ZET_VOOR_ALLE.reset(token)
-
-
-def actieve_zet() -> dict | None:
-    return _ZET_VOOR_ALLE.get()
