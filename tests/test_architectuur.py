@@ -98,6 +98,16 @@ def test_module_niet_te_lang(naam):
     assert regels <= MAX_REGELS, f"{MODULES[naam].relative_to(WORTEL)}: {regels} regels (max {MAX_REGELS})"
 
 
+def test_architectuur_noemt_alleen_bestaande_modules():
+    """docs/architectuur.md says where to change what: every file it names must exist."""
+    import re
+
+    tekst = (WORTEL / "docs" / "architectuur.md").read_text(encoding="utf-8")
+    genoemd = set(re.findall(r"\b((?:matching|simulatie)/[\w/]*\w\.(?:py|toml))", tekst))
+    genoemd.discard("simulatie/actoren/X.py")  # the placeholder for a new actor
+    assert genoemd and not sorted(p for p in genoemd if not (WORTEL / p).is_file())
+
+
 def test_maandnamen_op_een_plek():
     """Month names are spelt once (`matching/bestanden/velden.py`, abbreviations in `simulatie/kalender.py`)."""
     thuis = {"matching.bestanden.velden", "simulatie.kalender"}
