@@ -95,7 +95,7 @@ def test_prognose_kolommen_van_de_provincie_eenmaal_gedeclareerd():
     from simulatie.provincie.tabel import VELDEN, periode_bij_peildatum
     from simulatie.provincie.uitvoer import als_csv as prognose_csv
 
-    assert {k.veld for k in pk.PROVINCIE} == set(VELDEN)
+    assert {k.veld for k in pk.PROVINCIE} == set(VELDEN) and all(k.uitleg for k in pk.PROVINCIE)
     for peildatum in (dt.date(2022, 11, 10), dt.date(2023, 3, 1)):
         per = periode_bij_peildatum(peildatum)
         for k in pk.PROVINCIE:

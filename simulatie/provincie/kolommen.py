@@ -88,24 +88,6 @@ METHODE = Kolom("methode", "methode", "Methode", "tekst", lambda p: p.methode,
                 uitleg="Waarmee de prognose is gemaakt: de simulatie (met een scenario van de gemeente) of het "
                        "tempomodel uit de realisatie tot de peildatum.")
 
-# The province's own columns on the sheet Toelichting (their headers come from the input).
-UITLEG_PROVINCIE = {
-    "gemeente": "Naam van de gemeente, zoals in de tabel van de provincie.",
-    "trede": "Trede van de gemeente op de IBT-ladder volgens de tabel.",
-    "achterstand": "Achterstand (positief) of voorsprong (negatief) aan het begin van de periode.",
-    "taakstelling": "Taakstelling van de periode (personen).",
-    "totaalopgave": "Taakstelling plus achterstand: wat de gemeente in de periode moet huisvesten.",
-    "extra_opgave": "Extra opgave bovenop de taakstelling.",
-    "totaalopgave_extra": "Totaalopgave inclusief de extra opgave.",
-    "realisatie": "Personen gehuisvest in de periode tot de peildatum.",
-    "prognose": "Lineaire prognose van de provincie: realisatie x dagen van de periode / verstreken dagen.",
-    "prognose_pct": "Lineaire prognose als percentage van de totaalopgave.",
-    "prognose_pct_extra": "Lineaire prognose als percentage van de totaalopgave inclusief extra opgave.",
-    "gereserveerde_woningen": "Woningen gereserveerd voor vergunninghouders.",
-    "gereserveerde_personen": "Personen voor wie een woning is gereserveerd.",
-}
-
-
 def _ibt_tekst(p) -> str:
     if not p.ibt:
         return GEEN
@@ -150,8 +132,9 @@ class Provinciekolom:
     'Realisatie', merged over it in the xlsx with the period's name (None: its own header).
     The value comes from the row (`rij`, also in a table we write as the province would send it)
     or, for the prognose columns, from our reproduction of the linear method (`lineair`).
-    `formaat`: xlsx number format. Only in the output when the table has an extra opgave
-    (`alleen_met_extra`) or reservations (`reservering`)."""
+    `formaat`: xlsx number format; `soort` and `uitleg`: the column on the xlsx sheet
+    Toelichting. Only in the output when the table has an extra opgave (`alleen_met_extra`) or
+    reservations (`reservering`)."""
 
     veld: str
     kop: Callable[[TabelPeriode], str]
@@ -161,6 +144,8 @@ class Provinciekolom:
     formaat: str | None = None
     alleen_met_extra: bool = False
     reservering: bool = False
+    soort: str = "geheel"
+    uitleg: str = ""
 
     def waarde(self, p) -> tuple[object, str | None]:
         """Cell from a `PrognoseRij`: value (a fraction for a % cell) and number format."""
@@ -187,38 +172,47 @@ def _vorige(per: TabelPeriode) -> str:
     return f"{per.start.year - 1}-2" if per.start.month == 1 else f"{per.start.year}-1"
 
 
-P_GEMEENTE = Provinciekolom("gemeente", lambda per: "Gemeenten", None, rij=lambda r: r.gemeente)
+P_GEMEENTE = Provinciekolom("gemeente", lambda per: "Gemeenten", None, rij=lambda r: r.gemeente, soort="tekst",
+                            uitleg="Naam van de gemeente, zoals in de tabel van de provincie.")
 P_TREDE = Provinciekolom("trede", lambda per: f"Beoordeling {_vorige(per)}\n(trede)", None,
-                         rij=lambda r: f"trede {r.trede}" if r.trede is not None else "")
+                         rij=lambda r: f"trede {r.trede}" if r.trede is not None else "", soort="tekst",
+                         uitleg="Trede van de gemeente op de IBT-ladder volgens de tabel.")
 P_ACHTERSTAND = Provinciekolom(
     "achterstand", lambda per: f"Stand op {_dag(per.start)}\n{per.start.year}\n(achterstand)", "Opgave",
-    _cijfer("achterstand"))
+    _cijfer("achterstand"), uitleg="Achterstand (positief) of voorsprong (negatief) aan het begin van de periode.")
 P_TAAKSTELLING = Provinciekolom("taakstelling", lambda per: f"Taakstelling\n{per.naam}", "Opgave",
-                                _cijfer("taakstelling"))
-P_TOTAALOPGAVE = Provinciekolom("totaalopgave", lambda per: f"Totaalopgave\n(taakstelling +\nachterstand) {per.naam}",
-                                "Opgave", _cijfer("totaalopgave"))
+                                _cijfer("taakstelling"), uitleg="Taakstelling van de periode (personen).")
+P_TOTAALOPGAVE = Provinciekolom(
+    "totaalopgave", lambda per: f"Totaalopgave\n(taakstelling +\nachterstand) {per.naam}", "Opgave",
+    _cijfer("totaalopgave"), uitleg="Taakstelling plus achterstand: wat de gemeente in de periode moet huisvesten.")
 P_EXTRA_OPGAVE = Provinciekolom("extra_opgave", lambda per: f"Extra opgave {per.naam}", "Opgave",
-                                _cijfer("extra_opgave"), alleen_met_extra=True)
+                                _cijfer("extra_opgave"), alleen_met_extra=True,
+                                uitleg="Extra opgave bovenop de taakstelling.")
 P_TOTAALOPGAVE_EXTRA = Provinciekolom(
     "totaalopgave_extra", lambda per: f"Totaalopgave {per.naam}\n(inclusief extra\nopgave)", "Opgave",
-    _cijfer("totaalopgave_extra"), alleen_met_extra=True)
+    _cijfer("totaalopgave_extra"), alleen_met_extra=True, uitleg="Totaalopgave inclusief de extra opgave.")
 P_REALISATIE = Provinciekolom("realisatie", lambda per: f"Realisatie {per.naam}\ntot {datum_tekst(per.peildatum)}",
-                              "Realisatie", _cijfer("realisatie"))
-P_PROGNOSE = Provinciekolom("prognose", lambda per: f"Prognose\ngerealiseerd op {_dag(per.eind)}\n{per.eind.year}",
-                            "Realisatie", lineair=lambda lin: lin.prognose)
+                              "Realisatie", _cijfer("realisatie"),
+                              uitleg="Personen gehuisvest in de periode tot de peildatum.")
+P_PROGNOSE = Provinciekolom(
+    "prognose", lambda per: f"Prognose\ngerealiseerd op {_dag(per.eind)}\n{per.eind.year}", "Realisatie",
+    lineair=lambda lin: lin.prognose,
+    uitleg="Lineaire prognose van de provincie: realisatie x dagen van de periode / verstreken dagen.")
 P_PROGNOSE_PCT = Provinciekolom(
     "prognose_pct", lambda per: f"Prognose\ntotaalopgave\n(taakstelling +\nachterstand) {per.naam}\nin %",
-    "Realisatie", lineair=lambda lin: _procent(lin.pct), formaat="0%")
+    "Realisatie", lineair=lambda lin: _procent(lin.pct), formaat="0%", soort="procent",
+    uitleg="Lineaire prognose als percentage van de totaalopgave.")
 P_PROGNOSE_PCT_EXTRA = Provinciekolom(
     "prognose_pct_extra", lambda per: (f"Prognose\ntotaalopgave {per.naam}\ninclusief extra\nopgave {per.naam}\n"
                                        "(doelstelling)\ngerealiseerd in %"),
-    "Realisatie", lineair=lambda lin: _procent(lin.pct_extra), formaat="0%", alleen_met_extra=True)
+    "Realisatie", lineair=lambda lin: _procent(lin.pct_extra), formaat="0%", alleen_met_extra=True, soort="procent",
+    uitleg="Lineaire prognose als percentage van de totaalopgave inclusief extra opgave.")
 P_GERESERVEERDE_WONINGEN = Provinciekolom(
     "gereserveerde_woningen", lambda per: "Gereserveerde woningen\n(verwacht voor einde periode)", "Realisatie",
-    _cijfer("gereserveerde_woningen"), reservering=True)
+    _cijfer("gereserveerde_woningen"), reservering=True, uitleg="Woningen gereserveerd voor vergunninghouders.")
 P_GERESERVEERDE_PERSONEN = Provinciekolom(
     "gereserveerde_personen", lambda per: "Gereserveerde personen\n(verwacht voor einde periode)", "Realisatie",
-    _cijfer("gereserveerde_personen"), reservering=True)
+    _cijfer("gereserveerde_personen"), reservering=True, uitleg="Personen voor wie een woning is gereserveerd.")
 
 PROVINCIE = (P_GEMEENTE, P_TREDE, P_ACHTERSTAND, P_TAAKSTELLING, P_TOTAALOPGAVE, P_EXTRA_OPGAVE, P_TOTAALOPGAVE_EXTRA,
              P_REALISATIE, P_PROGNOSE, P_PROGNOSE_PCT, P_PROGNOSE_PCT_EXTRA, P_GERESERVEERDE_WONINGEN,

@@ -218,19 +218,14 @@ def als_xlsx(res: ProvincieResultaat) -> bytes:
 
 
 def _soort(soort: str, sleutel) -> str:
-    if soort == "nieuw":
-        return sleutel.soort
-    if soort == "tekst" or sleutel in ("gemeente", "trede"):
-        return "tekst"
-    return "procent" if sleutel in ("prognose_pct", "prognose_pct_extra") else "geheel"
+    """The kind on the sheet Toelichting; ours and the province's from their declaration."""
+    return "tekst" if soort == "tekst" else sleutel.soort
 
 
 def _uitleg(soort: str, sleutel) -> str:
-    if soort == "nieuw":
-        return sleutel.uitleg
     if soort == "tekst":
         return "Kolom uit de tabel van de provincie, ongewijzigd overgenomen."
-    return declaratie.UITLEG_PROVINCIE.get(sleutel, "Kolom uit de tabel van de provincie.")
+    return sleutel.uitleg
 
 
 def als_tabel(res: ProvincieResultaat, breedte: int = 160) -> str:
