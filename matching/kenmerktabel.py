@@ -22,9 +22,9 @@ import numpy as np
 
 from .huishoudens import Huishouden
 from .regels import HuishoudenKenmerken, WoningKenmerken, dag, kerncode, kerncodes
-from .woningen import SOORTEN, Woning
+from .woningen import SOORTEN, Woning, WoningSoort
 
-VRIJ = SOORTEN.index("vrij")
+VRIJ = SOORTEN.index(WoningSoort.VRIJ)
 
 
 class _Tabel:
