@@ -10,6 +10,7 @@ import numpy as np
 from matching.bezetting import slaapkamers_nodig
 from matching.oplossers import los_op
 from matching.regels import Ronde, toelaatbaar, volgende_wisseling
+from matching.woningen import SOORTEN
 
 from .nareizigers import controleer_vervolg
 from ..toestand import SimHuishouden, SimWoning, Status, Toestand, datum_van
@@ -18,6 +19,7 @@ from ..toestand import SimHuishouden, SimWoning, Status, Toestand, datum_van
 # Skip a round whose input equals that of the last round that ended without solving (off: tests
 # compare both ways).
 OVERSLAAN = True
+VRIJ = SOORTEN.index("vrij")
 # Re-lets judged together when looking for a replacement: most walks end at the first or second.
 VERVANG_PER_KEER = 4
 
@@ -159,24 +161,29 @@ def vervang(env, t: Toestand, nu: int) -> bool:
     kenmerken = t.kenmerken(lijst)
     wachten = 0
     while t.vervangingen < len(t.wereld_vervangingen) and wachten <= t.sc.toewijzing.max_leegstand_dagen:
-        kijk: list[tuple[int, SimWoning]] = []
+        kijk: list[tuple[int, int, object]] = []   # (wachten, day it comes free, Vervanging)
+        jaar = None
         while (len(kijk) < VERVANG_PER_KEER and t.vervangingen + len(kijk) < len(t.wereld_vervangingen)
                and wachten <= t.sc.toewijzing.max_leegstand_dagen):
             v = t.wereld_vervangingen[t.vervangingen + len(kijk)]
-            wachten += v.na_dagen
-            dag_ = nu + wachten
-            w = SimWoning(replace(v.woning, beschikbaar=datum_van(t.sc, dag_)), dag_, dag_)
-            if kijk and w.woning.beschikbaar.year != kijk[0][1].woning.beschikbaar.year:
-                wachten -= v.na_dagen
+            dag_ = nu + wachten + v.na_dagen
+            if jaar is not None and datum_van(t.sc, dag_).year != jaar:
                 break
-            kijk.append((wachten, w))
-        ws = [w for _, w in kijk]
-        laatste = ws[-1].beschikbaar
-        past = toelaatbaar(Ronde(kenmerken, t.woningkenmerken(ws, laatste), t.start_abs + laatste), t.beleid).any(axis=0)
+            jaar = datum_van(t.sc, dag_).year
+            wachten += v.na_dagen
+            kijk.append((wachten, dag_, v))
+        laatste = kijk[-1][1]
+        # Rows straight from the drawn dwellings, free on their day (the dwelling itself is made
+        # only for the one offered).
+        rijen = [t.w_tabel.voeg_toe(v.woning, beschikbaar=t.start_abs + d, soort=VRIJ) for _, d, v in kijk]
+        past = toelaatbaar(Ronde(kenmerken, t.w_tabel.kies(rijen, vrij_tot=t.start_abs + laatste),
+                                 t.start_abs + laatste), t.beleid).any(axis=0)
         if past.any():
             k = int(np.argmax(past))
             t.vervangingen += k + 1
-            env.process(vervanging(env, t, kijk[k][1], kijk[k][0]))
+            wachten, d, v = kijk[k]
+            w = SimWoning(replace(v.woning, beschikbaar=datum_van(t.sc, d)), d, d)
+            env.process(vervanging(env, t, w, wachten))
             return True
         t.vervangingen += len(kijk)
     return False
