@@ -30,6 +30,7 @@ OPDRACHTEN = {
     "scenario": "opdrachten.scenario:scenario",
     "rapport": "opdrachten.rapport:rapport",
     "optimaliseer": "simulatie.optimalisatie.commando:optimaliseer",
+    "register": "register.commando:register",
 }
 
 

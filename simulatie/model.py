@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-import numpy as np
 import simpy
 
 from matching.beleid import REGELCODES, Beleid, Regel
@@ -20,6 +19,7 @@ from .actoren.rondes import toewijzingsrondes
 from .actoren.vacatures import vacatures
 from .kalender import periodegrenzen
 from .registratie import Boeking, Plaatsing, per_type
+from .telling import per_periode as tel_per_periode
 from .scenario import Scenario
 from .toestand import STATUSSEN, Status, Toestand
 from .vooruitblik import Vooruitblik
@@ -130,12 +130,7 @@ def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wer
     grenzen = periodegrenzen(sc.startdatum, sc.periode)
 
     def per_periode(gebeurtenissen) -> list[int]:
-        uit = [0] * len(sc.periode)
-        for d, n in gebeurtenissen:
-            i = int(np.searchsorted(grenzen, d, side="right")) - 1
-            if 0 <= i < len(uit) and d < horizon:
-                uit[i] += n
-        return uit
+        return tel_per_periode(gebeurtenissen, grenzen, horizon)
 
     realisatie = per_periode((b.dag, b.personen) for b in t.boekingen)
     realisatie[0] += sc.periode[0].realisatie

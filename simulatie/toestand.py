@@ -23,6 +23,7 @@ from matching.woningen import SOORTEN, Woning
 from .kalender import simdatum
 from .registratie import Boeking, Plaatsing, huishoudtype
 from .scenario import Scenario
+from .telling import personen_bij_sleutels
 from .wereld_records import KomendHuishouden
 
 class Status(StrEnum):
@@ -221,7 +222,7 @@ class Toestand:
             # count now unless counted before (at entry into a doorstroomlocatie, with nareizigers
             # who joined them there).
             self.sleutels.append((dag_, h.personen))
-            nieuw = h.personen - s.geteld
+            nieuw = personen_bij_sleutels(h.personen, s.geteld, s.vervolg)
             s.geteld += nieuw
             self.boek(dag_, nieuw, "plaatsing")
             gg = self.sc.grote_gezinnen

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 WORTEL = Path(__file__).resolve().parent.parent
-PAKKETTEN = ("matching", "simulatie", "opdrachten")
+PAKKETTEN = ("matching", "simulatie", "opdrachten", "register")
 MAX_REGELS = 400
 
 
