@@ -82,6 +82,20 @@ def leg_ronde_vast(reg: Register, toewijzing, staat_voor: Staat, door: str) -> i
     return ronde
 
 
+def bied_aan(reg: Register, h: str, woning: str, datum: dt.date, door: str, beleid: str) -> int:
+    """An offer made outside a computed round (an urgent case, or replaying a simulation)."""
+    with reg.schrijf() as v:
+        staat = lees_staat(v)
+        s = _huishouden(staat, reg.db, h)
+        if woning not in staat.woningen:
+            raise InvoerFout(reg.db, f"woning '{woning}' staat niet in het register", veld="--woning")
+        if woning in staat.bezette_woningen() or s.aanbod is not None:
+            raise InvoerFout(reg.db, f"woning '{woning}' of huishouden '{h}' heeft al een open aanbod of reservering",
+                             veld="--woning")
+        return _voeg_toe(v, door, beleid, "aanbod", huishouden=h, woning=woning, datum=datum,
+                         personen=s.personen_op(datum + dt.timedelta(days=1)))
+
+
 def _huishouden(staat: Staat, db: str, h: str):
     s = staat.huishoudens.get(h)
     if s is None:

@@ -56,6 +56,8 @@ def _schrijf(tekst: str | bytes, uitvoer: str | None, stijl: str | None = None) 
 @click.group("register")
 def register():
     """Register van toewijzingsrondes: voorstellen, aanbiedingen, uitkomsten, stand en pijplijn."""
+    from .opslag import vereist
+    vereist()
 
 
 @register.command("init")
@@ -109,6 +111,8 @@ def importeer(db, huishoudens_pad, woningen_pad, datum, blad, door):
 
 def toewijzen_register(db, peildatum, beleiden, oplosser, formaat, uitvoer, csv_stijl, door=None):
     """`toewijzen --register DB`: a round on the register's waitlist and free dwellings, recorded."""
+    from .opslag import vereist
+    vereist()
     from matching import wijs_toe
     from matching.uitvoer import als_csv, als_json, als_tabel
     from .boeken import leg_ronde_vast
@@ -340,6 +344,8 @@ def koppel(groep: click.Group, toewijzen: click.Command, simuleer: click.Command
         if opties["scenario"]:
             raise InvoerFout(None, "--register neemt het scenario uit het register; laat SCENARIO weg",
                              veld="--register")
+        from .opslag import vereist
+        vereist()
         from .vooruit import scenario_uit_register
         with scenario_uit_register(register_db, _datum(peildatum, "--peildatum") if peildatum else vandaag()) as pad:
             return eigen_simuleer(**(opties | {"scenario": str(pad)}))

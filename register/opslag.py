@@ -20,6 +20,11 @@ INSTALLEER = 'het register vraagt extra pakketten: pip install "huisvesting[regi
 _SCHRIJFSLOT = 15  # advisory lock id on PostgreSQL (the issue's number; any constant will do)
 
 
+def vereist() -> None:
+    """The register's extra is installed, or one Dutch line on how to install it."""
+    _sqlalchemy()
+
+
 def _sqlalchemy():
     try:
         import alembic  # noqa: F401

@@ -34,7 +34,7 @@ gebeurtenissen = Table(
     Column("soort", String(20), nullable=False, index=True),
     Column("huishouden", String(64), index=True),
     Column("woning", String(64), index=True),
-    Column("datum", Date),
+    Column("datum", Date, index=True),
     Column("personen", Integer),
     Column("code", String(64)),
     Column("redenen", Text),

@@ -102,9 +102,13 @@ def woning_uit_json(tekst: str) -> Woning:
 
 
 def geldige(rijen: list) -> list:
-    """Entries in effect: those neither corrected nor voided (a correction takes their place)."""
+    """Entries in effect, in the order recorded: those neither corrected nor voided; a correction
+    takes the place of the entry it corrects (a corrected key date is still the same acceptance)."""
     vervangen = {r.corrigeert for r in rijen if r.corrigeert is not None}
-    return [r for r in rijen if r.id not in vervangen and r.soort != "vervallen"]
+    plek = {}
+    for r in rijen:  # sorted by id, so the corrected entry's place is known first
+        plek[r.id] = plek.get(r.corrigeert, r.id) if r.corrigeert is not None else r.id
+    return sorted((r for r in rijen if r.id not in vervangen and r.soort != "vervallen"), key=lambda r: plek[r.id])
 
 
 def _boek(staat: Staat, d: dt.date, n: int, bron: str, hh: str) -> None:
