@@ -13,7 +13,7 @@ from matching.bestanden import InvoerFout
 from matching.huishoudens import Huishouden
 from matching.woningen import Woning
 
-from .opslag import Register, nu
+from .opslag import Register, fout, nu
 from .schema import bewaarde_boekingen, gebeurtenissen, instellingen
 from .staat import Staat, huishouden_json, lees_staat, woning_json
 
@@ -66,7 +66,7 @@ def leg_ronde_vast(reg: Register, toewijzing, staat_voor: Staat, door: str) -> i
         # The state may have moved since the round was computed (another user): refuse rather than double-book.
         if staat.bezette_woningen() != staat_voor.bezette_woningen() or len(staat.huishoudens) != len(
                 staat_voor.huishoudens):
-            raise InvoerFout(reg.db, "het register is tijdens de ronde gewijzigd; draai de ronde opnieuw")
+            raise fout(reg.db, "het register is tijdens de ronde gewijzigd; draai de ronde opnieuw")
         datum, beleid = toewijzing.peildatum, toewijzing.beleid
         ronde = _voeg_toe(v, door, beleid, "ronde", datum=datum,
                           gegevens=json.dumps(toewijzing.samenvatting, sort_keys=True, ensure_ascii=False))
@@ -88,9 +88,9 @@ def bied_aan(reg: Register, h: str, woning: str, datum: dt.date, door: str, bele
         staat = lees_staat(v)
         s = _huishouden(staat, reg.db, h)
         if woning not in staat.woningen:
-            raise InvoerFout(reg.db, f"woning '{woning}' staat niet in het register", veld="--woning")
+            raise fout(reg.db, f"woning '{woning}' staat niet in het register", veld="--woning")
         if woning in staat.bezette_woningen() or s.aanbod is not None:
-            raise InvoerFout(reg.db, f"woning '{woning}' of huishouden '{h}' heeft al een open aanbod of reservering",
+            raise fout(reg.db, f"woning '{woning}' of huishouden '{h}' heeft al een open aanbod of reservering",
                              veld="--woning")
         return _voeg_toe(v, door, beleid, "aanbod", huishouden=h, woning=woning, datum=datum,
                          personen=s.personen_op(datum + dt.timedelta(days=1)))
@@ -99,7 +99,7 @@ def bied_aan(reg: Register, h: str, woning: str, datum: dt.date, door: str, bele
 def _huishouden(staat: Staat, db: str, h: str):
     s = staat.huishoudens.get(h)
     if s is None:
-        raise InvoerFout(db, f"huishouden '{h}' staat niet in het register", veld="--huishouden")
+        raise fout(db, f"huishouden '{h}' staat niet in het register", veld="--huishouden")
     return s
 
 
@@ -111,12 +111,12 @@ def uitkomst(reg: Register, h: str, woning: str, geaccepteerd: bool, datum: dt.d
         s = _huishouden(staat, reg.db, h)
         if s.aanbod is None or s.aanbod[0] != woning:
             open_ = f"; open aanbod: woning {s.aanbod[0]}" if s.aanbod else "; er is geen open aanbod"
-            raise InvoerFout(reg.db, f"huishouden '{h}' heeft geen open aanbod van woning '{woning}'{open_}",
+            raise fout(reg.db, f"huishouden '{h}' heeft geen open aanbod van woning '{woning}'{open_}",
                              veld="--woning")
         if not geaccepteerd:
             return _voeg_toe(v, door, beleid, "weigering", huishouden=h, woning=woning, code=reden)
         if start is not None and datum < start:
-            raise InvoerFout(reg.db, f"sleuteldatum {datum.isoformat()} ligt vóór de start van het register "
+            raise fout(reg.db, f"sleuteldatum {datum.isoformat()} ligt vóór de start van het register "
                                      f"({start.isoformat()})", veld="--sleuteldatum")
         return _voeg_toe(v, door, beleid, "acceptatie", huishouden=h, woning=woning, datum=datum,
                          personen=s.personen_op(datum))
@@ -126,7 +126,7 @@ def nareizigers(reg: Register, h: str, aantal: int, datum: dt.date, door: str, b
     with reg.schrijf() as v:
         s = _huishouden(lees_staat(v), reg.db, h)
         if aantal > s.hh.nareizigers + 20:
-            raise InvoerFout(reg.db, f"huishouden '{h}': {aantal} nareizigers is onwaarschijnlijk veel",
+            raise fout(reg.db, f"huishouden '{h}': {aantal} nareizigers is onwaarschijnlijk veel",
                              veld="--aantal")
         return _voeg_toe(v, door, beleid, "nareizigers", huishouden=h, datum=datum, personen=aantal)
 
@@ -136,7 +136,7 @@ def vervolg(reg: Register, h: str, datum: dt.date, door: str, beleid: str) -> in
     with reg.schrijf() as v:
         s = _huishouden(lees_staat(v), reg.db, h)
         if s.woning is None:
-            raise InvoerFout(reg.db, f"huishouden '{h}' heeft nog geen woning; vervolghuisvesting kan pas daarna",
+            raise fout(reg.db, f"huishouden '{h}' heeft nog geen woning; vervolghuisvesting kan pas daarna",
                              veld="--huishouden")
         return _voeg_toe(v, door, beleid, "vervolg", huishouden=h, woning=s.woning, datum=datum)
 
@@ -146,7 +146,7 @@ def vervallen(reg: Register, nummer: int, door: str, beleid: str) -> int:
     with reg.schrijf() as v:
         r = v.execute(select(gebeurtenissen).where(gebeurtenissen.c.id == nummer)).first()
         if r is None:
-            raise InvoerFout(reg.db, f"gebeurtenis {nummer} staat niet in het register", veld="--gebeurtenis")
+            raise fout(reg.db, f"gebeurtenis {nummer} staat niet in het register", veld="--gebeurtenis")
         return _voeg_toe(v, door, beleid, "vervallen", huishouden=r.huishouden, woning=r.woning, corrigeert=nummer)
 
 
@@ -155,7 +155,7 @@ def corrigeer_datum(reg: Register, nummer: int, datum: dt.date, door: str, belei
     with reg.schrijf() as v:
         r = v.execute(select(gebeurtenissen).where(gebeurtenissen.c.id == nummer)).first()
         if r is None or r.soort not in ("acceptatie", "nareizigers", "vervolg"):
-            raise InvoerFout(reg.db, f"gebeurtenis {nummer}: geen acceptatie, nareizigers of vervolg om te "
+            raise fout(reg.db, f"gebeurtenis {nummer}: geen acceptatie, nareizigers of vervolg om te "
                                      "corrigeren", veld="--gebeurtenis")
         velden = {k: getattr(r, k) for k in ("huishouden", "woning", "personen", "code", "redenen", "gegevens",
                                              "ronde")}

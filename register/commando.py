@@ -13,6 +13,8 @@ import click
 
 from matching.bestanden import InvoerFout, schrijf_atomisch
 
+from .opslag import fout  # no third-party import: safe without the extra
+
 _DOOR = click.option("--door", default=None, help="wie dit vastlegt (standaard de gebruiker van de omgeving)")
 
 
@@ -78,7 +80,7 @@ def init(db, scenario, door):
     pad = str(vind_scenario(scenario).resolve()) if scenario and Path(scenario).suffix == ".toml" else (scenario or "")
     reg = maak_register(db)
     if instelling(reg, "scenario") is not None:
-        raise InvoerFout(db, "bevat al een register")
+        raise fout(db, "bevat al een register")
     zet_instelling(reg, "scenario", pad, wie(door))
     reg.sluit()
     click.echo(f"register gemaakt: {db}")
@@ -127,7 +129,7 @@ def toewijzen_register(db, peildatum, beleiden, oplosser, formaat, uitvoer, csv_
     staat = _staat(reg)
     wachtlijst, woningen = staat.wachtlijst(datum), staat.vrije_woningen()
     if not wachtlijst:
-        raise InvoerFout(db, f"geen wachtende huishoudens op {datum.isoformat()}; niets toe te wijzen")
+        raise fout(db, f"geen wachtende huishoudens op {datum.isoformat()}; niets toe te wijzen")
     t = wijs_toe(wachtlijst, woningen, beleid, datum, oplosser)
     ronde = leg_ronde_vast(reg, t, staat, wie(door))
     tekst = {"tabel": lambda: als_tabel([t], []), "csv": lambda: als_csv([t], stijl=csv_stijl),
@@ -183,7 +185,7 @@ def nareizigers(db, huishouden, aantal, datum, door):
     reg = _open(db)
     g = scenario_van(reg)
     if d < g.sc.startdatum:
-        raise InvoerFout(db, f"datum {d.isoformat()} ligt vóór de start van het register "
+        raise fout(db, f"datum {d.isoformat()} ligt vóór de start van het register "
                              f"({g.sc.startdatum.isoformat()})", veld="--datum")
     click.echo(f"vastgelegd: gebeurtenis {nareizigers_(reg, huishouden, aantal, d, wie(door), g.sc.beleid)}")
 
@@ -275,7 +277,7 @@ def geschiedenis(db, huishouden):
         rijen = v.execute(select(gebeurtenissen).where(gebeurtenissen.c.huishouden == huishouden)
                           .order_by(gebeurtenissen.c.id)).all()
     if not rijen:
-        raise InvoerFout(db, f"huishouden '{huishouden}' staat niet in het register", veld="--huishouden")
+        raise fout(db, f"huishouden '{huishouden}' staat niet in het register", veld="--huishouden")
     click.echo(geschiedenis_tabel(rijen), nl=False)
 
 
@@ -311,9 +313,10 @@ def opschonen(db, voor, door):
     click.echo(f"verwijderd: {n} huishoudens ({rijen} gebeurtenissen); tellingen per periode bewaard")
 
 
-def koppel(groep: click.Group, toewijzen: click.Command, simuleer: click.Command) -> None:
-    """Add the `register` group, and `--register` to `toewijzen` and `simuleer`: with it they
-    work on the register (a recorded round; a forecast from the register's state)."""
+def koppel(groep: click.Group, toewijzen: click.Command, simuleer: click.Command, prognose: click.Command) -> None:
+    """Add the `register` group, `--register` to `toewijzen` and `simuleer` (a recorded round; a
+    forecast from the register's state) and `--registers MAP` to `prognose` (a register per gemeente
+    next to the scenarios)."""
     groep.add_command(register)
     toewijzen.params.append(click.Option(["--register", "register_db"], default=None, metavar="DB",
                                          help="register (pad of URL): een ronde op zijn stand, vastgelegd"))
@@ -351,3 +354,18 @@ def koppel(groep: click.Group, toewijzen: click.Command, simuleer: click.Command
             return eigen_simuleer(**(opties | {"scenario": str(pad)}))
 
     simuleer.callback = _simuleer
+
+    prognose.params.append(click.Option(["--registers"], default=None, type=click.Path(file_okay=False),
+                                        help="map met een register per gemeente (*.db), naast --scenarios"))
+    eigen_prognose = prognose.callback
+
+    def _prognose(registers=None, **opties):
+        if not registers:
+            return eigen_prognose(**opties)
+        from .opslag import vereist
+        vereist()
+        from .vooruit import scenarios_met_registers
+        with scenarios_met_registers(registers, opties["scenarios"], _datum(opties["peildatum"], "--peildatum")) as m:
+            return eigen_prognose(**(opties | {"scenarios": str(m)}))
+
+    prognose.callback = _prognose

@@ -38,16 +38,28 @@ def is_url(db: str) -> bool:
     return "://" in db
 
 
+def fout(db: str, melding: str, veld: str | None = None) -> InvoerFout:
+    """An error about a register: named by its file, or by its URL without the password."""
+    if not is_url(db):
+        return InvoerFout(db, melding, veld=veld)
+    try:
+        from sqlalchemy.engine import make_url
+        naam = make_url(db).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL: name only its scheme
+        naam = db.split("://")[0] + "://..."
+    return InvoerFout(None, f"{naam}: {melding}", veld=veld)
+
+
 def _url(db: str, nieuw: bool) -> str:
     if is_url(db):
         return db
     pad = Path(db)
     if not nieuw and not pad.is_file():
-        raise InvoerFout(db, "register niet gevonden; maak het eerst met: huisvesting register init " + db)
+        raise fout(db, "register niet gevonden; maak het eerst met: huisvesting register init " + db)
     if nieuw and pad.exists():
-        raise InvoerFout(db, "bestaat al; kies een nieuw bestand voor een nieuw register")
+        raise fout(db, "bestaat al; kies een nieuw bestand voor een nieuw register")
     if nieuw and not pad.parent.is_dir():
-        raise InvoerFout(db, f"map {pad.parent} bestaat niet")
+        raise fout(db, f"map {pad.parent} bestaat niet")
     return f"sqlite:///{pad.resolve()}"
 
 
@@ -120,13 +132,14 @@ class Register:
                 with self.motor.connect() as v:
                     versie = schema_versie(v)
                 if versie is None:
-                    raise InvoerFout(db, "geen register (geen schema); maak het met: huisvesting register init")
+                    raise fout(db, "geen register (geen schema); maak het met: huisvesting register init")
                 if versie != nieuwste_versie():
                     migreer(self.motor)
         except sa.exc.OperationalError as e:
-            raise InvoerFout(db, f"database niet bereikbaar of geen register ({str(e.orig).strip()[:120]})") from None
+            reden = (str(e.orig).strip().splitlines() or [""])[0].split("FATAL:")[-1].strip()
+            raise fout(db, f"database niet bereikbaar of geen register ({reden[:160]})") from None
         except sa.exc.DatabaseError:
-            raise InvoerFout(db, "geen register (geen SQLite-database)") from None
+            raise fout(db, "geen register (geen SQLite-database)") from None
 
     @contextmanager
     def schrijf(self):

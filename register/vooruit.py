@@ -69,9 +69,12 @@ def startstand(staat, sc, peildatum: dt.date) -> tuple[list, list, int, int, lis
     return huishoudens, woningen, eerste.stand_start, eerste.realisatie, [p.naam for p in perioden]
 
 
-@contextmanager
-def scenario_uit_register(db: str, peildatum: dt.date):
-    """A scenario directory (TOML and its two files) for a start on `peildatum`; removed afterwards."""
+def _toml(ruw: dict) -> str:
+    return "".join(f"{toml_sleutel(k)} = {toml_waarde(v)}\n" for k, v in ruw.items())
+
+
+def schrijf_scenario(db: str, peildatum: dt.date, map_: Path) -> Path:
+    """Write the register's scenario for a start on `peildatum` into `map_` (TOML and its two files)."""
     from .openen import open_met_scenario, staat_van
 
     reg, g = open_met_scenario(db)
@@ -89,16 +92,46 @@ def scenario_uit_register(db: str, peildatum: dt.date):
         p.pop("realisatie", None)
     perioden[0]["realisatie"] = realisatie
     ruw["periode"] = perioden
+    ruw.pop("huishoudens", None)
+    ruw.pop("woningen", None)
+    if huishoudens:
+        _schrijf_huishoudens(map_ / f"{ruw['naam']}-huishoudens.csv", huishoudens)
+        ruw["huishoudens"] = f"{ruw['naam']}-huishoudens.csv"
+    if woningen:
+        _schrijf_woningen(map_ / f"{ruw['naam']}-woningen.csv", woningen)
+        ruw["woningen"] = f"{ruw['naam']}-woningen.csv"
+    pad = map_ / f"{ruw['naam']}.toml"
+    pad.write_text(_toml(ruw), encoding="utf-8")
+    return pad
+
+
+@contextmanager
+def scenario_uit_register(db: str, peildatum: dt.date):
+    """The register's scenario for a start on `peildatum`, in a directory removed afterwards."""
     with tempfile.TemporaryDirectory(prefix="huisvesting-register-") as map_:
+        yield schrijf_scenario(db, peildatum, Path(map_))
+
+
+@contextmanager
+def scenarios_met_registers(registers: str, scenarios: str | None, peildatum: dt.date):
+    """`prognose --registers MAP`: one scenario per register (*.db) in MAP, next to the scenarios of
+    --scenarios (copied with their files named by full path), in one directory for `prognose`."""
+    bestanden = sorted(Path(registers).glob("*.db"))
+    if not Path(registers).is_dir() or not bestanden:
+        raise InvoerFout(registers, "geen map met registers (*.db)", veld="--registers")
+    with tempfile.TemporaryDirectory(prefix="huisvesting-registers-") as map_:
         map_ = Path(map_)
-        ruw.pop("huishoudens", None)
-        ruw.pop("woningen", None)
-        if huishoudens:
-            _schrijf_huishoudens(map_ / "huishoudens.csv", huishoudens)
-            ruw["huishoudens"] = "huishoudens.csv"
-        if woningen:
-            _schrijf_woningen(map_ / "woningen.csv", woningen)
-            ruw["woningen"] = "woningen.csv"
-        pad = map_ / f"{ruw['naam']}.toml"
-        pad.write_text("".join(f"{toml_sleutel(k)} = {toml_waarde(v)}\n" for k, v in ruw.items()), encoding="utf-8")
-        yield pad
+        for pad in sorted(Path(scenarios).glob("*.toml")) if scenarios else []:
+            try:
+                ruw = tomllib.loads(pad.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+                (map_ / pad.name).write_bytes(pad.read_bytes())  # prognose reports it as usual
+                continue
+            for sleutel in ("huishoudens", "woningen"):
+                if isinstance(ruw.get(sleutel), str):
+                    ruw[sleutel] = str((pad.parent / ruw[sleutel]).resolve())
+            ruw.setdefault("naam", pad.stem)
+            (map_ / pad.name).write_text(_toml(ruw), encoding="utf-8")
+        for db in bestanden:
+            schrijf_scenario(str(db), peildatum, map_)
+        yield map_

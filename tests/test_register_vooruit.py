@@ -61,3 +61,22 @@ def test_peildatum_buiten_de_perioden(capsys, tmp_path):
     code = cli.main(["simuleer", "--register", db_, "--peildatum", "2024-03-01", "--replicaties", "2"])
     err = capsys.readouterr().err
     assert code == 2 and "valt buiten de perioden" in err and len(err.strip().splitlines()) == 1
+
+
+def test_prognose_met_een_register_per_gemeente(capsys, tmp_path):
+    """`prognose TABEL --registers MAP`: the gemeente's row from `register export`, forecast by the
+    simulation from its register (realisatie so far carried, never added twice)."""
+    map_ = tmp_path / "registers"
+    map_.mkdir()
+    db_, _ = _register(capsys, map_)
+    tabel = tmp_path / "tabel.csv"
+    ok(capsys, "register", "export", db_, "--peildatum", "2023-08-01", "--uitvoer", str(tabel))
+    out = ok(capsys, "prognose", str(tabel), "--peildatum", "2023-08-01", "--registers", str(map_),
+             "--replicaties", "6", "--workers", "1", "--format", "json")
+    (rij,) = [r for r in json.loads(out)["rijen"] if r["gemeente"] == "Leusden"]
+    assert (rij["methode"], rij["realisatie"], rij["achterstand"]) == ("simulatie", 3, 27)
+    assert rij["prognose"]["p10"] >= 3
+    leeg = tmp_path / "leeg"
+    leeg.mkdir()
+    code = cli.main(["prognose", str(tabel), "--peildatum", "2023-08-01", "--registers", str(leeg)])
+    assert code == 2 and "geen map met registers" in capsys.readouterr().err
