@@ -180,4 +180,6 @@ def opschonen(reg: Register, voor: dt.date, door: str) -> tuple[int, int]:
         # Corrections point at entries of the same household; remove the pointers' rows first.
         v.execute(delete(gebeurtenissen).where(gebeurtenissen.c.corrigeert.in_(ids)))
         res = v.execute(delete(gebeurtenissen).where(gebeurtenissen.c.id.in_(ids)))
+        # The clean-up itself stays in the trail: when, by whom, up to which date, how many (no ids).
+        _voeg_toe(v, door, "", "opgeschoond", datum=voor, personen=len(weg))
         return len(weg), res.rowcount

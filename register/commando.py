@@ -77,7 +77,8 @@ def init(db, scenario, door):
 
     laad_scenario(scenario)  # a wrong scenario is refused before anything is created
     # A file is kept by its full path (found from anywhere later), a bundled one by its name.
-    pad = str(vind_scenario(scenario).resolve()) if scenario and Path(scenario).suffix == ".toml" else (scenario or "")
+    gevonden = vind_scenario(scenario)
+    pad = str(gevonden.resolve()) if scenario and Path(scenario).suffix == ".toml" else gevonden.stem
     reg = maak_register(db)
     if instelling(reg, "scenario") is not None:
         raise fout(db, "bevat al een register")

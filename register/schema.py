@@ -26,7 +26,8 @@ instellingen = Table(
 # huishouden / woning (an imported record, `gegevens` JSON), ronde, voorstel (with every reason),
 # aanbod, acceptatie (sleuteldatum in `datum`), weigering (`code`), nareizigers (`personen`
 # arrived on `datum`), vervolg (a housed household back on the list for vervolghuisvesting),
-# vervallen (voids the entry in `corrigeert`). A correction is an entry of the same soort whose
+# vervallen (voids the entry in `corrigeert`), opgeschoond (households housed before `datum`
+# removed, `personen` = how many). A correction is an entry of the same soort whose
 # `corrigeert` points at the entry it replaces.
 gebeurtenissen = Table(
     "gebeurtenissen", metadata,

@@ -157,6 +157,7 @@ def test_opschonen_houdt_de_tellingen(capsys, gevuld):
         "perioden"]
     assert [p["realisatie"] for p in voor["perioden"]] == [1 + 3 + 7, 0]
     assert not [r for r in rijen(db_) if r[2] == "H001"]
+    assert [(r[1], r[2], r[5]) for r in rijen(db_) if r[1] == "opgeschoond"] == [("opgeschoond", None, 1)]
     code, _, err = draai(capsys, "register", "geschiedenis", db_, "--huishouden", "H001")
     assert code == 2 and "H001" in err
 
