@@ -129,8 +129,9 @@ def toewijzen_register(db, peildatum, beleiden, oplosser, formaat, uitvoer, csv_
     beleid = g.beleid(beleiden[0] if beleiden else None)
     staat = _staat(reg)
     wachtlijst, woningen = staat.wachtlijst(datum), staat.vrije_woningen()
-    if not wachtlijst:
-        raise fout(db, f"geen wachtende huishoudens op {datum.isoformat()}; niets toe te wijzen")
+    if not wachtlijst:  # a quiet week is no error (a weekly job must not fail on it); nothing recorded
+        click.echo(f"geen wachtende huishoudens op {datum.isoformat()}: geen ronde vastgelegd", err=True)
+        return
     t = wijs_toe(wachtlijst, woningen, beleid, datum, oplosser)
     ronde = leg_ronde_vast(reg, t, staat, wie(door))
     tekst = {"tabel": lambda: als_tabel([t], []), "csv": lambda: als_csv([t], stijl=csv_stijl),

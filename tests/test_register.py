@@ -250,3 +250,13 @@ def test_migratie_bij_openen(tmp_path):
         assert schema_versie(v) == nieuwste_versie()
         indexen = {r[1] for r in v.exec_driver_sql("PRAGMA index_list('gebeurtenissen')")}
     assert "ix_gebeurtenissen_datum" in indexen
+
+
+def test_stille_week_is_geen_fout(capsys, tmp_path):
+    """No one waiting: the round says so, records nothing, and a weekly job does not fail."""
+    db_ = str(tmp_path / "r.db")
+    ok(capsys, "register", "init", db_)
+    voor = rijen(db_)
+    code, out, err = draai(capsys, "toewijzen", "--register", db_, "--peildatum", "2023-01-10")
+    assert code == 0 and out == "" and "geen ronde vastgelegd" in err
+    assert rijen(db_) == voor
