@@ -122,13 +122,17 @@ def uitkomst(reg: Register, h: str, woning: str, geaccepteerd: bool, datum: dt.d
                          personen=s.personen_op(datum))
 
 
-def nareizigers(reg: Register, h: str, aantal: int, datum: dt.date, door: str, beleid: str) -> int:
+def nareizigers(reg: Register, h: str, aantal: int, datum: dt.date, door: str, beleid: str,
+                kinderen: tuple = ()) -> int:
+    """Arrival of `aantal` nareizigers, `kinderen` among them (the others adults)."""
+    if len(kinderen) > aantal:
+        raise InvoerFout(None, f"{len(kinderen)} kinderen bij {aantal} nareizigers; de kinderen horen bij het aantal",
+                         veld="--kinderen")
+    gegevens = json.dumps({"kinderen": [[k.geslacht, k.leeftijd] for k in kinderen]}) if kinderen else None
     with reg.schrijf() as v:
-        s = _huishouden(lees_staat(v), reg.db, h)
-        if aantal > s.hh.nareizigers + 20:
-            raise fout(reg.db, f"huishouden '{h}': {aantal} nareizigers is onwaarschijnlijk veel",
-                             veld="--aantal")
-        return _voeg_toe(v, door, beleid, "nareizigers", huishouden=h, datum=datum, personen=aantal)
+        _huishouden(lees_staat(v), reg.db, h)
+        return _voeg_toe(v, door, beleid, "nareizigers", huishouden=h, datum=datum, personen=aantal,
+                         gegevens=gegevens)
 
 
 def vervolg(reg: Register, h: str, datum: dt.date, door: str, beleid: str) -> int:

@@ -177,19 +177,23 @@ def uitkomst(db, huishouden, woning, geaccepteerd, sleuteldatum, reden, door):
 @click.option("--huishouden", required=True)
 @click.option("--aantal", required=True, type=click.IntRange(1, 50))
 @click.option("--datum", required=True, help="datum van aankomst")
+@click.option("--kinderen", default=None, help="de kinderen onder hen, zoals in het bestand: \"j4 m7\" "
+              "(de anderen zijn volwassenen)")
 @_DOOR
-def nareizigers(db, huishouden, aantal, datum, door):
+def nareizigers(db, huishouden, aantal, datum, kinderen, door):
     """Leg de aankomst van nareizigers vast (telt bij aankomst als het huishouden al een woning heeft)."""
+    from matching.huishoudens import lees_kinderen
     from .boeken import nareizigers as nareizigers_
     from .opslag import door as wie
 
     d = _datum(datum, "--datum")
+    kids = lees_kinderen(kinderen, None, None) if kinderen else ()
     reg = _open(db)
     g = scenario_van(reg)
     if d < g.sc.startdatum:
         raise fout(db, f"datum {d.isoformat()} ligt vóór de start van het register "
                              f"({g.sc.startdatum.isoformat()})", veld="--datum")
-    click.echo(f"vastgelegd: gebeurtenis {nareizigers_(reg, huishouden, aantal, d, wie(door), g.sc.beleid)}")
+    click.echo(f"vastgelegd: gebeurtenis {nareizigers_(reg, huishouden, aantal, d, wie(door), g.sc.beleid, kids)}")
 
 
 @register.command("vervolg")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from matching.huishoudens import Huishouden, Kind
 from matching.woningen import Woning
@@ -38,6 +38,10 @@ class HuishoudenStaat:
     verhuizing: bool = False                     # the last dwelling accepted was a vervolg move
     geteld: int = 0                              # persons booked
     aankomsten: list[tuple[dt.date, int]] = field(default_factory=list)  # nareizigers since import
+    samenstelling: Huishouden | None = None      # as imported, with the nareizigers who arrived since
+
+    def __post_init__(self):
+        self.samenstelling = self.samenstelling or self.hh
 
     def personen_op(self, d: dt.date) -> int:
         """Persons present on `d`: the imported ones and nareizigers who arrived before."""
@@ -64,7 +68,7 @@ class Staat:
     def wachtlijst(self, peildatum: dt.date) -> list[Huishouden]:
         """Households a round may place: linked by the peildatum, no open offer, no dwelling yet
         (or back on the list for vervolghuisvesting)."""
-        return [s.hh for s in self.huishoudens.values()
+        return [s.samenstelling for s in self.huishoudens.values()
                 if s.hh.koppeldatum <= peildatum and s.aanbod is None and (s.woning is None or s.vervolg)]
 
     def vrije_woningen(self) -> list[Woning]:
@@ -101,6 +105,15 @@ def woning_uit_json(tekst: str) -> Woning:
     return Woning(**d)
 
 
+def met_nareizigers(hh: Huishouden, aantal: int, gegevens: str | None) -> Huishouden:
+    """The household for the next round once `aantal` nareizigers joined: the children named
+    at arrival (geslacht, leeftijd), the others adults; fewer still expected."""
+    kinderen = tuple(Kind(g, int(n)) for g, n in json.loads(gegevens)["kinderen"]) if gegevens else ()
+    return replace(hh, volwassenen=hh.volwassenen + aantal - len(kinderen), kinderen=hh.kinderen + kinderen,
+                   nareizigers=max(hh.nareizigers - aantal, 0),
+                   nareizigers_verwacht=hh.nareizigers_verwacht if hh.nareizigers > aantal else None)
+
+
 def geldige(rijen: list) -> list:
     """Entries in effect, in the order recorded: those neither corrected nor voided; a correction
     takes the place of the entry it corrects (a corrected key date is still the same acceptance)."""
@@ -132,7 +145,7 @@ def speel_af(rijen: list) -> Staat:
             if s is None:
                 staat.huishoudens[r.huishouden] = HuishoudenStaat(hh)
             else:
-                s.hh, s.aankomsten = hh, []  # a new import holds whoever arrived before it
+                s.hh, s.samenstelling, s.aankomsten = hh, hh, []  # a new import holds whoever arrived before it
             continue
         s = staat.huishoudens.get(r.huishouden)
         if s is None:  # removed by opschonen; its counts are kept apart
@@ -157,6 +170,7 @@ def speel_af(rijen: list) -> Staat:
             s.woning, s.sleuteldatum, s.verhuizing, s.vervolg = r.woning, k, s.vervolg, False
         elif r.soort == "nareizigers":
             s.aankomsten.append((r.datum, r.personen))
+            s.samenstelling = met_nareizigers(s.samenstelling, r.personen, r.gegevens)
             if s.eerste_sleutels is not None:
                 if s.eerste_sleutels <= r.datum:
                     m, dag, bron = personen_bij_aankomst(r.personen, al_geteld=True), r.datum, "nareizigers"

@@ -62,7 +62,7 @@ def startstand(staat, sc, peildatum: dt.date) -> tuple[list, list, int, int, lis
     woningen = [(w, max(w.beschikbaar, peildatum)) for w in staat.vrije_woningen()]
     for r in st.pijplijn:
         s = staat.huishoudens[r.huishouden]
-        huishoudens.append(s.hh)
+        huishoudens.append(s.samenstelling)
         woningen.append((staat.woningen[r.woning], max(r.sleuteldatum, peildatum)))
     huishoudens.sort(key=lambda h: h.id)
     woningen.sort(key=lambda x: x[0].id)

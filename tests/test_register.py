@@ -260,3 +260,22 @@ def test_stille_week_is_geen_fout(capsys, tmp_path):
     code, out, err = draai(capsys, "toewijzen", "--register", db_, "--peildatum", "2023-01-10")
     assert code == 0 and out == "" and "geen ronde vastgelegd" in err
     assert rijen(db_) == voor
+
+
+def test_nareizigers_veranderen_de_samenstelling_voor_de_volgende_ronde(capsys, gevuld):
+    """H021 (1 adult, 1 nareiziger expected) was not offered; its family arrives bigger than expected
+    (a partner and a girl of 3): the next round sees 3 persons, with the child, none still expected."""
+    db_ = gevuld
+    assert "H021" not in ronde(capsys, db_, "2023-01-10")
+    ok(capsys, "register", "nareizigers", db_, "--huishouden", "H021", "--aantal", "2", "--kinderen", "m3",
+       "--datum", "2023-01-12")
+    data = json.loads(ok(capsys, "toewijzen", "--register", db_, "--peildatum", "2023-01-17", "--format", "json"))
+    (h021,) = [p for p in data["toewijzingen"] + data["niet_geplaatst"] if p["huishouden"] == "H021"]
+    assert h021["personen"] == 3
+    from register.openen import staat_van
+    from register.opslag import open_register
+    s = staat_van(open_register(db_)).huishoudens["H021"].samenstelling
+    assert (s.volwassenen, [(k.geslacht, k.leeftijd) for k in s.kinderen], s.nareizigers) == (2, [("m", 3)], 0)
+    code, _, err = draai(capsys, "register", "nareizigers", db_, "--huishouden", "H021", "--aantal", "1",
+                         "--kinderen", "j2 m5", "--datum", "2023-01-12")
+    assert code == 2 and "--kinderen" in err
