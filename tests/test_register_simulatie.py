@@ -17,8 +17,6 @@ import pytest
 
 import cli
 import simulatie.actoren.koppelingen as koppelingen
-from matching.huishoudens import Huishouden
-from matching.woningen import Woning
 from registerhulp import db  # noqa: F401  (fixture)
 from simulatie.kalender import simdatum
 from simulatie.model import simuleer_replicatie
