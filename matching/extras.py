@@ -17,6 +17,7 @@ EXTRAS = {
     "grafieken": ("matplotlib", "grafieken (--grafiek) en het rapport"),
     "pandas": ("pandas", "toewijzen_df (DataFrames)"),
     "optimaliseer": ("optuna", "optimaliseren van een zoekruimte groter dan het budget"),
+    "register": ("sqlalchemy", "het register (huisvesting register, --register)"),
 }
 
 
@@ -33,9 +34,14 @@ def aanwezig(extra: str) -> bool:
         return False
 
 
+def ontbreekt(extra: str) -> ExtraOntbreekt:
+    """The one line for a missing extra (also for one found but not importable)."""
+    module, wat = EXTRAS[extra]
+    return ExtraOntbreekt(None, f"{wat} vraagt het extra '{extra}' ({module} is niet geïnstalleerd); installeer "
+                                f"het met: pip install 'huisvesting[{extra}]'")
+
+
 def vereis(extra: str) -> None:
     """Refuse, before any work, a command whose option needs a missing extra."""
     if not aanwezig(extra):
-        module, wat = EXTRAS[extra]
-        raise ExtraOntbreekt(None, f"{wat} vraagt het extra '{extra}' ({module} is niet geïnstalleerd); installeer "
-                                   f"het met: pip install 'huisvesting[{extra}]'")
+        raise ontbreekt(extra)

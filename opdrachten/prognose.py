@@ -7,9 +7,11 @@ import click
 from matching.bestanden.fouten import InvoerFout
 from matching.extras import vereis
 from opdrachten.gemeen import CSV_STIJL, ZET, vandaag
+from register.koppeling import met_registers_prognose
 from simulatie.rapportage.opdracht import prognose_rapport_opties
 
 
+@met_registers_prognose  # --registers (register/koppeling.py)
 @click.command()
 @click.argument("tabel", type=click.Path(dir_okay=False))
 @click.option("--peildatum", required=True, help="datum tot waar de realisatie telt (JJJJ-MM-DD); bepaalt de periode")

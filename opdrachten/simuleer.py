@@ -6,10 +6,12 @@ import click
 
 from matching.bestanden.schrijven import schrijf_atomisch
 from opdrachten.gemeen import CSV_STIJL, FORMATEN, ZET, uit, xlsx_vraagt_bestand
+from register.koppeling import met_register_simuleer
 from simulatie.rapportage.opdracht import ibt_opties
 from simulatie.voortgang import Voortgang
 
 
+@met_register_simuleer  # --register (register/koppeling.py)
 @click.command()
 @click.argument("scenario", required=False)
 @click.option("--replicaties", type=click.IntRange(1, 1_000_000), default=None,

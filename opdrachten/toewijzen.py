@@ -6,8 +6,10 @@ import click
 
 from matching.bestanden.fouten import InvoerFout
 from opdrachten.gemeen import CSV_STIJL, FORMATEN, uit, vandaag, xlsx_vraagt_bestand
+from register.koppeling import met_register_toewijzen
 
 
+@met_register_toewijzen  # --register (register/koppeling.py)
 @click.command()
 @click.option("--huishoudens", "huishoudens_pad", type=click.Path(dir_okay=False), help="huishoudens.csv of .xlsx")
 @click.option("--woningen", "woningen_pad", type=click.Path(dir_okay=False), help="woningen.csv of .xlsx")

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from matching.bestanden import InvoerFout
 
-INSTALLEER = 'het register vraagt extra pakketten: pip install "huisvesting[register]"'
 _SCHRIJFSLOT = 15  # advisory lock id on PostgreSQL (the number; any constant will do)
 
 
@@ -26,11 +25,13 @@ def vereist() -> None:
 
 
 def _sqlalchemy():
+    from matching.extras import ontbreekt, vereis
+    vereis("register")
     try:
         import alembic  # noqa: F401
         import sqlalchemy
-    except ImportError:
-        raise InvoerFout(None, INSTALLEER) from None
+    except ImportError:  # found but broken, or half installed
+        raise ontbreekt("register") from None
     return sqlalchemy
 
 

@@ -22,6 +22,9 @@ def _zonder(module: str, argv: list[str], cwd) -> subprocess.CompletedProcess:
     ("matplotlib", "grafieken", ["simuleer", "--replicaties", "2", "--grafiek", "w.png", "--uitvoer", "uit.txt"]),
     ("matplotlib", "grafieken", ["vergelijk", "--replicaties", "2", "--grafiek", "v.svg", "--uitvoer", "uit.txt"]),
     ("matplotlib", "grafieken", ["rapport", "--replicaties", "2", "--uitvoer", "r.html"]),
+    ("sqlalchemy", "register", ["register", "init", "r.db"]),
+    ("sqlalchemy", "register", ["toewijzen", "--register", "r.db", "--uitvoer", "uit.txt"]),
+    ("sqlalchemy", "register", ["simuleer", "--register", "r.db", "--peildatum", "2023-03-01"]),
 ])
 def test_ontbrekend_extra_een_regel_exit_2(tmp_path, module, extra, argv):
     p = _zonder(module, argv, tmp_path)

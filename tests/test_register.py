@@ -228,8 +228,8 @@ def test_zonder_extra_een_regel_met_installatie(tmp_path):
     r = subprocess.run([sys.executable, "-c", "import cli, sys; sys.exit(cli.main())", "register", "init",
                         str(tmp_path / "r.db")], capture_output=True, text=True,
                        env={"PYTHONPATH": f"{blok}:{wortel}", "PATH": "/usr/bin:/bin"})
-    assert r.returncode == 2 and r.stderr.strip() == 'fout: het register vraagt extra pakketten: pip install ' \
-                                                       '"huisvesting[register]"'
+    assert r.returncode == 2 and r.stderr.strip().startswith("fout: het register") and len(r.stderr.splitlines()) == 1
+    assert "pip install 'huisvesting[register]'" in r.stderr
     assert not (tmp_path / "r.db").exists()
 
 
