@@ -9,6 +9,7 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import cli
 from matching.regels import dag
@@ -41,7 +42,8 @@ def simulatie_telling(g, jaar) -> list[int]:
     aantal = {h: n for _, h, n in jaar.aankomsten}
     for d, soort, h in gebeurtenissen:
         if soort == 1:
-            s = SimHuishouden(k=None, hh=wachtend.pop(h, eerst[h]), status=Status.GEMATCHT)
+            # k, hh, status; of the koppeling only the household as linked is read (its type)
+            s = SimHuishouden(SimpleNamespace(hh=eerst[h]), wachtend.pop(h, eerst[h]), Status.GEMATCHT)
             s.woning = SimWoning(woning=g.woningen[0], beschikbaar=0, bekend=0)
             t.registreer_plaatsing(s, simdag(sc.startdatum, d))
             s.status = Status.GEHUISVEST
