@@ -14,7 +14,7 @@ from .bestanden.fouten import InvoerFout
 # extra -> (the module it installs, what needs it)
 EXTRAS = {
     "dask": ("distributed", "--dask (een Dask-cluster)"),
-    "grafieken": ("matplotlib", "grafieken (--grafiek) en het rapport"),
+    "grafieken": ("matplotlib", "een grafiek (--grafiek) of het rapport"),
     "pandas": ("pandas", "toewijzen_df (DataFrames)"),
     "optimaliseer": ("optuna", "optimaliseren van een zoekruimte groter dan het budget"),
     "register": ("sqlalchemy", "het register (huisvesting register, --register)"),

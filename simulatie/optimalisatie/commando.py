@@ -39,6 +39,9 @@ def optimaliseer(scenario, ruimte, replicaties, budget, seed, workers, formaat, 
     soort = grafiek_formaat(grafiek) if grafiek else None  # refused before any work
     g = laad_scenario(scenario)
     r = laad_ruimte(ruimte, g.beleid, tuple(g.sc.kernen))
+    if r.grootte > budget:
+        from matching.extras import vereis
+        vereis("optimaliseer")  # Optuna proposes the candidates: refused before any work is shown
     werk = geschat_werk(r, replicaties, budget)
     with Voortgang(werk, f"{g.sc.naam}: optimaliseren", f"hoogstens {werk} replicaties") as voortgang:
         o = optimaliseer_(g, r, replicaties, budget, seed, maak_uitvoerder(workers), voortgang)
