@@ -80,7 +80,7 @@ class HuishoudenKenmerken:
 
     # Kern codes hold within one process: sent to another (a worker), they are made there again.
     def __getstate__(self):
-        return self.__dict__ | {"voorkeur_code": None}
+        return {k: v for k, v in self.__dict__.items() if k != "_grenzen"} | {"voorkeur_code": None}
 
     def __setstate__(self, staat):
         self.__dict__.update(staat)
@@ -255,7 +255,7 @@ def volgende_wisseling(r: Ronde, beleid: Beleid) -> int | None:
 def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
     """Every rule's refusals, keyed by reason code; arrays broadcast to (hh, w)."""
     hh, w = r.hh, r.w
-    grens = _aftopping(beleid, r.peildag)
+    grens = _aftopping(beleid, _jaar(r.peildag))
     kamers = w.slaapkamers[None, :]
     studio_ok = beleid.studio_voor_alleenstaande & hh.alleen[:, None] & (kamers == 0)
     effectief = np.where(studio_ok, 1, kamers)
@@ -295,8 +295,34 @@ def _jaar(peildag: int) -> int:
     return datum(peildag).year
 
 
-def _aftopping(beleid: Beleid, peildag: int):
-    return beleid.aftoppingsgrens(_jaar(peildag))
+def _aftopping(beleid: Beleid, jaar: int):
+    return beleid.aftoppingsgrens(jaar)
+
+
+def _rijgrenzen(hh: HuishoudenKenmerken, beleid: Beleid, jaar: int) -> tuple:
+    """Per household the admissible range of bedroom counts [laag, hoog] (a household refused
+    by a household-only rule needs more rooms than any dwelling has), the rent limit (None
+    without passend toewijzen) and whether anyone needs an accessible dwelling. The same
+    households take part in round after round: kept on their arrays per policy and year."""
+    bewaard = hh.__dict__.get("_grenzen")
+    if bewaard is not None and bewaard[0] is beleid and bewaard[1] == jaar:
+        return bewaard[2]
+    # te_weinig_slaapkamers: a studio counts as one room for a single person.
+    laag = hh.nodig
+    if beleid.studio_voor_alleenstaande:
+        laag = np.where(hh.alleen & (hh.nodig <= 1), 0, laag)
+    # te_veel_slaapkamers
+    hoog = np.maximum(hh.nodig, hh.nodig_ruim) + beleid.max_extra_slaapkamers
+    hoog = np.where(hh.alleen, np.minimum(hoog, beleid.alleenstaande_max_slaapkamers), hoog)
+    rij = (hh.blokkade != NIET_IN_NL) & (hh.blokkade != WACHT_NAREIZIGERS)
+    laag = np.where(rij, laag, _GEEN)[:, None]
+    limiet = None
+    if beleid.passend_toewijzen:
+        grens = _aftopping(beleid, jaar)
+        limiet = (np.where(hh.personen_huur <= 2, grens.laag, grens.hoog) + 1e-9)[:, None]
+    uit = (laag, hoog[:, None], limiet, hh.toegankelijk[:, None] if hh.toegankelijk.any() else None)
+    hh.__dict__["_grenzen"] = (beleid, jaar, uit)
+    return uit
 
 
 def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
@@ -306,29 +332,18 @@ def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
     Per household the bedroom rules become one admissible range of bedroom counts
     [laag, hoog], per dwelling the dwelling-only rules one flag: the matrix work is a few
     comparisons of a row against a column."""
-    hh, w = r.hh, r.w
-    # te_weinig_slaapkamers: a studio counts as one room for a single person.
-    laag = hh.nodig
-    if beleid.studio_voor_alleenstaande:
-        laag = np.where(hh.alleen & (hh.nodig <= 1), 0, laag)
-    # te_veel_slaapkamers
-    hoog = np.maximum(hh.nodig, hh.nodig_ruim) + beleid.max_extra_slaapkamers
-    hoog = np.where(hh.alleen, np.minimum(hoog, beleid.alleenstaande_max_slaapkamers), hoog)
-    # A household refused by a household-only rule needs more rooms than any dwelling has; a
-    # dwelling refused by a dwelling-only rule has fewer than anyone needs (laag >= 0).
-    rij = (hh.blokkade != NIET_IN_NL) & (hh.blokkade != WACHT_NAREIZIGERS)
-    laag = np.where(rij, laag, _GEEN)
-    kolom = ~((~_soorten_masker(beleid.soorten)[w.soort] & (w.beschikbaar > r.peildag))
-              | (w.beschikbaar > horizon_dag(r.peildag, beleid.vooruit_maanden)))
-    kolom &= kern_toegestaan(w, beleid.kernen)
+    hh, w, p = r.hh, r.w, r.peildag
+    laag, hoog, limiet, toegankelijk = _rijgrenzen(hh, beleid, _jaar(p))
+    # A dwelling refused by a dwelling-only rule has fewer rooms than anyone needs (laag >= 0):
+    # a reservation's soort matters only until it is available; the months ahead; the kern.
+    kolom = (_soorten_masker(beleid.soorten)[w.soort] | (w.beschikbaar <= p)) \
+        & (w.beschikbaar <= horizon_dag(p, beleid.vooruit_maanden)) & _kernen_masker(beleid.kernen, len(_KERNCODES))[w.kern_code]
     kamers = np.where(kolom, w.slaapkamers, -_GEEN)
-    ok = (kamers[None, :] >= laag[:, None]) & (kamers[None, :] <= hoog[:, None])
-    if beleid.passend_toewijzen:
-        grens = _aftopping(beleid, r.peildag)
-        limiet = np.where(hh.personen_huur <= 2, grens.laag, grens.hoog)
-        ok &= ~(w.huur[None, :] > limiet[:, None] + 1e-9)
-    if hh.toegankelijk.any():
-        ok &= ~(hh.toegankelijk[:, None] & ~w.toegankelijk[None, :])
+    ok = (kamers >= laag) & (kamers <= hoog)
+    if limiet is not None:
+        ok &= w.huur <= limiet
+    if toegankelijk is not None:
+        ok &= ~(toegankelijk & ~w.toegankelijk)
     if w.min_personen is not None and w.min_personen.any():
         gezin = hh.gezin if hh.gezin is not None else hh.personen_huur
         ok &= ~(gezin[:, None] < w.min_personen[None, :])

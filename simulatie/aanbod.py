@@ -9,12 +9,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
-from matching.woningen import Woning, WoningSoort
+from matching.regels import WoningKenmerken, kerncodes
+from matching.woningen import SOORTEN, Woning, WoningSoort
 
 from .kalender import simdag
 from .scenario import Scenario, gedateerde_delen
 from .stromen import toevalsstroom
 from .wereld_records import KomendeWoning, Vervanging
+
+VRIJ = SOORTEN.index(WoningSoort.VRIJ)
 
 
 def _dagen(sc: Scenario, d: dt.date) -> int:
@@ -123,14 +126,34 @@ def trek_vervangingen(sc: Scenario, seed: int, rep: int, n: int = 512) -> "Verva
 
 
 class Vervangingen(Sequence):
-    """The drawn replacements, made into `Vervanging` records only when a round looks at them:
-    most replications need a handful of the hundreds drawn."""
+    """The drawn replacements, made into `Vervanging` records only when one is offered: most
+    replications need a handful of the hundreds drawn, and the search judges them straight
+    from the drawn arrays (`kenmerken`)."""
 
-    def __init__(self, sc: Scenario, wachten: np.ndarray, attr: dict[str, np.ndarray]):
+    def __init__(self, sc: Scenario, wachten: np.ndarray, attr: dict[str, np.ndarray],
+                 lijst: Sequence[Vervanging] | None = None):
         self._sc, self._wachten, self._attr = sc, wachten, attr
+        self._lijst = lijst
+        self._vast: dict[str, np.ndarray] | None = None
+        self.wachten = wachten  # days after the previous re-let (after the return, for the first)
+
+    @classmethod
+    def uit_lijst(cls, sc: Scenario, lijst: Sequence[Vervanging]) -> "Vervangingen":
+        """The same from records (a test's hand-made world)."""
+        if isinstance(lijst, Vervangingen):
+            return lijst
+        w = [v.woning for v in lijst]
+        attr = {"slaapkamers": np.array([x.slaapkamers for x in w], np.int64),
+                "kern": np.array([x.kern for x in w], dtype=object), "huur": np.array([x.huur for x in w], float),
+                "toegankelijk": np.array([x.toegankelijk for x in w], bool),
+                "min_personen": np.array([x.min_personen for x in w], np.int64)}
+        return cls(sc, np.array([v.na_dagen for v in lijst], np.int64), attr, list(lijst))
 
     def __len__(self) -> int:
         return len(self._wachten)
+
+    def _id(self, i: int) -> str:
+        return f"#X{i:03d}" if self._lijst is None else self._lijst[i].woning.id
 
     def __getitem__(self, i):
         if isinstance(i, slice):
@@ -138,7 +161,25 @@ class Vervangingen(Sequence):
         if not -len(self) <= i < len(self):
             raise IndexError(i)
         i = i % len(self)
+        if self._lijst is not None:
+            return self._lijst[i]
         return Vervanging(int(self._wachten[i]), _woning(self._sc, self._attr, i, f"#X{i:03d}", 0, WoningSoort.VRIJ))
+
+    def kenmerken(self, begin: int, eind: int, beschikbaar: np.ndarray) -> WoningKenmerken:
+        """Re-lets begin..eind-1 as a round's dwellings, vacant from `beschikbaar` (day numbers):
+        what `woning_kenmerken` gives for the same dwellings, without making them."""
+        a, n = self._attr, eind - begin
+        if self._vast is None or len(self._vast["ids"]) < eind:
+            # Ids and kern codes of the re-lets looked at so far, made once (a walk looks ahead).
+            m = min(max(2 * eind, 32), len(self))
+            self._vast = {"ids": np.array([self._id(i) for i in range(m)], dtype=object),
+                          "kern_code": kerncodes(a["kern"][:m]),
+                          "slaapkamers": a["slaapkamers"][:m].astype(np.int64),
+                          "huur": a["huur"][:m].astype(np.float64), "toegankelijk": a["toegankelijk"][:m].astype(bool),
+                          "min_personen": a["min_personen"][:m] if "min_personen" in a else np.zeros(m, np.int64)}
+        v = {k: x[begin:eind] for k, x in self._vast.items()}
+        return WoningKenmerken(kern=a["kern"][begin:eind], beschikbaar=beschikbaar, soort=np.full(n, VRIJ, np.int64),
+                               **v)
 
     def __eq__(self, ander) -> bool:
         return list(self) == list(ander)

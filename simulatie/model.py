@@ -17,6 +17,7 @@ from .actoren.koppelingen import koppelingen
 from .actoren.nidos import nidos_uitstroom
 from .actoren.rondes import toewijzingsrondes
 from .actoren.vacatures import vacatures
+from .aanbod import Vervangingen
 from .kalender import periodegrenzen
 from .registratie import Boeking, Plaatsing, per_type
 from .telling import per_periode as tel_per_periode
@@ -110,7 +111,7 @@ def draai(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None = N
         wereld = trek_wereld(sc, invoer.seed, rep, list(invoer.startlijst), list(invoer.startwoningen))
     env = simpy.Environment()
     t = Toestand(sc, beleid, dag(sc.startdatum))
-    t.wereld_vervangingen = wereld.vervangingen
+    t.wereld_vervangingen = Vervangingen.uit_lijst(sc, wereld.vervangingen)
     if beleid.vooruitkijken_weken:
         t.vooruitblik = Vooruitblik(sc, invoer.seed, rep, invoer.startlijst, wereld.amvs)
     env.process(vacatures(env, t, wereld.woningen))

@@ -114,7 +114,7 @@ class Toestand:
     bijgekomen: list[tuple[int, int]] = field(default_factory=list)
     vervangingen: int = 0           # re-lets looked at for a replacement (index into the world's list)
     tegoed: int = 0                 # dwellings returned to regular letting and not yet replaced
-    wereld_vervangingen: list = field(default_factory=list)
+    wereld_vervangingen: object = None  # aanbod.Vervangingen, set by model.draai
     doorstroom: dict[str, SimHuishouden] = field(default_factory=dict)  # in the doorstroomlocatie now
     # The input of the last round that ended without solving, and the first absolute day on
     # which a date-dependent rule may answer differently (None: never).

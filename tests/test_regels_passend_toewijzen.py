@@ -59,3 +59,21 @@ def test_uitzetten_en_eigen_grenzen():
     eigen = laad_beleid("strikt", {"strikt": {"aftoppingsgrenzen": {"2023": {"laag": 600.0, "hoog": 650.0}}}})
     assert weigert(TWEE, woning(huur=600.0, beschikbaar=peil), eigen, peil) == set()
     assert weigert(TWEE, woning(huur=600.01, beschikbaar=peil), eigen, peil) == TE_DUUR
+
+
+def test_zelfde_huishoudens_in_een_nieuw_jaar_en_onder_een_ander_beleid():
+    """The simulation judges the same households' arrays round after round (the rent limit and
+    bedroom range per household are kept on them): a new year's limit and another policy must
+    still count. Here the same arrays, judged in 2023 and then 2024 (a rent between the two
+    years' limits for two persons: too dear in 2023, fine in 2024), and under flexibel after strikt."""
+    from matching.regels import Ronde, dag, huishouden_kenmerken, toelaatbaar, woning_kenmerken
+    hk = huishouden_kenmerken([TWEE, EEN], STRIKT)
+    w = woning_kenmerken([woning(huur=649.00, beschikbaar=dt.date(2023, 1, 1))])
+    assert not toelaatbaar(Ronde(hk, w, dag(dt.date(2023, 12, 31))), STRIKT).any()
+    assert toelaatbaar(Ronde(hk, w, dag(dt.date(2024, 1, 1))), STRIKT).all()
+    assert not toelaatbaar(Ronde(hk, w, dag(dt.date(2023, 6, 1))), STRIKT).any()
+    # A two-bedroom dwelling for one person: too large under strikt, allowed under flexibel
+    # (alleenstaande_max_slaapkamers 1 and 2), on the same arrays.
+    groot = woning_kenmerken([woning(slaapkamers=2, huur=600.0, beschikbaar=dt.date(2023, 1, 1))])
+    r = Ronde(huishouden_kenmerken([EEN], STRIKT), groot, dag(dt.date(2023, 6, 1)))
+    assert [bool(toelaatbaar(r, b)[0, 0]) for b in (STRIKT, FLEXIBEL, STRIKT)] == [False, True, False]

@@ -31,7 +31,7 @@ def _uitkomsten(naam, beleidsnaam, n):
 def test_overslaan_verandert_geen_uitkomst(naam, beleidsnaam, monkeypatch):
     snel = _uitkomsten(naam, beleidsnaam, 12)
     monkeypatch.setattr(rondes, "OVERSLAAN", False)
-    monkeypatch.setattr(rondes, "VERVANG_PER_KEER", 1)
+    monkeypatch.setattr(rondes, "SAMEN_BEOORDELEN", False)
     assert _uitkomsten(naam, beleidsnaam, 12) == snel
 
 
@@ -43,12 +43,12 @@ def test_er_wordt_echt_overgeslagen():
     assert overgeslagen > 0
 
 
-@pytest.mark.parametrize("per_keer", [2, 3, 64])
-def test_vervangingen_samen_beoordeeld_als_een_voor_een(per_keer, monkeypatch):
-    monkeypatch.setattr(rondes, "VERVANG_PER_KEER", 1)
-    een = _uitkomsten("leusden-2023", "strikt", 10)
-    monkeypatch.setattr(rondes, "VERVANG_PER_KEER", per_keer)
-    assert _uitkomsten("leusden-2023", "strikt", 10) == een
+@pytest.mark.parametrize("naam", ["leusden-2023", "leusden-2026"])
+def test_vervangingen_samen_beoordeeld_als_een_voor_een(naam, monkeypatch):
+    monkeypatch.setattr(rondes, "SAMEN_BEOORDELEN", False)
+    een = _uitkomsten(naam, "strikt", 10)
+    monkeypatch.setattr(rondes, "SAMEN_BEOORDELEN", True)
+    assert _uitkomsten(naam, "strikt", 10) == een
 
 
 D = dt.date

@@ -9,8 +9,7 @@ import numpy as np
 
 from matching.bezetting import slaapkamers_nodig
 from matching.oplossers import los_op
-from matching.regels import Ronde, toelaatbaar, volgende_wisseling
-from matching.woningen import SOORTEN
+from matching.regels import Ronde, _jaar, toelaatbaar, volgende_wisseling
 
 from .nareizigers import controleer_vervolg
 from ..toestand import SimHuishouden, SimWoning, Status, Toestand, datum_van
@@ -19,9 +18,9 @@ from ..toestand import SimHuishouden, SimWoning, Status, Toestand, datum_van
 # Skip a round whose input equals that of the last round that ended without solving (off: tests
 # compare both ways).
 OVERSLAAN = True
-VRIJ = SOORTEN.index("vrij")
-# Re-lets judged together when looking for a replacement: most walks end at the first or second.
-VERVANG_PER_KEER = 4
+# Judge the re-lets of a replacement walk that fall in one calendar year in one matrix (off: one
+# by one; tests compare both ways).
+SAMEN_BEOORDELEN = True
 
 
 def toewijzingsrondes(env, t: Toestand):
@@ -153,39 +152,36 @@ def vervang(env, t: Toestand, nu: int) -> bool:
     first that some household now on the list may take; the ones passed over are let regularly.
     With nobody to fit, the dwelling stays owed (`t.tegoed`) until someone is on the list."""
     lijst = [s for s in t.wachtenden() if t.blokkade(s) == 0]
-    if not lijst:
+    alle = t.wereld_vervangingen
+    begin = t.vervangingen
+    if not lijst or begin >= len(alle):
         return False
+    # The walk looks at each next re-let while the days waited before it stay within the
+    # longest a dwelling may stand empty: re-lets begin..eind-1, free on day nu + na[j].
+    na = np.cumsum(alle.wachten[begin:])
+    eind = begin + int(np.searchsorted(na - alle.wachten[begin:], t.sc.toewijzing.max_leegstand_dagen, "right"))
+    na = na[:eind - begin]
     # Each re-let is judged on the day it comes free. On that day (or later in the same year,
     # the rent limit's year) no date-dependent rule refuses a dwelling that is free already, so
-    # re-lets of one calendar year are judged together in one matrix, a few at a time.
+    # the re-lets of one calendar year are judged together in one matrix.
     kenmerken = t.kenmerken(lijst)
-    wachten = 0
-    while t.vervangingen < len(t.wereld_vervangingen) and wachten <= t.sc.toewijzing.max_leegstand_dagen:
-        kijk: list[tuple[int, int, object]] = []   # (wachten, day it comes free, Vervanging)
-        jaar = None
-        while (len(kijk) < VERVANG_PER_KEER and t.vervangingen + len(kijk) < len(t.wereld_vervangingen)
-               and wachten <= t.sc.toewijzing.max_leegstand_dagen):
-            v = t.wereld_vervangingen[t.vervangingen + len(kijk)]
-            dag_ = nu + wachten + v.na_dagen
-            if jaar is not None and datum_van(t.sc, dag_).year != jaar:
-                break
-            jaar = datum_van(t.sc, dag_).year
-            wachten += v.na_dagen
-            kijk.append((wachten, dag_, v))
-        laatste = kijk[-1][1]
-        # Rows straight from the drawn dwellings, free on their day (the dwelling itself is made
-        # only for the one offered).
-        rijen = [t.w_tabel.voeg_toe(v.woning, beschikbaar=t.start_abs + d, soort=VRIJ) for _, d, v in kijk]
-        past = toelaatbaar(Ronde(kenmerken, t.w_tabel.kies(rijen, vrij_tot=t.start_abs + laatste),
-                                 t.start_abs + laatste), t.beleid).any(axis=0)
+    dagen = t.start_abs + nu + na
+    jaren = [_jaar(d) for d in dagen.tolist()]
+    i = 0
+    while i < len(jaren):
+        j = next((k for k in range(i, len(jaren)) if jaren[k] != jaren[i]), len(jaren)) if SAMEN_BEOORDELEN else i + 1
+        w = alle.kenmerken(begin + i, begin + j, dagen[i:j])
+        past = toelaatbaar(Ronde(kenmerken, w, int(dagen[j - 1])), t.beleid).any(axis=0)
         if past.any():
-            k = int(np.argmax(past))
-            t.vervangingen += k + 1
-            wachten, d, v = kijk[k]
+            k = i + int(np.argmax(past))
+            t.vervangingen = begin + k + 1
+            d = nu + int(na[k])
+            v = alle[begin + k]
             w = SimWoning(replace(v.woning, beschikbaar=datum_van(t.sc, d)), d, d)
-            env.process(vervanging(env, t, w, wachten))
+            env.process(vervanging(env, t, w, int(na[k])))
             return True
-        t.vervangingen += len(kijk)
+        i = j
+    t.vervangingen = eind
     return False
 
 
