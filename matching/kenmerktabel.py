@@ -67,9 +67,10 @@ class _Tabel:
             self._kol[code][:self.n] = kerncodes(self._kol[naam][:self.n])
 
     def _kies(self, index) -> dict[str, np.ndarray]:
-        index = np.asarray(index, np.int64)
-        if len(index) and (index.min() < 0 or index.max() >= self.n):
+        # Row numbers come as a short list: checked in Python, cheaper than two reductions.
+        if len(index) and (min(index) < 0 or max(index) >= self.n):
             raise IndexError(f"rij buiten de tabel ({self.n} rijen)")
+        index = np.asarray(index, np.int64)
         return {k: a[index] for k, a in self._kol.items()}
 
 

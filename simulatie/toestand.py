@@ -124,7 +124,7 @@ class Toestand:
     # The rules' rows per household and per dwelling, written once and rewritten on a change;
     # a round selects them by row number.
     hh_tabel: HuishoudenTabel = field(default_factory=HuishoudenTabel)
-    _wachtenden: tuple = ((-1, -1), [])
+    _wachtenden: tuple = ((-1, -1), ([], []))
     w_tabel: WoningTabel = field(default_factory=WoningTabel)
     vooruitblik: object = None      # vooruitblik.Vooruitblik when the policy looks ahead
 
@@ -158,10 +158,24 @@ class Toestand:
         """Households on the list in the allocation sense: waiting, and those still abroad (in
         the order they were linked). Do not change the list returned: it is kept until a status
         changes or a household is linked."""
+        return self._per_status()[0]
+
+    def gematcht(self) -> list[SimHuishouden]:
+        """Households holding a dwelling whose keys are still to come (in the order linked);
+        kept like `wachtenden`."""
+        return self._per_status()[1]
+
+    def _per_status(self) -> tuple[list[SimHuishouden], list[SimHuishouden]]:
         sleutel = (_STATUSWIJZIGINGEN[0], len(self.huishoudens))
         if self._wachtenden[0] != sleutel:
-            self._wachtenden = (sleutel, [s for s in self.huishoudens.values()
-                                          if s.status in (Status.WACHTEND, Status.BUITENLAND)])
+            wachtend, gematcht = [], []
+            for s in self.huishoudens.values():
+                st = s._status
+                if st is Status.WACHTEND or st is Status.BUITENLAND:
+                    wachtend.append(s)
+                elif st is Status.GEMATCHT:
+                    gematcht.append(s)
+            self._wachtenden = (sleutel, (wachtend, gematcht))
         return self._wachtenden[1]
 
     def lijstlengte(self) -> int:

@@ -55,8 +55,7 @@ def ronde(env, t: Toestand) -> None:
     # reserved dwelling is still months away take part again and keep a place for certain,
     # so a sooner vacancy can go to them and their reservation back to the pool.
     verhuis = t.sc.toewijzing.verhuis_dagen
-    houders = [s for s in t.huishoudens.values()
-               if s.status == Status.GEMATCHT and s.reservering is not None and s.reservering.beschikbaar > nu + verhuis]
+    houders = [s for s in t.gematcht() if s.reservering is not None and s.reservering.beschikbaar > nu + verhuis]
     if not kandidaten and not houders:
         return
     woningen = list(t.aanbod.values()) + [s.reservering for s in houders]
