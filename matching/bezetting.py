@@ -8,7 +8,6 @@ a single adult are taken to be a partner plus children of unknown gender and age
 
 from __future__ import annotations
 
-from collections import Counter
 from math import ceil
 
 from .beleid import Beleid
@@ -23,18 +22,24 @@ def kinderkamers(kinderen: tuple[Kind, ...] | list[Kind], per_kamer: int, gemeng
     single-gender room for young children holds no more than a mixed one would. Children of
     gender `x` (unknown) never share with older children.
     """
-    oud = Counter(k.geslacht for k in kinderen if k.leeftijd >= gemengd_tot)
-    jong = Counter(k.geslacht for k in kinderen if k.leeftijd < gemengd_tot)
+    if not kinderen:
+        return 0
+    oud: dict[str, int] = {}
+    jong: dict[str, int] = {}
+    for kind in kinderen:
+        d = oud if kind.leeftijd >= gemengd_tot else jong
+        d[kind.geslacht] = d.get(kind.geslacht, 0) + 1
     kamers = 0
     rest_jong = 0
-    for g in set(oud) | set(jong):
+    for g in oud.keys() | jong.keys():
+        o, j = oud.get(g, 0), jong.get(g, 0)
         if g == "x":
-            kamers += oud[g]  # unknown gender: an older child sleeps alone
-            rest_jong += jong[g]
+            kamers += o  # unknown gender: an older child sleeps alone
+            rest_jong += j
             continue
-        k = ceil(oud[g] / per_kamer)
+        k = ceil(o / per_kamer)
         kamers += k
-        rest_jong += max(0, jong[g] - (k * per_kamer - oud[g]))
+        rest_jong += max(0, j - (k * per_kamer - o))
     return kamers + ceil(rest_jong / per_kamer)
 
 
