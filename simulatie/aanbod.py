@@ -136,6 +136,8 @@ class Vervangingen(Sequence):
         self._lijst = lijst
         self._vast: dict[str, np.ndarray] | None = None
         self.wachten = wachten  # days after the previous re-let (after the return, for the first)
+        # voor[j]: the days of re-lets 0..j-1 added up (one longer than the list)
+        self.voor = np.concatenate(([0], np.cumsum(wachten)))
 
     @classmethod
     def uit_lijst(cls, sc: Scenario, lijst: Sequence[Vervanging]) -> "Vervangingen":

@@ -157,9 +157,10 @@ def vervang(env, t: Toestand, nu: int) -> bool:
         return False
     # The walk looks at each next re-let while the days waited before it stay within the
     # longest a dwelling may stand empty: re-lets begin..eind-1, free on day nu + na[j].
-    na = np.cumsum(alle.wachten[begin:])
-    eind = begin + int(np.searchsorted(na - alle.wachten[begin:], t.sc.toewijzing.max_leegstand_dagen, "right"))
-    na = na[:eind - begin]
+    voor = alle.voor  # days from the first re-let to each (before its own wait)
+    eind = int(np.searchsorted(voor, voor[begin] + t.sc.toewijzing.max_leegstand_dagen, "right"))
+    eind = min(eind, len(alle))
+    na = voor[begin + 1:eind + 1] - voor[begin]
     # Each re-let is judged on the day it comes free. On that day (or later in the same year,
     # the rent limit's year) no date-dependent rule refuses a dwelling that is free already, so
     # the re-lets of one calendar year are judged together in one matrix.
