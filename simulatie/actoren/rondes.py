@@ -43,14 +43,18 @@ def ronde(env, t: Toestand) -> None:
         t.tel("woningen_terug_regulier")
         if w.vervangbaar:
             t.tegoed += 1
+    # Who may be offered a dwelling now (neither the walk below nor a return changes that).
+    kandidaten = [s for s in t.wachtenden() if t.blokkade(s) == 0]
+    k_rijen = None
     verbod = t.sc.verbod_dag()
     # Under a voorrangsverbod there is no agreement any more: nothing returned is replaced (what
     # was still owed stays reported as returned and not replaced).
-    while t.tegoed and (verbod is None or nu < verbod) and vervang(env, t, nu):
-        t.tegoed -= 1
+    if t.tegoed and (verbod is None or nu < verbod) and kandidaten:
+        k_rijen = t.rijen(kandidaten)
+        while t.tegoed and vervang(env, t, nu, kandidaten, k_rijen):
+            t.tegoed -= 1
     if not t.aanbod:
         return
-    kandidaten = [s for s in t.wachtenden() if t.blokkade(s) == 0]
     # A reservation is a promise to the household, not to the dwelling: households whose
     # reserved dwelling is still months away take part again and keep a place for certain,
     # so a sooner vacancy can go to them and their reservation back to the pool.
@@ -62,7 +66,8 @@ def ronde(env, t: Toestand) -> None:
     lijst = kandidaten + houders
     # The round's whole input; a round without a single admissible pair is not run again
     # until this changes or a date-dependent rule may answer differently.
-    invoer = (t.rijen(lijst), t.woningrijen(woningen, nu), len(houders))
+    invoer = ((t.rijen(kandidaten) if k_rijen is None else k_rijen) + t.rijen(houders), t.woningrijen(woningen, nu),
+              len(houders))
     if OVERSLAAN and t.vergeefs is not None and t.vergeefs[0] == invoer \
             and (t.vergeefs[1] is None or t.start_abs + nu < t.vergeefs[1]):
         t.overgeslagen += 1
@@ -146,11 +151,11 @@ def verhuizing(env, t: Toestand, s: SimHuishouden, w: SimWoning, dag: int, numme
         s.passend_voor_gezin.succeed()
 
 
-def vervang(env, t: Toestand, nu: int) -> bool:
+def vervang(env, t: Toestand, nu: int, lijst: list[SimHuishouden], rijen: tuple) -> bool:
     """Walk WSL's coming re-lets (drawn in the world, the same for every policy) and offer the
-    first that some household now on the list may take; the ones passed over are let regularly.
-    With nobody to fit, the dwelling stays owed (`t.tegoed`) until someone is on the list."""
-    lijst = [s for s in t.wachtenden() if t.blokkade(s) == 0]
+    first that some household on the list (`lijst`: those who may be offered a dwelling now,
+    `rijen`: `t.rijen(lijst)`) may take; the ones passed over are let regularly. With nobody to
+    fit, the dwelling stays owed (`t.tegoed`) until someone is on the list."""
     alle = t.wereld_vervangingen
     begin = t.vervangingen
     if not lijst or begin >= len(alle):
@@ -164,7 +169,7 @@ def vervang(env, t: Toestand, nu: int) -> bool:
     # Each re-let is judged on the day it comes free. On that day (or later in the same year,
     # the rent limit's year) no date-dependent rule refuses a dwelling that is free already, so
     # the re-lets of one calendar year are judged together in one matrix.
-    kenmerken = t.kenmerken(lijst)
+    kenmerken = t.kenmerken(lijst, 0, rijen)
     dagen = t.start_abs + nu + na
     jaren = [_jaar(d) for d in dagen.tolist()]
     i = 0
