@@ -102,8 +102,9 @@ class HuishoudenTabel(_Tabel):
         """The round's households, in the order of `index` (row numbers); `toegezegd`: the last
         this many already hold a promised reservation."""
         n = len(index)
-        return HuishoudenKenmerken(**self._kies(index),
-                                   toegezegd=(np.arange(n) >= n - toegezegd) if toegezegd else None)
+        velden = self._kies(index)
+        velden["toegezegd"] = (np.arange(n) >= n - toegezegd) if toegezegd else None
+        return HuishoudenKenmerken.uit_velden(velden)
 
 
 class WoningTabel(_Tabel):
@@ -132,4 +133,4 @@ class WoningTabel(_Tabel):
         velden = self._kies(index)
         if vrij_tot is not None:
             velden["soort"] = np.where(velden["beschikbaar"] <= vrij_tot, VRIJ, velden["soort"])
-        return WoningKenmerken(**velden)
+        return WoningKenmerken.uit_velden(velden)

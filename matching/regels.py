@@ -89,6 +89,12 @@ class HuishoudenKenmerken:
     def __len__(self) -> int:
         return len(self.ids)
 
+    @classmethod
+    def uit_velden(cls, velden: dict) -> "HuishoudenKenmerken":
+        """From every field at once (the simulation's row tables, each round): the same object,
+        without the frozen dataclass's field-by-field __init__."""
+        return _uit_velden(cls, velden)
+
     def deel(self, index) -> "HuishoudenKenmerken":
         return HuishoudenKenmerken(**{k: (None if getattr(self, k) is None else getattr(self, k)[index])
                                       for k in self.__dataclass_fields__})
@@ -120,9 +126,22 @@ class WoningKenmerken:
     def __len__(self) -> int:
         return len(self.ids)
 
+    @classmethod
+    def uit_velden(cls, velden: dict) -> "WoningKenmerken":
+        """See `HuishoudenKenmerken.uit_velden`."""
+        return _uit_velden(cls, velden)
+
     def deel(self, index) -> "WoningKenmerken":
         return WoningKenmerken(**{k: (None if getattr(self, k) is None else getattr(self, k)[index])
                                   for k in self.__dataclass_fields__})
+
+
+def _uit_velden(cls, velden: dict):
+    if velden.keys() != cls.__dataclass_fields__.keys():
+        raise TypeError(f"{cls.__name__}: velden {sorted(velden)} in plaats van {sorted(cls.__dataclass_fields__)}")
+    k = object.__new__(cls)
+    k.__dict__.update(velden)
+    return k
 
 
 def blokkade(hh: Huishouden, beleid: Beleid, nareizigers_aanwezig: bool = False) -> int:
@@ -320,7 +339,7 @@ def _rijgrenzen(hh: HuishoudenKenmerken, beleid: Beleid, jaar: int) -> tuple:
     if beleid.passend_toewijzen:
         grens = _aftopping(beleid, jaar)
         limiet = (np.where(hh.personen_huur <= 2, grens.laag, grens.hoog) + 1e-9)[:, None]
-    uit = (laag, hoog[:, None], limiet, hh.toegankelijk[:, None] if hh.toegankelijk.any() else None)
+    uit = (laag, hoog[:, None], limiet, hh.toegankelijk[:, None] if np.count_nonzero(hh.toegankelijk) else None)
     hh.__dict__["_grenzen"] = (beleid, jaar, uit)
     return uit
 
@@ -344,7 +363,8 @@ def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
         ok &= w.huur <= limiet
     if toegankelijk is not None:
         ok &= ~(toegankelijk & ~w.toegankelijk)
-    if w.min_personen is not None and w.min_personen.any():
+    # (count_nonzero: a fraction of .any()'s cost on arrays this small)
+    if w.min_personen is not None and np.count_nonzero(w.min_personen):
         gezin = hh.gezin if hh.gezin is not None else hh.personen_huur
         ok &= ~(gezin[:, None] < w.min_personen[None, :])
     return ok

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import islice
 
 from matching.beleid import Beleid
 from matching.bezetting import deelt_ouder_met_kind, slaapkamers_nodig, volwassenkamers
@@ -167,15 +168,22 @@ class Toestand:
 
     def _per_status(self) -> tuple[list[SimHuishouden], list[SimHuishouden]]:
         sleutel = (_STATUSWIJZIGINGEN[0], len(self.huishoudens))
-        if self._wachtenden[0] != sleutel:
-            wachtend, gematcht = [], []
-            for s in self.huishoudens.values():
-                st = s._status
-                if st is Status.WACHTEND or st is Status.BUITENLAND:
-                    wachtend.append(s)
-                elif st is Status.GEMATCHT:
-                    gematcht.append(s)
-            self._wachtenden = (sleutel, (wachtend, gematcht))
+        (teller, n), lijsten = self._wachtenden
+        if (teller, n) == sleutel:
+            return lijsten
+        if teller == sleutel[0] and n < sleutel[1]:
+            # Only households linked since (they come last): the lists so far hold.
+            nieuw = list(islice(reversed(self.huishoudens.values()), sleutel[1] - n))[::-1]
+            wachtend, gematcht = list(lijsten[0]), list(lijsten[1])
+        else:
+            nieuw, wachtend, gematcht = self.huishoudens.values(), [], []
+        for s in nieuw:
+            st = s._status
+            if st is Status.WACHTEND or st is Status.BUITENLAND:
+                wachtend.append(s)
+            elif st is Status.GEMATCHT:
+                gematcht.append(s)
+        self._wachtenden = (sleutel, (wachtend, gematcht))
         return self._wachtenden[1]
 
     def lijstlengte(self) -> int:

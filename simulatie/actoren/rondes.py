@@ -80,7 +80,7 @@ def ronde(env, t: Toestand) -> None:
         # A holder whose own reservation no longer fits (the family grew) keeps it as it is.
         n_k, n_a = len(kandidaten), len(t.aanbod)
         eigen = ok[np.arange(n_k, len(lijst)), np.arange(n_a, len(woningen))]
-        if not eigen.all():
+        if np.count_nonzero(eigen) < len(eigen):
             hou = np.concatenate([np.ones(n_k, bool), eigen])
             wou = np.concatenate([np.ones(n_a, bool), eigen])
             lijst = [s for s, k in zip(lijst, hou) if k]
@@ -91,8 +91,8 @@ def ronde(env, t: Toestand) -> None:
     # Nothing to do unless a waiting household has a fitting dwelling, or a holder one that
     # comes sooner than its reservation (alone or not: a vacancy must not go unused).
     n_k, n_a = len(kandidaten), len(t.aanbod)
-    sneller = bool(houders) and ok[n_k:, :n_a].any()
-    if not ok[:n_k].any() and not sneller:
+    sneller = bool(houders) and np.count_nonzero(ok[n_k:, :n_a]) > 0
+    if not np.count_nonzero(ok[:n_k]) and not sneller:
         t.vergeefs = (invoer, volgende_wisseling(r0, t.beleid))
         return
     if t.vooruitblik is not None:  # look-ahead: expected households as extra rows after the real ones
@@ -177,7 +177,7 @@ def vervang(env, t: Toestand, nu: int, lijst: list[SimHuishouden], rijen: tuple)
         j = next((k for k in range(i, len(jaren)) if jaren[k] != jaren[i]), len(jaren)) if SAMEN_BEOORDELEN else i + 1
         w = alle.kenmerken(begin + i, begin + j, dagen[i:j])
         past = toelaatbaar(Ronde(kenmerken, w, int(dagen[j - 1])), t.beleid).any(axis=0)
-        if past.any():
+        if np.count_nonzero(past):
             k = i + int(np.argmax(past))
             t.vervangingen = begin + k + 1
             d = nu + int(na[k])
