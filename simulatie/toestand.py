@@ -122,6 +122,7 @@ class Toestand:
     vergeefs: tuple | None = None
     overgeslagen: int = 0           # rounds skipped for that reason (not an output; tests read it)
     _kenmerken: list = field(default_factory=list)  # the last two household lists: rows, arrays
+    _woningkenmerken: tuple = (None, None)            # the last round's dwellings: rows, arrays
     # The rules' rows per household and per dwelling, written once and rewritten on a change;
     # a round selects them by row number.
     hh_tabel: HuishoudenTabel = field(default_factory=HuishoudenTabel)
@@ -229,7 +230,18 @@ class Toestand:
         """Everything `woningkenmerken` reads of each dwelling on this day."""
         return tuple((w.woning, w.beschikbaar, w.beschikbaar <= vandaag, w.soort) for w in lijst)
 
-    def woningkenmerken(self, lijst: list[SimWoning], vandaag: int) -> WoningKenmerken:
+    def woningkenmerken(self, lijst: list[SimWoning], vandaag: int, rijen: tuple | None = None) -> WoningKenmerken:
+        """`rijen`: `woningrijen(lijst, vandaag)` when the caller has it; the same dwellings as in
+        the last round, judged the same way (often: only the households changed), give the
+        same arrays."""
+        if rijen is not None and self._woningkenmerken[0] == rijen:
+            return self._woningkenmerken[1]
+        k = self._woningkenmerken_uit(lijst, vandaag)
+        if rijen is not None:
+            self._woningkenmerken = (rijen, k)
+        return k
+
+    def _woningkenmerken_uit(self, lijst: list[SimWoning], vandaag: int) -> WoningKenmerken:
         for w in lijst:
             if w.rij < 0:
                 w.rij = self.w_tabel.voeg_toe(w.woning, beschikbaar=self.start_abs + w.beschikbaar, soort=w.soort)

@@ -73,7 +73,7 @@ def ronde(env, t: Toestand) -> None:
         t.overgeslagen += 1
         return
     t.vergeefs = None
-    r = Ronde(t.kenmerken(lijst, len(houders), invoer[0]), t.woningkenmerken(woningen, nu), t.start_abs + nu)
+    r = Ronde(t.kenmerken(lijst, len(houders), invoer[0]), t.woningkenmerken(woningen, nu, invoer[1]), t.start_abs + nu)
     ok = toelaatbaar(r, t.beleid)
     r0 = r
     if houders:
