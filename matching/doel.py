@@ -63,6 +63,15 @@ def termen(r: Ronde, hi: np.ndarray, wi: np.ndarray) -> dict[str, np.ndarray]:
     return dict(zip(TERMEN, _termen(r, hi, wi)))
 
 
+def _som_beste(beste: np.ndarray, max_plaatsingen: int) -> list[int]:
+    """Per level (rows), the sum of the households' best terms (columns), over no more
+    households than can be placed."""
+    n = beste.shape[1]
+    if n > max_plaatsingen:
+        beste = np.partition(beste, n - max_plaatsingen, axis=1)[:, n - max_plaatsingen:]
+    return beste.sum(axis=1).tolist()
+
+
 def _bovengrenzen(t: np.ndarray, hi: np.ndarray, max_plaatsingen: int) -> list[int]:
     """Per level, the largest total it can reach in one solution: each household counts once,
     with its best arc, and no more households than can be placed."""
@@ -70,17 +79,22 @@ def _bovengrenzen(t: np.ndarray, hi: np.ndarray, max_plaatsingen: int) -> list[i
         return [0] * len(t)
     # Arcs come from np.nonzero: sorted by household, so each household's arcs are one run.
     starts = np.flatnonzero(np.concatenate(([True], hi[1:] != hi[:-1])))
-    beste = np.maximum.reduceat(t, starts, axis=1)
-    n = beste.shape[1]
-    if n > max_plaatsingen:
-        beste = np.partition(beste, n - max_plaatsingen, axis=1)[:, n - max_plaatsingen:]
-    return beste.sum(axis=1).tolist()
+    return _som_beste(np.maximum.reduceat(t, starts, axis=1), max_plaatsingen)
 
 
 def gewichten(beleid: Beleid, niveaus: tuple[str, ...], t: np.ndarray, hi: np.ndarray, max_plaatsingen: int,
               knopen: int, boven: tuple[str, ...] = ()) -> tuple[dict[str, int], tuple[str, ...], int]:
     """Weights per level and the levels that are ordered exactly. `t`: per level in `niveaus`
-    (rows), per arc, the term.
+    (rows), per arc, the term. See `weeg`."""
+    grenzen = _bovengrenzen(t, hi, max_plaatsingen)
+    hoogste = t.max(axis=1).tolist() if t.shape[1] else [0] * len(niveaus)
+    return weeg(beleid, niveaus, grenzen, hoogste, max_plaatsingen, knopen, boven)
+
+
+def weeg(beleid: Beleid, niveaus: tuple[str, ...], grenzen_lijst: list[int], hoogste_lijst: list[int],
+         max_plaatsingen: int, knopen: int, boven: tuple[str, ...] = ()) -> tuple[dict[str, int], tuple[str, ...], int]:
+    """Weights per level and the levels that are ordered exactly, from each level's bound on
+    one solution (`grenzen_lijst`) and its largest term on one arc (`hoogste_lijst`).
 
     Lexicographic: each level's weight exceeds the most the levels below it can add up to in
     one solution. If the full order does not fit in 64 bits (min-cost flow also scales costs by
@@ -89,7 +103,7 @@ def gewichten(beleid: Beleid, niveaus: tuple[str, ...], t: np.ndarray, hi: np.nd
     policy's order (a promise to a household already holding a reservation). Also returns a
     bound on the objective of any solution."""
     doel = beleid.doel
-    grenzen = dict(zip(niveaus, _bovengrenzen(t, hi, max_plaatsingen)))
+    grenzen = dict(zip(niveaus, grenzen_lijst))
     volgorde = list(boven) + list(doel.volgorde)
     grens_boog = GRENS_INT64 // max(knopen + 1, 1)
     if not doel.lexicografisch:
@@ -99,7 +113,7 @@ def gewichten(beleid: Beleid, niveaus: tuple[str, ...], t: np.ndarray, hi: np.nd
             gew[n] = som + 1
             som += gew[n] * grenzen[n]
         return gew, tuple(boven), som
-    hoogste = dict(zip(niveaus, t.max(axis=1).tolist() if t.shape[1] else [0] * len(niveaus)))
+    hoogste = dict(zip(niveaus, hoogste_lijst))
     for aantal in range(len(volgorde), len(boven), -1):
         deel = volgorde[:aantal]
         gew: dict[str, int] = {}

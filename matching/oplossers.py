@@ -14,13 +14,17 @@ Every backend returns the same optimum value; tests check that on random instanc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 import numpy as np
 
+from . import trappen
 from .beleid import Beleid
 from .doel import Bogen, DoelTeGroot, bogen
+from .doelmatrix import Doelmatrix, doelmatrix
 from .regels import Ronde, bezwaren, toelaatbaar
 
 
@@ -33,6 +37,7 @@ class Oplosser(StrEnum):
     CPSAT = "cpsat"
     ENKEL = "enkel"   # chosen by auto only
     LEEG = "leeg"     # chosen by auto only
+    TRAPSGEWIJS = "trapsgewijs"  # chosen by auto only
 
 
 OPLOSSERS = ("auto", "stroom", "scipy", "cpsat")  # what a user may ask for, as plain strings
@@ -49,6 +54,7 @@ EXACT_FLOAT = 2**52   # integers (and their sums) below this are exact in float6
 # scipy wins at any density; above that from about 12% admissible.
 SCIPY_ALTIJD_CELLEN = 100_000
 SCIPY_MIN_DICHTHEID = 0.12
+TRAPSGEWIJS_MIN_CELLEN = 0
 
 
 @dataclass(frozen=True)
@@ -57,33 +63,46 @@ class Oplossing:
     doelwaarde: int
     oplosser: Oplosser
     status: str          # OPTIMAL, or FEASIBLE when a time limit cut CP-SAT short
-    bogen: Bogen
+    # The arcs with their values and terms (doel.bogen), made when first asked for: the
+    # explanations and checks read them, a simulated round never does.
+    maak_bogen: Callable[[], Bogen] = field(repr=False, compare=False)
+
+    @cached_property
+    def bogen(self) -> Bogen:
+        return self.maak_bogen()
 
     @property
     def geplaatst(self) -> np.ndarray:
         return np.nonzero(self.plaats >= 0)[0]
 
 
-def _uit_bogen(n_hh: int, b: Bogen, gekozen: np.ndarray) -> tuple[np.ndarray, int]:
+def _uit_bogen(n_hh: int, hi: np.ndarray, wi: np.ndarray, waarde: np.ndarray,
+               gekozen: np.ndarray) -> tuple[np.ndarray, int]:
     plaats = np.full(n_hh, -1, np.int64)
-    plaats[b.hh[gekozen]] = b.w[gekozen]
-    return plaats, int(b.waarde[gekozen].sum())
+    plaats[hi[gekozen]] = wi[gekozen]
+    return plaats, int(waarde[gekozen].sum())
 
 
-def via_enkel(n_hh: int, b: Bogen) -> tuple[np.ndarray, int, str]:
-    return (*_uit_bogen(n_hh, b, np.array([int(np.argmax(b.waarde))])), "OPTIMAL")
+def via_enkel(d: Doelmatrix) -> tuple[np.ndarray, int, str]:
+    """One household or one dwelling: the best admissible pair, the first in row-major order
+    among equals (the order of the arcs)."""
+    cel = int(np.argmax(np.where(d.ok, d.waarde, np.iinfo(np.int64).min)))
+    h, w = divmod(cel, d.ok.shape[1])
+    plaats = np.full(d.ok.shape[0], -1, np.int64)
+    plaats[h] = w
+    return plaats, int(d.waarde[h, w]), "OPTIMAL"
 
 
-def via_stroom(n_hh: int, n_w: int, b: Bogen) -> tuple[np.ndarray, int, str]:
+def _stroom(n_hh: int, n_w: int, hi: np.ndarray, wi: np.ndarray, waarde: np.ndarray) -> tuple[np.ndarray, int, str]:
     from ortools.graph.python import min_cost_flow
 
     # Nodes: households 0..n_hh-1, dwellings n_hh.., sink last. Each household sends one
     # unit, through a dwelling (cost -value) or straight to the sink ("geen woning", cost 0).
     put = n_hh + n_w
     m = min_cost_flow.SimpleMinCostFlow()
-    staart = np.concatenate([b.hh, np.arange(n_w) + n_hh, np.arange(n_hh)])
-    kop = np.concatenate([b.w + n_hh, np.full(n_w, put), np.full(n_hh, put)])
-    kosten = np.concatenate([-b.waarde, np.zeros(n_w + n_hh, np.int64)])
+    staart = np.concatenate([hi, np.arange(n_w) + n_hh, np.arange(n_hh)])
+    kop = np.concatenate([wi + n_hh, np.full(n_w, put), np.full(n_hh, put)])
+    kosten = np.concatenate([-waarde, np.zeros(n_w + n_hh, np.int64)])
     m.add_arcs_with_capacity_and_unit_cost(staart, kop, np.ones(len(staart), np.int64), kosten)
     aanbod = np.zeros(put + 1, np.int64)
     aanbod[:n_hh] = 1
@@ -94,28 +113,48 @@ def via_stroom(n_hh: int, n_w: int, b: Bogen) -> tuple[np.ndarray, int, str]:
         raise DoelTeGroot("doelwaarden te groot voor min-cost flow; zet doel.lexicografisch = false")
     if status != m.OPTIMAL:
         raise RuntimeError(f"min-cost flow gaf status {status}")
-    stromen = m.flows(np.arange(len(b)))
-    return (*_uit_bogen(n_hh, b, np.nonzero(stromen > 0)[0]), "OPTIMAL")
+    stromen = m.flows(np.arange(len(hi)))
+    return (*_uit_bogen(n_hh, hi, wi, waarde, np.nonzero(stromen > 0)[0]), "OPTIMAL")
 
 
-def via_scipy(n_hh: int, n_w: int, b: Bogen) -> tuple[np.ndarray, int, str]:
-    from scipy.optimize import linear_sum_assignment
+def via_stroom(n_hh: int, n_w: int, b: Bogen | Doelmatrix) -> tuple[np.ndarray, int, str]:
+    hi, wi, waarde = b.bogen() if isinstance(b, Doelmatrix) else (b.hh, b.w, b.waarde)
+    return _stroom(n_hh, n_w, hi, wi, waarde)
 
-    # Non-admissible cells are worth 0, the same as leaving the household out.
-    cel = b.hh * n_w + b.w if b.cel is None else b.cel   # arcs are sorted by cell
-    waarde = np.zeros(n_hh * n_w, np.float64)
-    waarde[cel] = b.waarde
-    waarde = waarde.reshape(n_hh, n_w)
-    rij, kol = linear_sum_assignment(waarde, maximize=True)
+
+def _scipy(waarde: np.ndarray) -> tuple[np.ndarray, int, str]:
+    # Non-admissible cells are worth 0, the same as leaving the household out. The costs are
+    # exactly what linear_sum_assignment(waarde, maximize=True) negates internally, given as
+    # C-contiguous float64 so its wrapper neither converts nor copies: the same solve.
+    kosten = np.negative(waarde, dtype=np.float64)
+    rij, kol = trappen.lsa()(kosten)
     gekozen = waarde[rij, kol]
     echt = gekozen > 0
-    plaats = np.full(n_hh, -1, np.int64)
+    plaats = np.full(waarde.shape[0], -1, np.int64)
     plaats[rij[echt]] = kol[echt]
-    # Only called below 2**52 (controleer_exact): the float64 sum of these integers is exact.
+    # Only called below 2**52 (controleer_exact): the values, and so the solve, are exact.
     return plaats, int(gekozen[echt].sum()), "OPTIMAL"
 
 
-def kies_oplosser(n_hh: int, n_w: int, b: Bogen, zijvoorwaarden: bool = False) -> Oplosser:
+def via_scipy(n_hh: int, n_w: int, b: Bogen | Doelmatrix) -> tuple[np.ndarray, int, str]:
+    if isinstance(b, Doelmatrix):
+        return _scipy(b.waarde)
+    waarde = np.zeros(n_hh * n_w, np.int64)
+    waarde[b.hh * n_w + b.w if b.cel is None else b.cel] = b.waarde
+    return _scipy(waarde.reshape(n_hh, n_w))
+
+
+def via_trapsgewijs(d: Doelmatrix) -> tuple[np.ndarray, int, str] | None:
+    """None when a stage's duals did not settle (the caller then takes min-cost flow)."""
+    stappen = trappen.plan(d.niveaus, min(d.ok.shape))
+    plaats = None if stappen is None else trappen.via_trappen(d.waarde, stappen)
+    if plaats is None:
+        return None
+    h = np.flatnonzero(plaats >= 0)
+    return plaats, int(d.waarde[h, plaats[h]].sum()), "OPTIMAL"
+
+
+def kies_oplosser(n_hh: int, n_w: int, b: Bogen | Doelmatrix, zijvoorwaarden: bool = False) -> Oplosser:
     """What auto picks: by the round's shape and density and the objective's bound, never by
     cell count alone."""
     if zijvoorwaarden:
@@ -125,8 +164,12 @@ def kies_oplosser(n_hh: int, n_w: int, b: Bogen, zijvoorwaarden: bool = False) -
     if n_hh == 1 or n_w == 1:
         return Oplosser.ENKEL
     cellen = n_hh * n_w
-    if b.grens < EXACT_FLOAT and (cellen <= SCIPY_ALTIJD_CELLEN or len(b) >= SCIPY_MIN_DICHTHEID * cellen):
+    dicht = cellen <= SCIPY_ALTIJD_CELLEN or len(b) >= SCIPY_MIN_DICHTHEID * cellen
+    if b.grens < EXACT_FLOAT and dicht:
         return Oplosser.SCIPY
+    if (b.grens >= EXACT_FLOAT and isinstance(b, Doelmatrix) and cellen >= TRAPSGEWIJS_MIN_CELLEN and dicht
+            and trappen.plan(b.niveaus, min(n_hh, n_w)) is not None):
+        return Oplosser.TRAPSGEWIJS
     return Oplosser.STROOM
 
 
@@ -134,7 +177,7 @@ class NietExact(DoelTeGroot):
     """A solver asked for by name cannot solve this round exactly."""
 
 
-def controleer_exact(oplosser: str, b: Bogen) -> None:
+def controleer_exact(oplosser: str, b: Bogen | Doelmatrix) -> None:
     """The float64 guard, on every path (auto never breaks it; a user's choice may): scipy
     works in float64, exact only while every objective sum stays below 2**52. A forced scipy
     is refused rather than silently swapped: whoever forces a solver wants that solver (to
@@ -215,19 +258,30 @@ def los_op(r: Ronde, beleid: Beleid, oplosser: str = "auto", seed: int = 0,
         raise ValueError(f"onbekende oplosser '{oplosser}' (bekend: {', '.join(OPLOSSERS)})")
     if ok is None:
         ok = toelaatbaar(r, beleid)
-    b = bogen(r, ok, beleid)
     n_hh, n_w = len(r.hh), len(r.w)
-    oplosser = kies_oplosser(n_hh, n_w, b, beleid.zijvoorwaarden) if oplosser == Oplosser.AUTO else Oplosser(oplosser)
-    if oplosser == Oplosser.CPSAT:
+    if oplosser == Oplosser.CPSAT or (oplosser == Oplosser.AUTO and beleid.zijvoorwaarden):
+        b = bogen(r, ok, beleid)
         plaats, waarde, status, b = via_cpsat(r, beleid, ok, b, seed, tijdslimiet)
-        return Oplossing(plaats, waarde, oplosser, status, b)
-    if len(b) == 0:
-        return Oplossing(np.full(n_hh, -1, np.int64), 0, oplosser, "OPTIMAL", b)
-    controleer_exact(oplosser, b)
+        return Oplossing(plaats, waarde, Oplosser.CPSAT, status, lambda: b)
+    d = doelmatrix(r, ok, beleid)
+    oplosser = kies_oplosser(n_hh, n_w, d) if oplosser == Oplosser.AUTO else Oplosser(oplosser)
+
+    def maak_bogen() -> Bogen:
+        return bogen(r, ok, beleid)
+
+    if d.aantal == 0:
+        return Oplossing(np.full(n_hh, -1, np.int64), 0, oplosser, "OPTIMAL", maak_bogen)
+    controleer_exact(oplosser, d)
+    uit = None
     if oplosser == Oplosser.ENKEL:
-        plaats, waarde, status = via_enkel(n_hh, b)
-    elif oplosser == Oplosser.STROOM:
-        plaats, waarde, status = via_stroom(n_hh, n_w, b)
-    else:
-        plaats, waarde, status = via_scipy(n_hh, n_w, b)
-    return Oplossing(plaats, waarde, oplosser, status, b)
+        uit = via_enkel(d)
+    elif oplosser == Oplosser.SCIPY:
+        uit = _scipy(d.waarde)
+    elif oplosser == Oplosser.TRAPSGEWIJS:
+        uit = via_trapsgewijs(d)
+        if uit is None:   # a stage's duals did not settle within their limit: the flow is exact too
+            oplosser = Oplosser.STROOM
+    if uit is None:
+        uit = _stroom(n_hh, n_w, *d.bogen())
+    plaats, waarde, status = uit
+    return Oplossing(plaats, waarde, oplosser, status, maak_bogen)

@@ -13,9 +13,11 @@ from scipy.optimize import linear_sum_assignment
 
 from matching import laad_beleid, wijs_toe
 import doel_oud
+from matching import trappen
 from matching.doel import Bogen, DoelTeGroot, bogen
-from matching.oplossers import (EXACT_FLOAT, OPLOSSERS, SCIPY_ALTIJD_CELLEN, NietExact, Oplosser, kies_oplosser,
-                                los_op)
+from matching.doelmatrix import doelmatrix
+from matching.oplossers import (EXACT_FLOAT, OPLOSSERS, SCIPY_ALTIJD_CELLEN, NietExact, Oplosser, _stroom,
+                                kies_oplosser, los_op)
 from matching.regels import HuishoudenKenmerken, Ronde, WoningKenmerken, bezwaren, toelaatbaar
 from matching.woningen import SOORTEN
 from paren import PEIL, huishouden, ronde, woning
@@ -220,8 +222,9 @@ def test_plan_noemt_elk_huishouden_een_keer():
 @settings(max_examples=200, deadline=None)
 @given(ronde_st(max_hh=12, max_w=12, min_hh=2, min_w=2))
 def test_bewaking_boven_2_52(inst):
-    """Above 2**52 auto never picks scipy and still finds the flow's (int64-exact) optimum; scipy
-    asked for by name is refused with a Dutch line, not run."""
+    """Above 2**52 auto never picks scipy (it may solve in exact stages, `trapsgewijs`) and still
+    finds the flow's (int64-exact) optimum; scipy asked for by name is refused with a Dutch
+    line, not run."""
     hh, ww, gewoon, peil = inst
     beleid = ZWARE_BELEIDEN[gewoon.naam]
     r = ronde(hh, ww, beleid, peil)
@@ -230,7 +233,7 @@ def test_bewaking_boven_2_52(inst):
     controleer(auto, ok)
     assert auto.doelwaarde == stroom.doelwaarde
     if auto.bogen.grens >= EXACT_FLOAT:
-        assert auto.oplosser == "stroom"
+        assert auto.oplosser in ("stroom", "trapsgewijs")
         with pytest.raises(NietExact, match="niet exact.*2\\^52.*kies oplosser auto of stroom"):
             los_op(r, beleid, "scipy", ok=ok)
     elif ok.any():
@@ -281,7 +284,7 @@ def test_keuze_grens_van_dichtheid():
 
 def test_oplosser_namen_ongewijzigd():
     """Issue 11: the names as an enum, equal to the strings users type and outputs show."""
-    assert [o.value for o in Oplosser] == ["auto", "stroom", "scipy", "cpsat", "enkel", "leeg"]
+    assert [o.value for o in Oplosser] == ["auto", "stroom", "scipy", "cpsat", "enkel", "leeg", "trapsgewijs"]
     assert OPLOSSERS == ("auto", "stroom", "scipy", "cpsat")
     assert f"{Oplosser.STROOM}" == "stroom" and Oplosser("scipy") is Oplosser.SCIPY
 
@@ -401,3 +404,108 @@ def test_woningdelen_gelijk_aan_uitputtend_zoeken(inst, naam):
 @given(ronde_st(max_hh=6, max_w=5, huren=HUREN_LAAG, koppel_dagen=20, min_hh=3, min_w=2))
 def test_optimum_uitputtend_lang(inst):
     test_optimum_gelijk_aan_uitputtend_zoeken.hypothesis.inner_test(inst)
+
+
+# ---------------------------------------------------------------- dense objective and exact stages
+
+
+@EIGENSCHAP
+@given(st.integers(0, 2**32), st.integers(1, 14), st.integers(1, 14), st.sampled_from(sorted(BELEIDEN)),
+       st.sampled_from([None, ZWAAR_DOEL, PERSONEN_DOEL]), st.integers(0, 3), st.floats(0, 1))
+def test_doelmatrix_gelijk_aan_bogen(seed, n_hh, n_w, naam, doel, toegezegd, uitdunnen):
+    """The dense objective holds the arc values of `bogen` at the admissible pairs and 0
+    elsewhere, with the same bound and exact levels; scipy on it places exactly as scipy on the
+    matrix scattered from the arcs did before (same matrix, so the same tie-breaking)."""
+    beleid = BELEIDEN[naam] if doel is None else BELEIDEN[naam].met(doel=doel)
+    rng = np.random.default_rng(seed)
+    r = _willekeurige_ronde(rng, n_hh, n_w, True, True)
+    if toegezegd:
+        r = Ronde(dataclasses.replace(r.hh, toegezegd=np.arange(n_hh) >= n_hh - toegezegd), r.w, r.peildag)
+    ok = toelaatbaar(r, beleid) & (rng.random((n_hh, n_w)) >= uitdunnen * 0.5)
+    b, d = bogen(r, ok, beleid), doelmatrix(r, ok, beleid)
+    verwacht = np.zeros((n_hh, n_w), np.int64)
+    verwacht[b.hh, b.w] = b.waarde
+    assert d.waarde.dtype == np.int64 and (d.waarde == verwacht).all()
+    assert (d.exact, d.grens, len(d)) == (b.exact, b.grens, len(b))
+    hi, wi, waarde = d.bogen()
+    assert (hi == b.hh).all() and (wi == b.w).all() and (waarde == b.waarde).all()
+    if len(b) and b.grens < EXACT_FLOAT:
+        rij, kol = linear_sum_assignment(verwacht.astype(np.float64), maximize=True)
+        echt = verwacht[rij, kol] > 0
+        plaats = np.full(n_hh, -1)
+        plaats[rij[echt]] = kol[echt]
+        assert los_op(r, beleid, "scipy", ok=ok).plaats.tolist() == plaats.tolist()
+
+
+def _lexicografisch(rng: np.random.Generator, n_hh: int, n_w: int, niveaus: int, bereik: int, dichtheid: float):
+    """A random objective in `niveaus` levels with terms 0..bereik (small: many ties on the
+    higher levels, so the lower ones decide), weighted lexicographically as `doel.weeg` does;
+    per level (weight, bound), highest first."""
+    ok = rng.random((n_hh, n_w)) < dichtheid
+    termen = rng.integers(0, bereik + 1, (niveaus, n_hh, n_w))
+    grenzen = [min(n_hh, n_w) * bereik] * niveaus
+    gew, g = [], 1
+    for grens in reversed(grenzen):
+        gew.insert(0, g)
+        g *= grens + 1
+    waarde = np.einsum("l,lij->ij", np.array(gew, np.int64), termen) * ok
+    return waarde, ok, tuple(zip(gew, grenzen))
+
+
+def _flow_optimum(waarde: np.ndarray, ok: np.ndarray) -> int:
+    hi, wi = np.nonzero(ok)
+    return _stroom(ok.shape[0], ok.shape[1], hi, wi, waarde[hi, wi])[1]
+
+
+def _controleer_plan(plaats: np.ndarray, waarde: np.ndarray, ok: np.ndarray) -> int:
+    gebruikt = plaats[plaats >= 0]
+    assert len(gebruikt) == len(set(gebruikt.tolist())), "woning twee keer gebruikt"
+    h = np.flatnonzero(plaats >= 0)
+    assert ok[h, plaats[h]].all(), "ontoelaatbaar paar"
+    return int(waarde[h, plaats[h]].sum())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(0, 2**32), st.integers(1, 25), st.integers(1, 25), st.integers(2, 4), st.integers(1, 3),
+       st.sampled_from([0.1, 0.3, 0.6, 1.0]))
+def test_trappen_zelfde_optimum_als_stroom(seed, n_hh, n_w, niveaus, bereik, dichtheid):
+    """Solving level by level (every level its own stage, so the duals, the tight pairs and the
+    bonus for the columns every optimum uses are all exercised, in both orientations) finds
+    the same optimum value as min-cost flow on the whole int64 objective."""
+    waarde, ok, per_niveau = _lexicografisch(np.random.default_rng(seed), n_hh, n_w, niveaus, bereik, dichtheid)
+    stappen = [(g, b) for g, b in per_niveau[:-1]] + [(1, per_niveau[-1][1])]
+    plaats = trappen.via_trappen(waarde, stappen)
+    assert plaats is not None
+    assert _controleer_plan(plaats, waarde, ok) == _flow_optimum(waarde, ok)
+
+
+def test_trappen_plan():
+    # The 1,000 x 1,000 round of the benchmark: persons .. availability fit below 2**52, then fit.
+    niveaus = ((141125121274203, 2221), (952242001, 148202), (4001, 238000), (1, 4000))
+    assert trappen.plan(niveaus, 1000) == [(4001, 78375411015065), (1, 4000)]
+    # A weight that is no multiple of the one below cannot split there: no plan, the flow solves.
+    assert trappen.plan(((3 * 2**50 + 1, 2000), (2**50, 2000), (1, 2**40)), 1000) is None
+    # The lower levels reaching the divisor: H would not dominate, no split.
+    assert trappen.plan(((2**60, 10), (2**20, 2**41)), 1000) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(ronde_st(max_hh=12, max_w=12, min_hh=2, min_w=2, koppel_dagen=30))
+def test_trapsgewijs_via_auto_zelfde_optimum(inst):
+    """Above 2**52 (persons weighted 2**49) auto solves in exact stages where the weights split;
+    the optimum is the flow's, and the plan is admissible."""
+    hh, ww, gewoon, peil = inst
+    beleid = ZWARE_BELEIDEN[gewoon.naam]
+    r = ronde(hh, ww, beleid, peil)
+    ok = toelaatbaar(r, beleid)
+    d = doelmatrix(r, ok, beleid)
+    if d.grens < EXACT_FLOAT or not ok.any():
+        return
+    stappen = trappen.plan(d.niveaus, min(ok.shape))
+    assert stappen is not None and len(stappen) == 2
+    plaats = trappen.via_trappen(d.waarde, stappen)
+    stroom = los_op(r, beleid, "stroom", ok=ok)
+    assert _controleer_plan(plaats, d.waarde, ok) == stroom.doelwaarde
+    auto = los_op(r, beleid, "auto", ok=ok)
+    assert auto.doelwaarde == stroom.doelwaarde
+    controleer(auto, ok)
