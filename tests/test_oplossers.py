@@ -16,8 +16,8 @@ import doel_oud
 from matching import trappen
 from matching.doel import Bogen, DoelTeGroot, bogen
 from matching.doelmatrix import doelmatrix
-from matching.oplossers import (EXACT_FLOAT, OPLOSSERS, SCIPY_ALTIJD_CELLEN, NietExact, Oplosser, _stroom,
-                                kies_oplosser, los_op)
+from matching.oplossers import (DICHT_CELLEN, EXACT_FLOAT, OPLOSSERS, SCIPY_ALTIJD_CELLEN, NietExact, Oplosser,
+                                _op_bogen, _stroom, kies_oplosser, los_op, via_enkel, via_scipy)
 from matching.regels import HuishoudenKenmerken, Ronde, WoningKenmerken, bezwaren, toelaatbaar
 from matching.woningen import SOORTEN
 from paren import PEIL, huishouden, ronde, woning
@@ -434,7 +434,31 @@ def test_doelmatrix_gelijk_aan_bogen(seed, n_hh, n_w, naam, doel, toegezegd, uit
         echt = verwacht[rij, kol] > 0
         plaats = np.full(n_hh, -1)
         plaats[rij[echt]] = kol[echt]
-        assert los_op(r, beleid, "scipy", ok=ok).plaats.tolist() == plaats.tolist()
+        assert via_scipy(n_hh, n_w, d)[0].tolist() == plaats.tolist()
+        assert via_scipy(n_hh, n_w, b)[0].tolist() == plaats.tolist()
+    if len(b):
+        beste = int(np.argmax(b.waarde))   # enkel: the first best arc
+        plaats, waarde, _ = via_enkel(d)
+        assert plaats[b.hh[beste]] == b.w[beste] and waarde == b.waarde[beste]
+
+
+@pytest.mark.parametrize("n_hh, n_w, naam", [(150, 150, "flexibel"), (140, 160, "strikt"), (1, 20_000, "flexibel"),
+                                            (200, 110, "ruim"), (160, 140, "personen")])
+def test_grote_ronde_dichte_weg_zelfde_plaatsing(n_hh, n_w, naam):
+    """From DICHT_CELLEN cells on, los_op builds the dense matrix instead of the arcs: the
+    placement is the one the arcs gave (scipy on the same matrix, enkel on the same order)."""
+    assert n_hh * n_w >= DICHT_CELLEN
+    beleid = PERSONEN_BELEIDEN["strikt"] if naam == "personen" else BELEIDEN[naam]
+    rng = np.random.default_rng(n_hh * n_w)
+    r = _willekeurige_ronde(rng, n_hh, n_w, True, True)
+    ok = toelaatbaar(r, beleid) | (rng.random((n_hh, n_w)) < 0.05)   # any mask will do; never empty
+    opl = los_op(r, beleid, ok=ok)
+    b = bogen(r, ok, beleid)
+    verwacht = _op_bogen(n_hh, n_w, b, kies_oplosser(n_hh, n_w, b))
+    controleer(opl, ok)
+    assert opl.doelwaarde == verwacht.doelwaarde
+    if opl.oplosser != "trapsgewijs":   # the dense path's own method: only the optimum must agree
+        assert opl.oplosser == verwacht.oplosser and opl.plaats.tolist() == verwacht.plaats.tolist()
 
 
 def _lexicografisch(rng: np.random.Generator, n_hh: int, n_w: int, niveaus: int, bereik: int, dichtheid: float):
