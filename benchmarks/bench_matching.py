@@ -16,6 +16,7 @@ in turn, so a load change hits them alike:
 - raw LSA (the baseline every ratio divides by): `linear_sum_assignment` on the dense value
   matrix of the same arcs, the matrix built beforehand;
 - flow: `via_stroom` alone on the prebuilt arcs (OR-Tools min-cost flow);
+- trapsgewijs (where auto picks it): `via_trapsgewijs` alone on the prebuilt dense objective;
 - building the round's arrays: from the households and dwellings (`huishouden_kenmerken`,
   `woning_kenmerken`, ten loops over Python objects) and by selecting cached rows
   (`matching.kenmerktabel`), for the small rounds the simulation holds every week.
@@ -23,10 +24,13 @@ in turn, so a load change hits them alike:
 Small rounds: the median (6 x 7) and largest (24 x 19) round of a simulated Leusden year. The
 objective is the exact lexicographic one where it fits in 64 bits; on the looser 1,000 x 1,000
 policy it keeps persons .. passing exact and drops voorkeur (printed). Its bound is above
-2**52, so scipy is not exact there and auto takes min-cost flow; the raw LSA ratio is printed
-for scale only.
+2**52, so one float64 solve is not exact there: auto solves it in exact stages
+(`trapsgewijs`, matching/trappen.py: persons .. availability with scipy, then fit on the
+pairs that stay optimal), where it used min-cost flow before; the flow alone is printed as the
+baseline of that case (the engine's old method), the raw LSA for scale only.
 
---kruispunt prints the measurement behind `kies_oplosser` (flow ÷ scipy by shape and density).
+--kruispunt prints the measurements behind `kies_oplosser` (flow ÷ scipy by shape and
+density; flow ÷ trapsgewijs above 2**52; arcs ÷ dense matrix for building the objective).
 
 Instances are synthetic, drawn from the mixes in scenario's/leusden-2023.toml: 57% single
 persons (12% of all with nareizigers), couples, single parents, families, 10% large families
@@ -52,7 +56,8 @@ from scipy.optimize import linear_sum_assignment  # noqa: E402
 from matching import Huishouden, Kind, Woning, laad_beleid  # noqa: E402
 from matching.doel import DoelTeGroot, bogen  # noqa: E402
 from matching.kenmerktabel import HuishoudenTabel, WoningTabel  # noqa: E402
-from matching.oplossers import EXACT_FLOAT, los_op, via_scipy, via_stroom  # noqa: E402
+from matching.doelmatrix import doelmatrix  # noqa: E402
+from matching.oplossers import EXACT_FLOAT, los_op, via_scipy, via_stroom, via_trapsgewijs  # noqa: E402
 from matching.bezetting import slaapkamers_nodig  # noqa: E402
 from matching.regels import (Ronde, blokkade, dag, huishouden_kenmerken, toelaatbaar,  # noqa: E402
                              woning_kenmerken)
@@ -65,6 +70,9 @@ SAMENSTELLING = [(1, (0, 0), (0, 0), 0.45), (1, (0, 0), (1, 4), 0.12), (2, (0, 0
 SLAAPKAMERS = {0: 0.04, 1: 0.20, 2: 0.36, 3: 0.30, 4: 0.08, 5: 0.02}      # [aanbod.slaapkamers]
 HUUR = {0: (420, 500), 1: (460, 620), 2: (560, 690), 3: (600, 720), 4: (640, 760), 5: (650, 780)}
 RESERVERINGEN = ["gereserveerd", "nieuwbouw", "renovatie", "opzegging"]
+# Denser: flexibel with bedrooms, singles' limit and rent loosened, so most pairs pass.
+RUIM = {"basis": "flexibel", "max_extra_slaapkamers": 5, "alleenstaande_max_slaapkamers": 5,
+        "passend_toewijzen": False, "vooruit_maanden": 12}
 
 
 def huishoudens(rng: np.random.Generator, n: int) -> list[Huishouden]:
@@ -159,6 +167,9 @@ def meet(naam: str, hh: list[Huishouden], ww: list[Woning], beleid, herhalingen:
     varianten = {"engine": lambda: los_op(r, beleid, "auto", ok=toelaatbaar(r, beleid)),
                  "lsa": lambda: linear_sum_assignment(waarde, maximize=True),
                  "stroom": lambda: via_stroom(len(hh), len(ww), b)}
+    if los_op(r, beleid, "auto", ok=ok).oplosser == "trapsgewijs":
+        d = doelmatrix(r, ok, beleid)
+        varianten["trapsgewijs"] = lambda: via_trapsgewijs(d)
     if klein:
         ht, wt = tabellen(hh, ww, beleid)
         ih, iw = np.arange(len(hh)), np.arange(len(ww))
@@ -189,10 +200,12 @@ def druk(m: dict, doel: str) -> None:
           f"(oplosser {m['oplosser']}); engine en flow{' en scipy' if m['exact'] else ''} zelfde doelwaarde: "
           f"{'ja' if m['gelijk'] else 'NEE'}; cpu, mediaan over {m['herhalingen']} herhalingen")
     lsa = t["lsa"]
-    regels = [("engine", "engine: toelaatbaar+bogen+los_op"), ("stroom", "min-cost flow alleen (via_stroom)"),
-              ("lsa", "ruwe linear_sum_assignment (basis)")]
-    for k, label in regels:
+    regels = [("engine", "engine: toelaatbaar+doel+los_op"), ("trapsgewijs", "trapsgewijs alleen (via_trapsgewijs)"),
+              ("stroom", "min-cost flow alleen (via_stroom)"), ("lsa", "ruwe linear_sum_assignment (basis)")]
+    for k, label in (x for x in regels if x[0] in t):
         print(f"  {label:38s} {ms(t[k])}   {t[k] / lsa:6.2f} x basis" + (f"   {doel}" if k == "engine" else ""))
+    if "trapsgewijs" in t:
+        print(f"  {'engine ÷ min-cost flow (de oude weg)':38s} {t['engine'] / t['stroom']:9.2f} x")
     if "bouwen" in t:
         print(f"  {'ronde bouwen uit objecten':38s} {ms(t['bouwen'])}   {t['bouwen'] / lsa:6.2f} x basis")
         print(f"  {'ronde kiezen uit kenmerktabellen':38s} {ms(t['kiezen'])}   {t['kiezen'] / lsa:6.2f} x basis")
@@ -212,6 +225,26 @@ def kruispunt(rng) -> None:
         t = cpu_medianen({"scipy": lambda: via_scipy(nh, nw, b), "stroom": lambda: via_stroom(nh, nw, b)}, 3)
         print(f"  {nh:5d} x {nw:<5d} dichtheid {len(b) / ok.size:6.1%}: scipy {ms(t['scipy'])}, flow {ms(t['stroom'])}, "
               f"flow/scipy {t['stroom'] / t['scipy']:5.2f}")
+    ruim = laad_beleid("ruim", {"ruim": RUIM})
+    print("\nkruispunt trapsgewijs / min-cost flow boven 2^52 (cpu per oplossing, zelfde doelmatrix; beleid ruim):")
+    for n, p in [(300, 1.0), (300, 0.25), (300, 0.08), (500, 0.8), (500, 0.25), (500, 0.08), (1000, 0.5), (1000, 0.35),
+                 (1000, 0.2)]:
+        hh, ww = huishoudens(rng, n), woningen(rng, n)
+        r = Ronde(huishouden_kenmerken(hh, ruim), woning_kenmerken(ww), dag(PEILDATUM))
+        ok = toelaatbaar(r, ruim) & (rng.random((n, n)) < p)
+        d = doelmatrix(r, ok, ruim)
+        t = cpu_medianen({"trappen": lambda: via_trapsgewijs(d), "stroom": lambda: via_stroom(n, n, d)}, 3)
+        print(f"  {n:5d} x {n:<5d} dichtheid {len(d) / ok.size:6.1%} (grens 2^{np.log2(d.grens):.1f}): trapsgewijs "
+              f"{ms(t['trappen'])}, flow {ms(t['stroom'])}, flow/trapsgewijs {t['stroom'] / t['trappen']:5.2f}")
+    print("\nkruispunt bogen / doelmatrix (cpu om het doel op te bouwen; beleid flexibel):")
+    flexibel = laad_beleid("flexibel")
+    for n in (60, 100, 150, 200, 300):
+        hh, ww = huishoudens(rng, n), woningen(rng, n)
+        r = Ronde(huishouden_kenmerken(hh, flexibel), woning_kenmerken(ww), dag(PEILDATUM))
+        ok = toelaatbaar(r, flexibel)
+        t = cpu_medianen({"bogen": lambda: bogen(r, ok, flexibel), "dicht": lambda: doelmatrix(r, ok, flexibel)}, 5)
+        print(f"  {n:5d} x {n:<5d}: bogen {ms(t['bogen'])}, doelmatrix {ms(t['dicht'])}, "
+              f"bogen/doelmatrix {t['bogen'] / t['dicht']:5.2f}")
 
 
 def main() -> None:
@@ -236,10 +269,7 @@ def main() -> None:
                  a.herhalingen)
         druk(m, f"doel <= 2 x basis: {'gehaald' if m['t']['engine'] <= 2 * m['t']['lsa'] else 'NIET gehaald'}")
 
-    # Denser: flexibel with bedrooms, singles' limit and rent loosened, so most pairs pass.
-    ruim = laad_beleid("ruim", {"ruim": {"basis": "flexibel", "max_extra_slaapkamers": 5,
-                                         "alleenstaande_max_slaapkamers": 5, "passend_toewijzen": False,
-                                         "vooruit_maanden": 12}})
+    ruim = laad_beleid("ruim", {"ruim": RUIM})
     for naam, beleid in (("flexibel", flexibel), ("flexibel, ruime bezetting", ruim)):
         m = meet(f"1.000 x 1.000 (beleid {naam})", huishoudens(rng, 1000), woningen(rng, 1000), beleid,
                  a.groot_herhalingen)

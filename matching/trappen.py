@@ -40,10 +40,12 @@ def lsa():
     return _LSA[0]
 
 
-def plan(niveaus: tuple[tuple[int, int], ...], kolommen: int) -> list[tuple[int, int]] | None:
+def plan(niveaus: tuple[tuple[int, int], ...], kolommen: int,
+         exact: int = EXACT_FLOAT) -> list[tuple[int, int]] | None:
     """Stages as (divisor, bound of the stage's values on one solution), highest first: stage s
     solves (W mod divisor[s-1]) // divisor[s]. `niveaus`: (weight, bound) per level, highest
-    weight first; `kolommen`: the most columns a stage can require to be used (its bonus)."""
+    weight first; `kolommen`: the most columns a stage can require to be used (its bonus);
+    `exact`: every stage's values stay below this (float64: 2**52)."""
     gew = [g for g, _ in niveaus]
     stappen: list[tuple[int, int]] = []
     begin = 0
@@ -61,7 +63,7 @@ def plan(niveaus: tuple[tuple[int, int], ...], kolommen: int) -> list[tuple[int,
                     continue
             grens = sum(g // deler * b for g, b in niveaus[begin:p + 1])
             totaal = grens if not stappen else grens + (grens + 1) * kolommen
-            if totaal < EXACT_FLOAT:
+            if totaal < exact:
                 gekozen = (p, deler, grens)
                 break
         if gekozen is None:
