@@ -533,3 +533,18 @@ def test_trapsgewijs_via_auto_zelfde_optimum(inst):
     auto = los_op(r, beleid, "auto", ok=ok)
     assert auto.doelwaarde == stroom.doelwaarde
     controleer(auto, ok)
+
+
+def test_trapsgewijs_valt_terug_op_stroom(monkeypatch):
+    """When a stage's duals do not settle within their limit (no proof that the float solve was
+    optimal), the round goes to the flow: the same optimum, and the output names the flow."""
+    rng = np.random.default_rng(200 * 110)
+    r = _willekeurige_ronde(rng, 200, 110, True, True)
+    beleid = BELEIDEN["ruim"]
+    ok = toelaatbaar(r, beleid) | (rng.random((200, 110)) < 0.05)
+    gewoon = los_op(r, beleid, ok=ok)
+    assert gewoon.oplosser == "trapsgewijs"
+    monkeypatch.setattr(trappen, "MAX_RONDEN", 0)
+    terug = los_op(r, beleid, ok=ok)
+    assert terug.oplosser == "stroom" and terug.doelwaarde == gewoon.doelwaarde
+    controleer(terug, ok)
