@@ -461,6 +461,21 @@ def test_grote_ronde_dichte_weg_zelfde_plaatsing(n_hh, n_w, naam):
         assert opl.oplosser == verwacht.oplosser and opl.plaats.tolist() == verwacht.plaats.tolist()
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32), st.integers(1, 12), st.integers(1, 12), st.sampled_from([20, 80]))
+def test_doelmatrix_veel_slaapkamers(seed, n_hh, n_w, kamers):
+    """Dwellings with 16 or more bedrooms take the plain masked passes instead of the bit flags
+    (and a wide bedroom table): the same values."""
+    rng = np.random.default_rng(seed)
+    r = _willekeurige_ronde(rng, n_hh, n_w, False, False)
+    r = Ronde(r.hh, dataclasses.replace(r.w, slaapkamers=rng.integers(0, kamers, n_w)), r.peildag)
+    ok = rng.random((n_hh, n_w)) < 0.5
+    b, d = bogen(r, ok, BELEIDEN["flexibel"]), doelmatrix(r, ok, BELEIDEN["flexibel"])
+    verwacht = np.zeros((n_hh, n_w), np.int64)
+    verwacht[b.hh, b.w] = b.waarde
+    assert (d.waarde == verwacht).all() and (d.exact, d.grens) == (b.exact, b.grens)
+
+
 def _lexicografisch(rng: np.random.Generator, n_hh: int, n_w: int, niveaus: int, bereik: int, dichtheid: float):
     """A random objective in `niveaus` levels with terms 0..bereik (small: many ties on the
     higher levels, so the lower ones decide), weighted lexicographically as `doel.weeg` does;
