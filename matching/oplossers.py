@@ -18,8 +18,8 @@ Every backend returns the same optimum value; tests check that on random instanc
 How the objective is built: below DICHT_CELLEN cells as arcs (`doel.bogen`: fewer numpy steps
 on the simulation's small rounds), from there as one dense matrix (`doelmatrix`, the same
 values; the arcs with their terms only when asked for, `Oplossing.bogen`). Measured (CPU,
-benchmarks/bench_matching.py --kruispunt): arcs ÷ dense 0.5x at 60x80, about 1x at 150x150,
-2x at 300x300, 5x at 1000x1000.
+benchmarks/bench_matching.py --kruispunt): arcs ÷ dense 0.65 at 60x80, 1.1 at 150x150, 2.0
+at 300x300 (about 40% admissible), 4.5 at 1000x1000 (81%).
 
 Dispatch (`kies_oplosser`), measured on this machine (2 cores, CPU time, Leusden mixes):
 - bound below 2**52: scipy up to SCIPY_ALTIJD_CELLEN cells at any density, above that from
