@@ -145,11 +145,15 @@ def _scipy(kosten: np.ndarray) -> tuple[np.ndarray, int, str]:
     negates internally, so the same solve, and its wrapper neither converts nor copies."""
     rij, kol = trappen.lsa()(kosten)
     gekozen = kosten[rij, kol]
+    # Only called below 2**52 (controleer_exact): the values, their sum and the solve are exact;
+    # a pair not admissible (or worth 0) adds 0 and places nobody.
+    waarde = -int(gekozen.sum())
+    if len(rij) == kosten.shape[0]:   # every household has its row (no more households than dwellings)
+        return np.where(gekozen < 0, kol, -1), waarde, "OPTIMAL"
     echt = gekozen < 0
     plaats = np.full(kosten.shape[0], -1, np.int64)
     plaats[rij[echt]] = kol[echt]
-    # Only called below 2**52 (controleer_exact): the values, their sum and the solve are exact.
-    return plaats, -int(gekozen[echt].sum()), "OPTIMAL"
+    return plaats, waarde, "OPTIMAL"
 
 
 def via_scipy(n_hh: int, n_w: int, b: Bogen | Doelmatrix) -> tuple[np.ndarray, int, str]:
