@@ -10,14 +10,17 @@ for the full order keeps the higher levels exact and reports which were left out
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .beleid import Beleid
 from .regels import Ronde
+from .snelkern import kernen
 
 GRENS_INT64 = 2**62
+EXACT_FLOAT = 2**52   # integers (and their sums) below this are exact in float64
 
 
 class DoelTeGroot(ValueError):
@@ -34,12 +37,17 @@ class Bogen:
     exact: tuple[str, ...] = ()    # levels whose order the weights guarantee
     grens: int = 0                 # no solution's objective exceeds this
     cel: np.ndarray | None = None  # per arc hh * dwellings + w, when known (the dense solver's index)
+    # minus the values as a (households x dwellings) float64 matrix, 0 where not admissible:
+    # what scipy's solver takes, when made along with the values (the compiled path)
+    kosten: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.hh)
 
 
 TERMEN = ("personen", "wachttijd", "beschikbaarheid", "passing", "voorkeur")
+_GEEN_BELOFTE = np.zeros(0, np.bool_)
+_GEEN_KOSTEN = np.zeros((0, 0), np.float64)
 
 
 def _termen(r: Ronde, hi: np.ndarray, wi: np.ndarray) -> np.ndarray:
@@ -61,6 +69,30 @@ def _termen(r: Ronde, hi: np.ndarray, wi: np.ndarray) -> np.ndarray:
 
 def termen(r: Ronde, hi: np.ndarray, wi: np.ndarray) -> dict[str, np.ndarray]:
     return dict(zip(TERMEN, _termen(r, hi, wi)))
+
+
+class _LuieTermen(Mapping):
+    """`Bogen.termen` made on first use: a simulated round never reads them."""
+
+    def __init__(self, r: Ronde, hi: np.ndarray, wi: np.ndarray, niveaus: tuple[str, ...]):
+        self._r, self._hi, self._wi, self._niveaus, self._t = r, hi, wi, niveaus, None
+
+    def _termen(self) -> dict[str, np.ndarray]:
+        if self._t is None:
+            t = _termen(self._r, self._hi, self._wi)
+            if len(self._niveaus) > len(TERMEN):
+                t = np.vstack([t, self._r.hh.toegezegd[self._hi].astype(np.int64)])
+            self._t = dict(zip(self._niveaus, t))
+        return self._t
+
+    def __getitem__(self, k):
+        return self._termen()[k]
+
+    def __iter__(self):
+        return iter(self._niveaus)
+
+    def __len__(self) -> int:
+        return len(self._niveaus)
 
 
 def _som_beste(beste: np.ndarray, max_plaatsingen: int) -> list[int]:
@@ -133,20 +165,37 @@ def bogen(r: Ronde, toelaatbaar: np.ndarray, beleid: Beleid, max_plaatsingen: in
     """`max_plaatsingen`: most placements a solution can hold; a 1:1 matching holds at most
     min(households, dwellings), but shared dwellings hold more, and the lexicographic weights
     are exact only if this bounds the number of placed households."""
+    if max_plaatsingen is None:
+        max_plaatsingen = min(len(r.hh), len(r.w))
+    # Above every level: a promise is kept whatever else the round could gain.
+    toegezegd = r.hh.toegezegd is not None and np.count_nonzero(r.hh.toegezegd) > 0
+    niveaus, boven = (TERMEN + ("toegezegd",), ("toegezegd",)) if toegezegd else (TERMEN, ())
+    knopen = len(r.hh) + len(r.w) + 1
+    kern = kernen()
+    if kern is not None:
+        # Compiled: the bounds in one pass, then each arc's value; the terms themselves only
+        # when an explanation asks for them.
+        hh, w, a = r.hh, r.w, np.count_nonzero(toelaatbaar)
+        belofte = hh.toegezegd if toegezegd else _GEEN_BELOFTE
+        cel, hi, wi = np.empty(a, np.int64), np.empty(a, np.int64), np.empty(a, np.int64)
+        beste, hoogste, mv, mo = kern["grenzen"](
+            toelaatbaar, r.peildag, hh.personen, hh.koppeldag, hh.nodig, hh.voorkeur_code,
+            w.beschikbaar, w.slaapkamers, w.kern_code, belofte, toegezegd, len(niveaus), cel, hi, wi)
+        grenzen = _som_beste(beste, max_plaatsingen) if a else [0] * len(niveaus)
+        gew, exact, grens = weeg(beleid, niveaus, grenzen, hoogste.tolist(), max_plaatsingen, knopen, boven)
+        kosten = np.zeros(toelaatbaar.shape, np.float64) if grens < EXACT_FLOAT else _GEEN_KOSTEN
+        waarde = kern["waarden"](hi, wi, mv, mo, r.peildag, hh.personen, hh.koppeldag, hh.nodig, hh.voorkeur_code,
+                                 w.beschikbaar, w.slaapkamers, w.kern_code, belofte, toegezegd,
+                                 np.array([gew.get(n, 0) for n in niveaus], np.int64), np.empty(a, np.int64), kosten)
+        return Bogen(hi, wi, waarde, _LuieTermen(r, hi, wi, niveaus), exact, grens, cel,
+                     kosten if grens < EXACT_FLOAT else None)
     # Row-major cell numbers, then row and column: the order of np.nonzero, in fewer steps.
     cel = np.flatnonzero(toelaatbaar)
     hi, wi = np.divmod(cel, toelaatbaar.shape[1])
     t = _termen(r, hi, wi)
-    niveaus = TERMEN
-    if max_plaatsingen is None:
-        max_plaatsingen = min(len(r.hh), len(r.w))
-    boven: tuple[str, ...] = ()
-    if r.hh.toegezegd is not None and r.hh.toegezegd.any():
-        # Above every level: a promise is kept whatever else the round could gain.
+    if toegezegd:
         t = np.vstack([t, r.hh.toegezegd[hi].astype(np.int64)])
-        niveaus = TERMEN + ("toegezegd",)
-        boven = ("toegezegd",)
-    gew, exact, grens = gewichten(beleid, niveaus, t, hi, max_plaatsingen, len(r.hh) + len(r.w) + 1, boven)
+    gew, exact, grens = gewichten(beleid, niveaus, t, hi, max_plaatsingen, knopen, boven)
     # Integer sums are exact (every weight times its term stays below 2**62), so one product of
     # the weight row with the term matrix is the sum level by level.
     waarde = np.array([gew.get(n, 0) for n in niveaus], np.int64) @ t

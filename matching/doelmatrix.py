@@ -20,11 +20,10 @@ from functools import cached_property
 import numpy as np
 
 from .beleid import Beleid
-from .doel import TERMEN, _som_beste, weeg
+from .doel import EXACT_FLOAT, TERMEN, _som_beste, weeg
 from .regels import Ronde
 
 _GROOT = np.int64(2**62)
-EXACT_FLOAT = 2**52   # integers (and their sums) below this are exact in float64
 
 
 @dataclass(frozen=True, eq=False)

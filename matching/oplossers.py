@@ -40,7 +40,7 @@ import numpy as np
 
 from . import trappen
 from .beleid import Beleid
-from .doel import Bogen, DoelTeGroot, bogen
+from .doel import EXACT_FLOAT, Bogen, DoelTeGroot, bogen
 from .doelmatrix import Doelmatrix, doelmatrix
 from .regels import Ronde, bezwaren, toelaatbaar
 
@@ -58,7 +58,6 @@ class Oplosser(StrEnum):
 
 
 OPLOSSERS = ("auto", "stroom", "scipy", "cpsat")  # what a user may ask for, as plain strings
-EXACT_FLOAT = 2**52   # integers (and their sums) below this are exact in float64
 
 # Where auto prefers scipy's dense linear_sum_assignment to min-cost flow (when the objective's
 # bound is below EXACT_FLOAT). Measured on this machine (2 cores, CPU time, flow ÷ scipy on the
@@ -159,6 +158,8 @@ def _scipy(kosten: np.ndarray) -> tuple[np.ndarray, int, str]:
 def via_scipy(n_hh: int, n_w: int, b: Bogen | Doelmatrix) -> tuple[np.ndarray, int, str]:
     if isinstance(b, Doelmatrix):
         return _scipy(b.kosten if b.kosten is not None else np.negative(b.waarde, dtype=np.float64))
+    if b.kosten is not None:
+        return _scipy(b.kosten)
     kosten = np.zeros(n_hh * n_w, np.float64)
     kosten[b.hh * n_w + b.w if b.cel is None else b.cel] = -b.waarde
     return _scipy(kosten.reshape(n_hh, n_w))

@@ -20,6 +20,7 @@ from .beleid import REGELCODES, Beleid
 from .bezetting import slaapkamers_nodig
 from .grenzen import controleer_omvang
 from .huishoudens import Huishouden
+from .snelkern import kernen
 from .woningen import SOORTEN, Woning
 
 EPOCHE = dt.date(1970, 1, 1)
@@ -307,6 +308,7 @@ def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
 
 
 _GEEN = 2**62  # more bedrooms than any dwelling has
+_LEEG = (np.zeros(0, np.int64), np.zeros(0, np.float64), np.zeros(0, np.bool_))  # a kernel's unused inputs
 
 
 @lru_cache(maxsize=4096)
@@ -353,6 +355,18 @@ def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
     comparisons of a row against a column."""
     hh, w, p = r.hh, r.w, r.peildag
     laag, hoog, limiet, toegankelijk = _rijgrenzen(hh, beleid, _jaar(p))
+    kern = kernen()
+    if kern is not None:
+        met_min = w.min_personen is not None and np.count_nonzero(w.min_personen) > 0
+        leeg = _LEEG
+        return kern["toelaatbaar"](
+            laag[:, 0], hoog[:, 0], leeg[1] if limiet is None else limiet[:, 0],
+            leeg[2] if toegankelijk is None else toegankelijk[:, 0],
+            (hh.gezin if hh.gezin is not None else hh.personen_huur) if met_min else leeg[0],
+            w.slaapkamers, w.huur, w.toegankelijk, w.min_personen if met_min else leeg[0],
+            _soorten_masker(beleid.soorten), w.soort, w.beschikbaar, p, horizon_dag(p, beleid.vooruit_maanden),
+            _kernen_masker(beleid.kernen, len(_KERNCODES)), w.kern_code,
+            limiet is not None, toegankelijk is not None, met_min, np.empty((len(hh), len(w)), np.bool_))
     # A dwelling refused by a dwelling-only rule has fewer rooms than anyone needs (laag >= 0):
     # a reservation's soort matters only until it is available; the months ahead; the kern.
     kolom = (_soorten_masker(beleid.soorten)[w.soort] | (w.beschikbaar <= p)) \

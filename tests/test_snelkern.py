@@ -1,0 +1,82 @@
+"""The compiled kernels (`matching.snelkern`, extra `snel`) and the numpy code they replace give
+the same admissible pairs and the same arcs, terms, weights and bounds, on random rounds of
+every shape and policy, with and without promises, accessibility needs, dwellings for large
+families and households without a kern preference. Both sides are also checked against
+independent oracles elsewhere (tests/test_oplossers.py: `bezwaren`, `doel_oud`); this file
+makes sure the numpy path stays tested where numba is installed, and the kernels where it is."""
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from matching import snelkern
+from matching.doel import bogen
+from matching.regels import toelaatbaar
+from referentie import BELEIDEN
+from test_oplossers import _willekeurige_ronde
+
+pytest.importorskip("numba")
+
+
+def _met_en_zonder(functie, monkeypatch):
+    snel = functie()
+    monkeypatch.setattr(snelkern, "_GELADEN", {})
+    assert snelkern.kernen() is None
+    langzaam = functie()
+    monkeypatch.setattr(snelkern, "_GELADEN", None)
+    assert snelkern.kernen() is not None
+    return snel, langzaam
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_zelfde_toelaatbare_paren_en_bogen(seed, monkeypatch):
+    rng = np.random.default_rng(seed)
+    namen = sorted(BELEIDEN)
+    for k in range(25):
+        beleid = BELEIDEN[namen[k % len(namen)]].met(studio_voor_alleenstaande=bool(k % 2))
+        n_hh, n_w = int(rng.integers(1, 30)), int(rng.integers(1, 30))
+        r = _willekeurige_ronde(rng, n_hh, n_w, bool(rng.integers(2)), bool(rng.integers(2)))
+        if k % 3 == 0:  # the last households hold a promise
+            belofte = np.arange(n_hh) >= n_hh - int(rng.integers(1, n_hh + 1))
+            r = dataclasses.replace(r, hh=dataclasses.replace(r.hh, toegezegd=belofte))
+        ok, ok_np = _met_en_zonder(lambda: toelaatbaar(r, beleid), monkeypatch)
+        assert ok.dtype == ok_np.dtype == bool and ok.shape == ok_np.shape and (ok == ok_np).all()
+        b, b_np = _met_en_zonder(lambda: bogen(r, ok, beleid), monkeypatch)
+        assert (b.hh == b_np.hh).all() and (b.w == b_np.w).all() and (b.cel == b_np.cel).all()
+        assert b.waarde.dtype == np.int64 and (b.waarde == b_np.waarde).all()
+        assert (b.exact, b.grens) == (b_np.exact, b_np.grens)
+        assert b.termen.keys() == b_np.termen.keys()
+        assert all((b.termen[n] == b_np.termen[n]).all() for n in b.termen)
+
+
+def test_uitzetten_met_de_omgeving(monkeypatch):
+    monkeypatch.setattr(snelkern, "_GELADEN", None)
+    monkeypatch.setenv("HUISVESTING_SNELKERN", "0")
+    assert snelkern.kernen() is None
+    monkeypatch.setattr(snelkern, "_GELADEN", None)
+    monkeypatch.setenv("HUISVESTING_SNELKERN", "1")
+    assert snelkern.kernen() is not None
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_grenzen_kern_grootste_en_beste_per_huishouden(seed):
+    """The kernel's per-level largest term and per-household best term, against numpy on the
+    terms themselves (the largest term only decides when a round's order nears 64 bits, which
+    no round of this size does, so it is checked here directly)."""
+    from matching.doel import _termen
+    rng = np.random.default_rng(seed)
+    r = _willekeurige_ronde(rng, int(rng.integers(2, 40)), int(rng.integers(2, 40)), True, False)
+    ok = rng.random((len(r.hh), len(r.w))) < 0.4
+    belofte = rng.random(len(r.hh)) < 0.3
+    cel = np.flatnonzero(ok)
+    hi, wi = np.divmod(cel, ok.shape[1])
+    t = np.vstack([_termen(r, hi, wi), belofte[hi].astype(np.int64)])
+    k_cel, k_hi, k_wi = (np.empty(len(cel), np.int64) for _ in range(3))
+    beste, hoogste, _, _ = snelkern.kernen()["grenzen"](
+        ok, r.peildag, r.hh.personen, r.hh.koppeldag, r.hh.nodig, r.hh.voorkeur_code,
+        r.w.beschikbaar, r.w.slaapkamers, r.w.kern_code, belofte, True, 6, k_cel, k_hi, k_wi)
+    assert (k_cel == cel).all() and (k_hi == hi).all() and (k_wi == wi).all()
+    assert (hoogste == t.max(axis=1)).all()
+    begin = np.flatnonzero(np.concatenate(([True], hi[1:] != hi[:-1])))
+    assert (beste == np.maximum.reduceat(t, begin, axis=1)).all()
