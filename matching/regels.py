@@ -308,7 +308,7 @@ def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
 
 
 _GEEN = 2**62  # more bedrooms than any dwelling has
-_LEEG = (np.zeros(0, np.int64), np.zeros(0, np.float64), np.zeros(0, np.bool_))  # a kernel's unused inputs
+_LEEG = (np.zeros(0, np.int64),)  # a kernel's unused input
 
 
 @lru_cache(maxsize=4096)
@@ -354,19 +354,19 @@ def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
     [laag, hoog], per dwelling the dwelling-only rules one flag: the matrix work is a few
     comparisons of a row against a column."""
     hh, w, p = r.hh, r.w, r.peildag
-    laag, hoog, limiet, toegankelijk = _rijgrenzen(hh, beleid, _jaar(p))
     kern = kernen()
     if kern is not None:
-        met_min = w.min_personen is not None and np.count_nonzero(w.min_personen) > 0
-        leeg = _LEEG
+        met_min = w.min_personen is not None
+        grens = _aftopping(beleid, _jaar(p)) if beleid.passend_toewijzen else None
         return kern["toelaatbaar"](
-            laag[:, 0], hoog[:, 0], leeg[1] if limiet is None else limiet[:, 0],
-            leeg[2] if toegankelijk is None else toegankelijk[:, 0],
-            (hh.gezin if hh.gezin is not None else hh.personen_huur) if met_min else leeg[0],
-            w.slaapkamers, w.huur, w.toegankelijk, w.min_personen if met_min else leeg[0],
+            hh.nodig, hh.nodig_ruim, hh.alleen, hh.blokkade, hh.personen_huur, hh.toegankelijk,
+            (hh.gezin if hh.gezin is not None else hh.personen_huur),
+            beleid.studio_voor_alleenstaande, beleid.max_extra_slaapkamers, beleid.alleenstaande_max_slaapkamers,
+            grens is not None, 0.0 if grens is None else grens.laag, 0.0 if grens is None else grens.hoog,
+            w.slaapkamers, w.huur, w.toegankelijk, w.min_personen if met_min else _LEEG[0], met_min,
             _soorten_masker(beleid.soorten), w.soort, w.beschikbaar, p, horizon_dag(p, beleid.vooruit_maanden),
-            _kernen_masker(beleid.kernen, len(_KERNCODES)), w.kern_code,
-            limiet is not None, toegankelijk is not None, met_min, np.empty((len(hh), len(w)), np.bool_))
+            _kernen_masker(beleid.kernen, len(_KERNCODES)), w.kern_code, np.empty((len(hh), len(w)), np.bool_))
+    laag, hoog, limiet, toegankelijk = _rijgrenzen(hh, beleid, _jaar(p))
     # A dwelling refused by a dwelling-only rule has fewer rooms than anyone needs (laag >= 0):
     # a reservation's soort matters only until it is available; the months ahead; the kern.
     kolom = (_soorten_masker(beleid.soorten)[w.soort] | (w.beschikbaar <= p)) \

@@ -41,12 +41,14 @@ def _laad() -> dict:
     njit = numba.njit(cache=True, nogil=True)
 
     @njit
-    def toelaatbaar(laag, hoog, limiet, toegankelijk, gezin, kamers, huur, w_toegankelijk, min_personen,
-                    soort_ok, soort, beschikbaar, peildag, horizon, kern_ok, kern_code,
-                    met_limiet, met_toegankelijk, met_min, uit):
-        # The same tests as regels.toelaatbaar, per pair: bedroom range (a dwelling refused by a
-        # dwelling-only rule counts as having fewer rooms than anyone needs), rent, access,
-        # dwellings for large families.
+    def toelaatbaar(nodig, nodig_ruim, alleen, blokkade, personen_huur, toegankelijk, gezin,
+                    studio, max_extra, alleen_max, passend, grens_laag, grens_hoog,
+                    kamers, huur, w_toegankelijk, min_personen, met_min,
+                    soort_ok, soort, beschikbaar, peildag, horizon, kern_ok, kern_code, uit):
+        # The same tests as regels.toelaatbaar (see there and regels._rijgrenzen), per pair:
+        # bedroom range, rent, access, dwellings for large families. A dwelling refused by a
+        # dwelling-only rule counts as having fewer rooms than anyone needs; a household refused
+        # by a household-only rule as needing more than any dwelling has.
         n, m = uit.shape
         kolom = np.empty(m, np.bool_)
         for j in range(m):
@@ -56,15 +58,22 @@ def _laad() -> dict:
             kolom[j] = ((soort_ok[soort[j]] or beschikbaar[j] <= peildag) and beschikbaar[j] <= horizon
                         and kern_ok[c])
         for i in range(n):
+            laag = 0 if studio and alleen[i] and nodig[i] <= 1 else nodig[i]
+            if blokkade[i] == 1 or blokkade[i] == 2:  # regels.NIET_IN_NL, WACHT_NAREIZIGERS
+                laag = 2 ** 62
+            hoog = max(nodig[i], nodig_ruim[i]) + max_extra
+            if alleen[i]:
+                hoog = min(hoog, alleen_max)
+            limiet = (grens_laag if personen_huur[i] <= 2 else grens_hoog) + 1e-9
             for j in range(m):
                 k = kamers[j] if kolom[j] else -(2 ** 62)
-                ok = laag[i] <= k and k <= hoog[i]
-                if ok and met_limiet:
-                    ok = huur[j] <= limiet[i]
-                if ok and met_toegankelijk:
-                    ok = not (toegankelijk[i] and not w_toegankelijk[j])
+                ok = laag <= k and k <= hoog
+                if ok and passend:
+                    ok = huur[j] <= limiet
+                if ok and toegankelijk[i]:
+                    ok = w_toegankelijk[j]
                 if ok and met_min:
-                    ok = not (gezin[i] < min_personen[j])
+                    ok = gezin[i] >= min_personen[j]
                 uit[i, j] = ok
         return uit
 

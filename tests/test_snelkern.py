@@ -80,3 +80,10 @@ def test_grenzen_kern_grootste_en_beste_per_huishouden(seed):
     assert (hoogste == t.max(axis=1)).all()
     begin = np.flatnonzero(np.concatenate(([True], hi[1:] != hi[:-1])))
     assert (beste == np.maximum.reduceat(t, begin, axis=1)).all()
+
+
+def test_blokkadecodes_zoals_de_kern_ze_kent():
+    """The kernel compares a household's blokkade with the codes as numbers (numba cannot
+    import them from regels, which imports the kernel)."""
+    from matching.regels import GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS
+    assert (GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS) == (0, 1, 2)
