@@ -178,11 +178,10 @@ def bogen(r: Ronde, toelaatbaar: np.ndarray, beleid: Beleid, max_plaatsingen: in
         hh, w, a = r.hh, r.w, np.count_nonzero(toelaatbaar)
         belofte = hh.toegezegd if toegezegd else _GEEN_BELOFTE
         cel, hi, wi = np.empty(a, np.int64), np.empty(a, np.int64), np.empty(a, np.int64)
-        beste, hoogste, mv, mo = kern["grenzen"](
-            toelaatbaar, r.peildag, hh.personen, hh.koppeldag, hh.nodig, hh.voorkeur_code,
-            w.beschikbaar, w.slaapkamers, w.kern_code, belofte, toegezegd, len(niveaus), cel, hi, wi)
-        grenzen = _som_beste(beste, max_plaatsingen) if a else [0] * len(niveaus)
-        gew, exact, grens = weeg(beleid, niveaus, grenzen, hoogste.tolist(), max_plaatsingen, knopen, boven)
+        grenzen, hoogste, mv, mo = kern["grenzen"](
+            toelaatbaar, r.peildag, hh.personen, hh.koppeldag, hh.nodig, hh.voorkeur_code, w.beschikbaar,
+            w.slaapkamers, w.kern_code, belofte, toegezegd, len(niveaus), max_plaatsingen, cel, hi, wi)
+        gew, exact, grens = weeg(beleid, niveaus, grenzen.tolist(), hoogste.tolist(), max_plaatsingen, knopen, boven)
         kosten = np.zeros(toelaatbaar.shape, np.float64) if grens < EXACT_FLOAT else _GEEN_KOSTEN
         waarde = kern["waarden"](hi, wi, mv, mo, r.peildag, hh.personen, hh.koppeldag, hh.nodig, hh.voorkeur_code,
                                  w.beschikbaar, w.slaapkamers, w.kern_code, belofte, toegezegd,

@@ -79,9 +79,10 @@ def _laad() -> dict:
 
     @njit
     def grenzen(ok, peildag, personen, koppeldag, nodig, voorkeur, beschikbaar, slaapkamers, kern,
-                toegezegd, met_toegezegd, niveaus, cel, hi, wi):
-        # Per level (doel.TERMEN, then the promise) each household's best term over its arcs
-        # (arcs come sorted by household) and the largest term, in one pass: availability and
+                toegezegd, met_toegezegd, niveaus, max_plaatsingen, cel, hi, wi):
+        # Per level (doel.TERMEN, then the promise) the bound on one solution (each household
+        # once, at its best arc, arcs sorted by household) and the largest term, in one pass:
+        # availability and
         # fit count against the worst among all arcs, so a household's best there is that worst
         # minus its own smallest wait or spare room. The arcs (cel, hi, wi: as long as `ok` has
         # True cells) are written in row-major order, as np.flatnonzero gives them.
@@ -125,7 +126,15 @@ def _laad() -> dict:
             beste[3, q] = mo - beste[3, q]
             for n in range(niveaus):
                 hoogste[n] = max(hoogste[n], beste[n, q])
-        return beste[:, :k + 1], hoogste, mv, mo
+        # Per level the sum of the best terms over no more households than can be placed
+        # (doel._som_beste): the level's bound on one solution.
+        som = np.zeros(niveaus, np.int64)
+        for n in range(niveaus):
+            rij = beste[n, :k + 1]
+            if k + 1 > max_plaatsingen:
+                rij = np.sort(rij)[k + 1 - max_plaatsingen:]
+            som[n] = rij.sum()
+        return som, hoogste, mv, mo
 
     @njit
     def waarden(hi, wi, mv, mo, peildag, personen, koppeldag, nodig, voorkeur, beschikbaar, slaapkamers, kern,

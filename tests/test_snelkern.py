@@ -60,7 +60,7 @@ def test_uitzetten_met_de_omgeving(monkeypatch):
 
 
 @pytest.mark.parametrize("seed", range(10))
-def test_grenzen_kern_grootste_en_beste_per_huishouden(seed):
+def test_grenzen_kern_grootste_en_som_van_de_besten(seed):
     """The kernel's per-level largest term and per-household best term, against numpy on the
     terms themselves (the largest term only decides when a round's order nears 64 bits, which
     no round of this size does, so it is checked here directly)."""
@@ -73,13 +73,19 @@ def test_grenzen_kern_grootste_en_beste_per_huishouden(seed):
     hi, wi = np.divmod(cel, ok.shape[1])
     t = np.vstack([_termen(r, hi, wi), belofte[hi].astype(np.int64)])
     k_cel, k_hi, k_wi = (np.empty(len(cel), np.int64) for _ in range(3))
-    beste, hoogste, _, _ = snelkern.kernen()["grenzen"](
+    max_plaatsingen = int(rng.integers(1, 40))
+    som, hoogste, _, _ = snelkern.kernen()["grenzen"](
         ok, r.peildag, r.hh.personen, r.hh.koppeldag, r.hh.nodig, r.hh.voorkeur_code,
-        r.w.beschikbaar, r.w.slaapkamers, r.w.kern_code, belofte, True, 6, k_cel, k_hi, k_wi)
+        r.w.beschikbaar, r.w.slaapkamers, r.w.kern_code, belofte, True, 6, max_plaatsingen, k_cel, k_hi, k_wi)
     assert (k_cel == cel).all() and (k_hi == hi).all() and (k_wi == wi).all()
     assert (hoogste == t.max(axis=1)).all()
-    begin = np.flatnonzero(np.concatenate(([True], hi[1:] != hi[:-1])))
-    assert (beste == np.maximum.reduceat(t, begin, axis=1)).all()
+    # each household's best term per level, then the largest max_plaatsingen of them summed
+    beste = {}
+    for x, h in enumerate(hi.tolist()):
+        beste[h] = np.maximum(beste.get(h, t[:, x]), t[:, x])
+    per_huishouden = np.array(list(beste.values())).T
+    verwacht = [sum(sorted(rij)[-max_plaatsingen:]) for rij in per_huishouden.tolist()]
+    assert som.tolist() == verwacht
 
 
 def test_blokkadecodes_zoals_de_kern_ze_kent():
