@@ -171,17 +171,28 @@ class Vervangingen(Sequence):
         """Re-lets begin..eind-1 as a round's dwellings, vacant from `beschikbaar` (day numbers):
         what `woning_kenmerken` gives for the same dwellings, without making them."""
         a, n = self._attr, eind - begin
-        if self._vast is None or len(self._vast["ids"]) < eind:
-            # Ids and kern codes of the re-lets looked at so far, made once (a walk looks ahead).
+        klaar = 0 if self._vast is None else len(self._vast["ids"])
+        if klaar < eind:
+            # Ids and kern codes of the re-lets looked at so far, made once each (a walk looks ahead).
             m = min(max(2 * eind, 32), len(self))
-            self._vast = {"ids": np.array([self._id(i) for i in range(m)], dtype=object),
-                          "kern_code": kerncodes(a["kern"][:m]),
-                          "slaapkamers": a["slaapkamers"][:m].astype(np.int64),
-                          "huur": a["huur"][:m].astype(np.float64), "toegankelijk": a["toegankelijk"][:m].astype(bool),
-                          "min_personen": a["min_personen"][:m] if "min_personen" in a else np.zeros(m, np.int64)}
+            erbij = {"ids": np.array([self._id(i) for i in range(klaar, m)], dtype=object),
+                     "kern_code": kerncodes(a["kern"][klaar:m]),
+                     "slaapkamers": a["slaapkamers"][klaar:m].astype(np.int64),
+                     "huur": a["huur"][klaar:m].astype(np.float64),
+                     "toegankelijk": a["toegankelijk"][klaar:m].astype(bool),
+                     "min_personen": a["min_personen"][klaar:m].astype(np.int64) if "min_personen" in a
+                     else np.zeros(m - klaar, np.int64)}
+            self._vast = erbij if self._vast is None else {k: np.concatenate((self._vast[k], v))
+                                                            for k, v in erbij.items()}
         v = {k: x[begin:eind] for k, x in self._vast.items()}
-        return WoningKenmerken(kern=a["kern"][begin:eind], beschikbaar=beschikbaar, soort=np.full(n, VRIJ, np.int64),
-                               **v)
+        v.update(kern=a["kern"][begin:eind], beschikbaar=beschikbaar, soort=np.full(n, VRIJ, np.int64))
+        return WoningKenmerken.uit_velden(v)
+
+    def woning(self, i: int, dag: int) -> Woning:
+        """Re-let i as the dwelling offered, free from sim day `dag`."""
+        if self._lijst is not None:
+            return replace(self._lijst[i].woning, beschikbaar=self._sc.startdatum + dt.timedelta(days=dag))
+        return _woning(self._sc, self._attr, i, f"#X{i:03d}", dag, WoningSoort.VRIJ)
 
     def __eq__(self, ander) -> bool:
         return list(self) == list(ander)

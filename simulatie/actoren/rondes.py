@@ -3,8 +3,6 @@ offered; households accept or refuse the single offer; keys follow after the mov
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 
 from matching.bezetting import slaapkamers_nodig
@@ -12,7 +10,7 @@ from matching.oplossers import los_op
 from matching.regels import Ronde, _jaar, toelaatbaar, volgende_wisseling
 
 from .nareizigers import controleer_vervolg
-from ..toestand import SimHuishouden, SimWoning, Status, Toestand, datum_van
+from ..toestand import SimHuishouden, SimWoning, Status, Toestand
 
 
 # Skip a round whose input equals that of the last round that ended without solving (off: tests
@@ -181,8 +179,7 @@ def vervang(env, t: Toestand, nu: int, lijst: list[SimHuishouden], rijen: tuple)
             k = i + int(np.argmax(past))
             t.vervangingen = begin + k + 1
             d = nu + int(na[k])
-            v = alle[begin + k]
-            w = SimWoning(replace(v.woning, beschikbaar=datum_van(t.sc, d)), d, d)
+            w = SimWoning(alle.woning(begin + k, d), d, d)
             env.process(vervanging(env, t, w, int(na[k])))
             return True
         i = j
