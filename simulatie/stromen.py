@@ -2,18 +2,233 @@
 
 Keyed by name, not by draw order, so two policies see the same vacancies, koppelingen,
 compositions, nareizigers, refusals and stays, whatever each does with them.
+
+A world draws from 13 streams, a few numbers each, so seeding and per-call overhead cost more
+than the numbers. Hence numpy's own steps redone in plain Python where that is cheaper, each
+giving the same numbers as numpy (tests/test_simulatie_aanbod.py, test_simulatie_vraag.py
+compare them on many seeds): `SeedSequence`'s hashing, with the seed's part kept per seed and
+the replication's part per replication; and `Trekker`, which takes the stream's raw 64-bit words
+in blocks and turns them into `random()`, `integers()`, `uniform()` and `choice(p=)` draws the
+way numpy's Generator does.
 """
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_right
+from functools import lru_cache
+
 import numpy as np
+from numpy.random import PCG64, Generator
+from numpy.random.bit_generator import ISeedSequence
 
 STROMEN = ("vacatures", "koppelingen", "samenstelling", "nareizigers", "weigeringen", "verblijf",
            "opleveringen", "renovaties", "nidos", "buitenland", "startlijst",
            "vervanging", "doorstroom", "kamers", "vooruitkijken")
+_INDEX = {naam: i for i, naam in enumerate(STROMEN)}
+
+# numpy/random/bit_generator.pyx (SeedSequence): hashmix, mix and generate_state's constants.
+_M32 = 0xFFFFFFFF
+_INIT_A, _MULT_A, _INIT_B, _MULT_B = 0x43B0D7E5, 0x931E8875, 0x8B51F9DD, 0x58F38DED
+_MIX_L, _MIX_R = 0xCA01F9DD, 0x4973F715
+
+
+def _woorden(n: int) -> list[int]:
+    """An entropy int as uint32 words, lowest first (`_int_to_uint32_array`)."""
+    if n == 0:
+        return [0]
+    uit = []
+    while n > 0:
+        uit.append(n & _M32)
+        n >>= 32
+    return uit
+
+
+def _hashmix(v: int, h: int) -> tuple[int, int]:
+    v ^= h
+    h = (h * _MULT_A) & _M32
+    v = (v * h) & _M32
+    return v ^ (v >> 16), h
+
+
+def _meng(pool: tuple[int, ...], h: int, woord: int) -> tuple[tuple[int, ...], int]:
+    """One entropy word beyond the pool's size mixed into every pool word (`mix_entropy`)."""
+    uit = []
+    for x in pool:
+        v, h = _hashmix(woord, h)
+        r = (_MIX_L * x - _MIX_R * v) & _M32
+        uit.append(r ^ (r >> 16))
+    return tuple(uit), h
+
+
+@lru_cache(maxsize=16)
+def _na_seed(seed: int) -> tuple[tuple[int, ...], int]:
+    """The pool and hash constant once the seed is mixed in: the same for every stream of a run.
+    The seed is padded to the pool size because a spawn key follows (numpy >= 1.19)."""
+    run = _woorden(seed)
+    run += [0] * (4 - len(run))
+    h = _INIT_A
+    pool = []
+    for w in run[:4]:
+        v, h = _hashmix(w, h)
+        pool.append(v)
+    for s in range(4):
+        for d in range(4):
+            if s != d:
+                v, h = _hashmix(pool[s], h)
+                r = (_MIX_L * pool[d] - _MIX_R * v) & _M32
+                pool[d] = r ^ (r >> 16)
+    pool, h = tuple(pool), h
+    for w in run[4:]:
+        pool, h = _meng(pool, h, w)
+    return pool, h
+
+
+_laatste: list = [None]  # (seed, replicatie, pool, h): the 13 streams of a world share it
+
+
+def _na_replicatie(seed: int, replicatie: int) -> tuple[tuple[int, ...], int]:
+    l = _laatste[0]
+    if l is not None and l[0] == seed and l[1] == replicatie:
+        return l[2], l[3]
+    pool, h = _na_seed(seed)
+    for w in _woorden(replicatie):
+        pool, h = _meng(pool, h, w)
+    _laatste[0] = (seed, replicatie, pool, h)
+    return pool, h
+
+
+def _gb_constanten() -> tuple[tuple[int, int], ...]:
+    h, uit = _INIT_B, []
+    for _ in range(8):
+        n = (h * _MULT_B) & _M32
+        uit.append((h, n))
+        h = n
+    return tuple(uit)
+
+
+_GB = _gb_constanten()
+
+
+def _pcg_zaad(pool: tuple[int, ...]) -> np.ndarray:
+    """`generate_state(4, np.uint64)` of a pool: 8 uint32 words, paired little-endian."""
+    w = []
+    for i, (x, y) in enumerate(_GB):
+        v = ((pool[i & 3] ^ x) * y) & _M32
+        w.append(v ^ (v >> 16))
+    return np.array([w[0] | w[1] << 32, w[2] | w[3] << 32, w[4] | w[5] << 32, w[6] | w[7] << 32], np.uint64)
+
+
+class _Zaad(ISeedSequence):
+    """The seed words already worked out, handed to PCG64 as its seed sequence."""
+    __slots__ = ("_staat",)
+
+    def __init__(self, staat: np.ndarray):
+        self._staat = staat
+
+    def generate_state(self, n_words, dtype=np.uint32):
+        if n_words != 4 or dtype is not np.uint64:
+            raise ValueError("alleen PCG64's zaad: 4 woorden uint64")
+        return self._staat
+
+
+def _snel(seed, replicatie, sleutel) -> bool:
+    return (sys.byteorder == "little" and type(seed) is int and type(replicatie) is int and seed >= 0
+            and replicatie >= 0 and all(type(k) is int and k >= 0 for k in sleutel))
 
 
 def toevalsstroom(seed: int, replicatie: int, naam: str, *sleutel: int) -> np.random.Generator:
-    """`sleutel`: further keys (a day), for draws that must not depend on what came before."""
-    ss = np.random.SeedSequence(seed, spawn_key=(replicatie, STROMEN.index(naam), *sleutel))
-    return np.random.default_rng(ss)
+    """`sleutel`: further keys (a day), for draws that must not depend on what came before.
+    The generator of `SeedSequence(seed, spawn_key=(replicatie, index of naam, *sleutel))`."""
+    if not _snel(seed, replicatie, sleutel):
+        ss = np.random.SeedSequence(seed, spawn_key=(replicatie, STROMEN.index(naam), *sleutel))
+        return np.random.default_rng(ss)
+    pool, h = _na_replicatie(seed, replicatie)
+    pool, h = _meng(pool, h, _INDEX[naam])
+    for k in sleutel:
+        for w in _woorden(k):
+            pool, h = _meng(pool, h, w)
+    return Generator(PCG64(_Zaad(_pcg_zaad(pool))))
+
+
+_NAAR_DOUBLE = 1.0 / 9007199254740992.0
+_BLOK = 64
+
+
+class Trekker:
+    """A stream's draws as numpy's Generator makes them, from its PCG64's raw 64-bit words:
+    `random()` is word >> 11 scaled to [0, 1); `integers` is Lemire's method on 32-bit halves,
+    the second half kept for the next 32-bit draw as PCG64 keeps it; `uniform` is low + range x
+    random(). The generator is made on the first draw (a stream that draws nothing costs
+    nothing), and words are fetched ahead in blocks: the generator is private to the Trekker,
+    so words fetched and not used are never seen. Start it on a generator whose 32-bit buffer is
+    empty (fresh, or only double and 64-bit draws so far)."""
+    __slots__ = ("_maak", "_bg", "_woorden", "_i", "_helft")
+
+    def __init__(self, seed: int, replicatie: int, naam: str, *, rng: np.random.Generator | None = None):
+        self._maak = (seed, replicatie, naam)
+        self._bg = rng.bit_generator if rng is not None else None
+        self._woorden: list[int] = []
+        self._i = 0
+        self._helft = -1  # the kept high half of the last 64-bit word split for 32-bit draws
+
+    def _woord(self) -> int:
+        i = self._i
+        if i == len(self._woorden):
+            if self._bg is None:
+                self._bg = toevalsstroom(*self._maak).bit_generator
+            self._woorden = self._bg.random_raw(_BLOK).tolist()
+            i = 0
+        self._i = i + 1
+        return self._woorden[i]
+
+    def random(self) -> float:
+        return (self._woord() >> 11) * _NAAR_DOUBLE
+
+    def _u32(self) -> int:
+        h = self._helft
+        if h >= 0:
+            self._helft = -1
+            return h
+        w = self._woord()
+        self._helft = w >> 32
+        return w & _M32
+
+    def integers(self, lo: int, hi: int) -> int:
+        """`int(Generator.integers(lo, hi))`: int64, hi - lo at most 2^32 - 1 (else numpy's own)."""
+        bereik = hi - lo - 1
+        if bereik <= 0:
+            if bereik < 0:
+                raise ValueError("low >= high")
+            return lo
+        if bereik >= _M32:
+            raise ValueError("Trekker: bereik te groot")
+        excl = bereik + 1
+        m = self._u32() * excl
+        rest = m & _M32
+        if rest < excl:
+            drempel = (_M32 - bereik) % excl
+            while rest < drempel:
+                m = self._u32() * excl
+                rest = m & _M32
+        return lo + (m >> 32)
+
+    def uniform(self, lo: float, hi: float) -> float:
+        lo, hi = float(lo), float(hi)
+        bereik = hi - lo
+        if bereik < 0:
+            raise ValueError("high - low < 0")
+        return lo + bereik * self.random()
+
+    def kies(self, cdf: list[float]) -> int:
+        """`Generator.choice(len(p), p=p)` given `kans_cdf(p)`: one double, searchsorted right."""
+        return bisect_right(cdf, self.random())
+
+
+def kans_cdf(p) -> list[float]:
+    """The cumulative distribution `Generator.choice(n, p=p)` searches (p.cumsum(), divided by
+    its last element), after the checks choice makes on p (same errors)."""
+    Generator(PCG64(0)).choice(len(p), p=p)
+    cdf = np.asarray(p, dtype=np.float64).cumsum()
+    cdf /= cdf[-1]
+    return cdf.tolist()

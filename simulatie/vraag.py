@@ -4,14 +4,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 from matching.huishoudens import Huishouden, Kind
 
 from .scenario import Scenario
-from .stromen import toevalsstroom
+from .per_scenario import per_scenario
+from .stromen import Trekker, kans_cdf, toevalsstroom
 from .aanbod import _dagen, _uniform_int
 from .kalender import totaalopgave
 from .wereld_records import AMV, KomendHuishouden, KomendeWoning
@@ -111,13 +113,46 @@ def koppelvensters(sc: Scenario, startpersonen: int, amvs: list["AMV"] = ()) -> 
     return uit
 
 
-def trek_samenstelling(sc: Scenario, r_s: np.random.Generator, gewichten: np.ndarray):
+def trek_samenstelling(sc: Scenario, r_s: np.random.Generator | Trekker, gewichten: np.ndarray):
     """One household's type, children and nareizigers from the demand mix (also the sample of
-    expected households for look-ahead, on its own stream)."""
-    s = sc.vraag.samenstelling[int(r_s.choice(len(sc.vraag.samenstelling), p=gewichten))]
-    n_kind = _uniform_int(r_s, s.kinderen)
-    kinderen = tuple(Kind("j" if r_s.random() < 0.5 else "m", int(r_s.integers(0, 18))) for _ in range(n_kind))
-    return s, kinderen, _uniform_int(r_s, s.nareizigers)
+    expected households for look-ahead, on its own stream). The draws of `choice(n, p=gewichten)`
+    and `integers`: the same numbers from a Generator or a `Trekker` on the same stream."""
+    return _samenstelling(sc.vraag.samenstelling, _cdf_van(gewichten), r_s)
+
+
+_CDF: dict[bytes, list[float]] = {}
+
+
+def _cdf_van(gewichten: np.ndarray) -> list[float]:
+    sleutel = np.asarray(gewichten).dtype.str.encode() + np.asarray(gewichten).tobytes()
+    cdf = _CDF.get(sleutel)
+    if cdf is None:
+        if len(_CDF) >= 64:
+            _CDF.clear()
+        cdf = _CDF[sleutel] = kans_cdf(gewichten)
+    return cdf
+
+
+def _samenstelling(soorten, cdf: list[float], r):
+    s = soorten[r.kies(cdf) if type(r) is Trekker else bisect_right(cdf, r.random())]
+    lo, hi = s.kinderen
+    n_kind = int(r.integers(lo, hi + 1)) if hi > lo else int(lo)
+    kinderen = tuple(Kind("j" if r.random() < 0.5 else "m", int(r.integers(0, 18))) for _ in range(n_kind))
+    lo, hi = s.nareizigers
+    return s, kinderen, int(r.integers(lo, hi + 1)) if hi > lo else int(lo)
+
+
+@dataclass(frozen=True)
+class _Mix:
+    """The demand mix of a scenario, the same in every replication."""
+    soorten: tuple
+    cdf: list[float]
+    gem: float
+
+
+@per_scenario
+def _mix(sc: Scenario) -> _Mix:
+    return _Mix(tuple(sc.vraag.samenstelling), kans_cdf(mix_gewichten(sc)), gemiddelde_personen(sc))
 
 
 def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishouden],
@@ -126,61 +161,65 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
     persons are those `koppelvensters` gives; each household's composition, nareizigers,
     refusal and stay are drawn when it is created, from their own streams."""
     v = sc.vraag
-    r_k = toevalsstroom(seed, rep, "koppelingen")
-    r_s = toevalsstroom(seed, rep, "samenstelling")
-    r_n = toevalsstroom(seed, rep, "nareizigers")
-    r_w = toevalsstroom(seed, rep, "weigeringen")
-    r_v = toevalsstroom(seed, rep, "verblijf")
-    r_b = toevalsstroom(seed, rep, "buitenland")
-    r_l = toevalsstroom(seed, rep, "startlijst")
-    r_d = toevalsstroom(seed, rep, "doorstroom")
+    r_s, r_n, r_w, r_v, r_b, r_l, r_d = (Trekker(seed, rep, naam) for naam in (
+        "samenstelling", "nareizigers", "weigeringen", "verblijf", "buitenland", "startlijst", "doorstroom"))
     ds = sc.doorstroomlocatie
     uit: list[KomendHuishouden] = []
+    reis_lo, reis_hi = v.visum_reis_dagen
+    tcb_lo, tcb_hi = sc.takecarebnb.verblijf_dagen
+    tcb_kans, weigering_kans = sc.takecarebnb.kans, v.weigering_kans
+    start = sc.startdatum
+    start_ord = start.toordinal()
+    datum = dt.date.fromordinal
 
-    def aanvullen(hh: Huishouden, dag: int, r_nar: np.random.Generator) -> KomendHuishouden:
+    def aanvullen(hh: Huishouden, dag: int, r_nar: Trekker) -> KomendHuishouden:
         nar_dag = None
         partner = 1 if hh.volwassenen == 1 else 0
-        nar_kinderen = tuple(Kind("j" if r_nar.random() < 0.5 else "m", int(r_nar.integers(0, 18)))
+        nar_kinderen = tuple(Kind("j" if r_nar.random() < 0.5 else "m", r_nar.integers(0, 18))
                              for _ in range(max(hh.nareizigers - partner, 0)))
-        reis = _uniform_int(r_nar, v.visum_reis_dagen)
+        reis = r_nar.integers(reis_lo, reis_hi + 1) if reis_hi > reis_lo else int(reis_lo)
         if hh.nareizigers:
             if hh.nareizigers_verwacht is not None:
-                nar_dag = max(_dagen(sc, hh.nareizigers_verwacht), dag)
+                nar_dag = max((hh.nareizigers_verwacht - start).days, dag)
             else:
                 nar_dag = max(dag, 0) + _uniform_int(r_nar, v.nareizigers_vertraging_dagen)
-        weigert = bool(r_w.random() < v.weigering_kans)
-        tcb = _uniform_int(r_v, sc.takecarebnb.verblijf_dagen)
-        aangeboden = r_v.random() < sc.takecarebnb.kans and hh.personen <= 2
+        weigert = r_w.random() < weigering_kans
+        tcb = r_v.integers(tcb_lo, tcb_hi + 1) if tcb_hi > tcb_lo else int(tcb_lo)
+        aangeboden = r_v.random() < tcb_kans and hh.personen <= 2
         in_nl = 0
         if hh.verblijf == "buitenland":
             in_nl = max(dag, 0) + _uniform_int(r_b, v.buitenland_vertraging_dagen)
         # One draw per household whatever the policy; whether a place is free is the simulation's.
-        doorstroom = ds is not None and bool(r_d.random() < ds.kans)
+        doorstroom = ds is not None and r_d.random() < ds.kans
         return KomendHuishouden(dag, hh, weigert, nar_dag, nar_kinderen, in_nl, tcb if aangeboden else 0, reis,
                                 doorstroom)
 
     for hh in startlijst:
-        uit.append(aanvullen(hh, min(_dagen(sc, hh.koppeldatum), 0), r_l))
-    mix = sc.vraag.samenstelling
-    if not mix:
+        uit.append(aanvullen(hh, min((hh.koppeldatum - start).days, 0), r_l))
+    if not v.samenstelling:
         return uit
-    gewichten = mix_gewichten(sc)
-    gem = gemiddelde_personen(sc)
+    mix = _mix(sc)
+    soorten, cdf, gem = mix.soorten, mix.cdf, mix.gem
+    tweede = sc.kernen[1] if len(sc.kernen) > 1 else None
+    voorkeur_kans, buitenland_kans, toegankelijk_kans = v.voorkeur_achterveld, v.buitenland_aandeel, v.toegankelijk_aandeel
     startpersonen = sum(h.personen_totaal for h in startlijst)
     teller = 0
+    r_k = None
     for a, b, personen in koppelvensters(sc, startpersonen, amvs):
         if b <= a or personen <= 0:
             continue
+        if r_k is None:
+            r_k = toevalsstroom(seed, rep, "koppelingen")
         for d in np.sort(r_k.uniform(a, b, int(r_k.poisson(personen / gem)))).tolist():
-            s, kinderen, nar = trek_samenstelling(sc, r_s, gewichten)
-            tweede = sc.kernen[1] if len(sc.kernen) > 1 else None
-            voorkeur = tweede if tweede and r_s.random() < v.voorkeur_achterveld else None
-            buitenland = r_s.random() < v.buitenland_aandeel
+            s, kinderen, nar = _samenstelling(soorten, cdf, r_s)
+            voorkeur = tweede if tweede and r_s.random() < voorkeur_kans else None
+            buitenland = r_s.random() < buitenland_kans
             teller += 1
-            hh = Huishouden(f"K{teller:04d}", sc.startdatum + dt.timedelta(days=int(d)), s.volwassenen, kinderen,
-                            nar, None, voorkeur, bool(r_s.random() < v.toegankelijk_aandeel),
+            dag = int(d)
+            hh = Huishouden(f"K{teller:04d}", datum(start_ord + dag), s.volwassenen, kinderen,
+                            nar, None, voorkeur, r_s.random() < toegankelijk_kans,
                             "buitenland" if buitenland else "COA")
-            uit.append(aanvullen(hh, int(d), r_n))
+            uit.append(aanvullen(hh, dag, r_n))
     return uit
 
 
