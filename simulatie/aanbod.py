@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass
 
 import numpy as np
 from matching.regels import WoningKenmerken, kerncodes
@@ -14,7 +14,8 @@ from matching.woningen import SOORTEN, Woning, WoningSoort
 
 from .kalender import simdag
 from .scenario import Scenario, gedateerde_delen
-from .stromen import toevalsstroom
+from .per_scenario import per_scenario
+from .stromen import Trekker, kans_cdf, toevalsstroom
 from .wereld_records import KomendeWoning, Vervanging
 
 VRIJ = SOORTEN.index(WoningSoort.VRIJ)
@@ -37,25 +38,55 @@ def _factor(sc: Scenario, dag: int) -> float:
     return f
 
 
-def _trek_woningen(rng: np.random.Generator, sc: Scenario, n: int) -> dict[str, np.ndarray]:
-    """Attributes of n dwellings from the scenario's mix, drawn as whole arrays."""
+@dataclass(frozen=True)
+class _Aanbod:
+    """The supply mix of a scenario, the same in every replication: bedroom counts and kernen
+    with the cumulative distributions `choice(p=)` searches, rent bounds per bedroom count, and
+    the wijzigingen as (day, factor) in the order `_factor` applies them."""
+    kamers: np.ndarray
+    cdf_kamers: np.ndarray
+    kernen: np.ndarray
+    cdf_kernen: np.ndarray
+    huur_lo: np.ndarray
+    huur_hi: np.ndarray
+    wijzigingen: tuple[tuple[int, float], ...]
+    start_ord: int
+
+
+@per_scenario
+def _aanbod(sc: Scenario) -> _Aanbod:
     a = sc.aanbod
     kamers = np.array([int(k) for k in a.slaapkamers])
     p = np.array(list(a.slaapkamers.values()), float)
-    kernen = np.array(list(a.kern), dtype=object)
     pk = np.array(list(a.kern.values()), float)
-    k_idx = rng.choice(len(kamers), size=n, p=p / p.sum())
-    kern_idx = rng.choice(len(kernen), size=n, p=pk / pk.sum())
-    lo = np.array([a.huur[str(k)][0] for k in kamers])[k_idx]
-    hi = np.array([a.huur[str(k)][1] for k in kamers])[k_idx]
-    return {"slaapkamers": kamers[k_idx], "kern": kernen[kern_idx],
-            "huur": np.round(lo + (hi - lo) * rng.random(n), 2),
-            "toegankelijk": rng.random(n) < a.toegankelijk_aandeel}
+    return _Aanbod(kamers, np.array(kans_cdf(p / p.sum())), np.array(list(a.kern), dtype=object),
+                   np.array(kans_cdf(pk / pk.sum())), np.array([a.huur[str(k)][0] for k in kamers]),
+                   np.array([a.huur[str(k)][1] for k in kamers]),
+                   tuple((_dagen(sc, w.vanaf), w.factor) for w in sorted(a.wijzigingen, key=lambda w: w.vanaf)),
+                   sc.startdatum.toordinal())
+
+
+def _trek_woningen(rng: np.random.Generator, sc: Scenario, n: int) -> dict[str, np.ndarray]:
+    """Attributes of n dwellings from the scenario's mix, drawn as whole arrays: the draws of
+    choice(p=) for bedrooms and for kern, then rents, then accessibility, n doubles each, so
+    taken as one block of 4n."""
+    v = _aanbod(sc)
+    u = rng.random(4 * n)
+    k_idx = v.cdf_kamers.searchsorted(u[:n], side="right")
+    lo, hi = v.huur_lo[k_idx], v.huur_hi[k_idx]
+    return {"slaapkamers": v.kamers[k_idx], "kern": v.kernen[v.cdf_kernen.searchsorted(u[n:2 * n], side="right")],
+            "huur": np.round(lo + (hi - lo) * u[2 * n:3 * n], 2),
+            "toegankelijk": u[3 * n:] < sc.aanbod.toegankelijk_aandeel}
 
 
 def _woning(sc: Scenario, attr: dict[str, np.ndarray], i: int, wid: str, beschikbaar: int, soort: str) -> Woning:
     return Woning(wid, str(attr["kern"][i]), int(attr["slaapkamers"][i]), float(attr["huur"][i]),
                   sc.startdatum + dt.timedelta(days=int(beschikbaar)), soort, bool(attr["toegankelijk"][i]))
+
+
+def _als_lijsten(attr: dict[str, np.ndarray]) -> tuple[list, list, list, list]:
+    """kern, slaapkamers, huur, toegankelijk as Python objects, what `_woning` makes of them."""
+    return attr["kern"].tolist(), attr["slaapkamers"].tolist(), attr["huur"].tolist(), attr["toegankelijk"].tolist()
 
 
 def hervermietingen_verwacht(sc: Scenario, woningen_per_jaar: float, startwoningen: list[Woning]) -> float:
@@ -87,6 +118,7 @@ def trek_vacatures(sc: Scenario, seed: int, rep: int, startwoningen: list[Woning
     after a date). Some tenants announce leaving ahead: reservable early."""
     rng = toevalsstroom(seed, rep, "vacatures")
     a = sc.aanbod
+    v = _aanbod(sc)
     lo, hi = a.woningen_bereik
     per_jaar = float(rng.uniform(lo, hi)) if hi > lo else float(lo)
     # Rate per day in each window (before / after a voorrangsverbod); the rate after the horizon
@@ -95,22 +127,29 @@ def trek_vacatures(sc: Scenario, seed: int, rep: int, startwoningen: list[Woning
     verbod = sc.verbod_dag()
     fmax = max([1.0] + [w.factor for w in a.wijzigingen])
     tmax = max(tempi)
-    eind = sc.horizon_dagen + a.aankondiging_dagen[1]
+    horizon = sc.horizon_dagen
+    eind = horizon + a.aankondiging_dagen[1]
     n = int(rng.poisson(tmax * fmax * eind))
     dagen = np.sort(rng.uniform(0, eind, n)).astype(np.int64)
-    factor = np.array([_factor(sc, int(d)) for d in dagen]) if a.wijzigingen else np.ones(n)
+    factor = np.ones(n)
+    for vanaf, f in v.wijzigingen:  # as `_factor`: the last wijziging in force on the day
+        factor = np.where(dagen >= vanaf, f, factor)
     if verbod is not None and tmax > 0:
         factor = factor * np.where(dagen < verbod, tempi[0], tempi[-1]) / tmax
-    behouden = rng.random(n) < factor / fmax
-    aangekondigd = rng.random(n) < a.aangekondigd_aandeel
+    u = rng.random(2 * n)  # whether kept, then whether announced: n doubles each
+    behouden = u[:n] < factor / fmax
+    aangekondigd = u[n:] < a.aangekondigd_aandeel
     alo, ahi = a.aankondiging_dagen
     vooraf = np.where(aangekondigd, rng.integers(alo, ahi + 1, n), 0)
-    attr = _trek_woningen(rng, sc, n)
+    kern, kamers, huur, toeg = _als_lijsten(_trek_woningen(rng, sc, n))
     bekend = np.maximum(dagen - vooraf, 0)
+    dag, bek, aang = dagen.tolist(), bekend.tolist(), aangekondigd.tolist()
+    datum, start = dt.date.fromordinal, v.start_ord
     uit = []
-    for i in np.nonzero(behouden & (bekend < sc.horizon_dagen))[0].tolist():
-        w = _woning(sc, attr, i, f"#V{i:04d}", dagen[i], WoningSoort.OPZEGGING if aangekondigd[i] else WoningSoort.VRIJ)
-        uit.append(KomendeWoning(int(bekend[i]), w))
+    for i in np.nonzero(behouden & (bekend < horizon))[0].tolist():
+        w = Woning(f"#V{i:04d}", kern[i], kamers[i], huur[i], datum(start + dag[i]),
+                   WoningSoort.OPZEGGING if aang[i] else WoningSoort.VRIJ, toeg[i])
+        uit.append(KomendeWoning(bek[i], w))
     return uit, per_jaar
 
 
@@ -193,24 +232,32 @@ class Vervangingen(Sequence):
 def trek_opleveringen(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
     """New-build and renovation deliveries known at the start, with building delays; plus
     renovations that add a bedroom, started through the year and reservable while under way."""
-    rng = toevalsstroom(seed, rep, "opleveringen")
+    rng = Trekker(seed, rep, "opleveringen")
+    start, datum = sc.startdatum.toordinal(), dt.date.fromordinal
     uit = []
     for i, o in enumerate(sc.oplevering):
         vertraging = _uniform_int(rng, o.vertraging_dagen)
         dag = _dagen(sc, o.datum) + vertraging
         for j, k in enumerate(o.slaapkamers):
-            w = Woning(f"#N{i:02d}{j:02d}", o.kern, int(k), float(o.huur), sc.startdatum + dt.timedelta(days=dag),
+            w = Woning(f"#N{i:02d}{j:02d}", o.kern, int(k), float(o.huur), datum(start + dag),
                        o.soort, o.toegankelijk, min_personen=sc.min_personen_groot if o.grote_gezinnen else 0)
             uit.append(KomendeWoning(0, w))
     rng = toevalsstroom(seed, rep, "renovaties")
     r = sc.renovatie
     n = int(rng.poisson(r.per_jaar * sc.horizon_dagen / 365.0))
-    attr = _trek_woningen(rng, sc, n)
-    for i, start in enumerate(np.sort(rng.uniform(0, sc.horizon_dagen, n)).tolist()):
-        k = int(rng.choice(r.slaapkamers_na))
-        basis = _woning(sc, attr, i, f"#R{i:03d}", int(start) + r.doorloop_dagen, WoningSoort.RENOVATIE)
-        lo, hi = sc.aanbod.huur.get(str(k), sc.aanbod.huur[max(sc.aanbod.huur, key=int)])
-        uit.append(KomendeWoning(int(start), replace(basis, slaapkamers=k, huur=round(float(rng.uniform(lo, hi)), 2))))
+    kern, _, _, toeg = _als_lijsten(_trek_woningen(rng, sc, n))
+    starts = np.sort(rng.uniform(0, sc.horizon_dagen, n)).tolist()
+    # Then per renovation choice(slaapkamers_na) and uniform(rent bounds), alternating: as numpy
+    # draws them (only double draws so far, so the Trekker may take over).
+    t = Trekker(seed, rep, "renovaties", rng=rng)
+    huur = sc.aanbod.huur
+    na = r.slaapkamers_na
+    for i, begin in enumerate(starts):
+        k = int(na[t.integers(0, len(na))])
+        lo, hi = huur.get(str(k), huur[max(huur, key=int)])
+        w = Woning(f"#R{i:03d}", kern[i], k, round(t.uniform(lo, hi), 2),
+                   datum(start + int(begin) + r.doorloop_dagen), WoningSoort.RENOVATIE, toeg[i])
+        uit.append(KomendeWoning(int(begin), w))
     return uit
 
 
@@ -232,9 +279,9 @@ def trek_kamers(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
     dagen = np.sort(rng.uniform(begin, eind, n)).astype(np.int64)
     lo, hi = sc.aanbod.huur["0"]
     huur = np.round(lo + (hi - lo) * rng.random(n), 2)
-    return [KomendeWoning(int(d), Woning(f"#K{i:03d}", sc.hoofdkern, 0, float(huur[i]),
-                                         sc.startdatum + dt.timedelta(days=int(d)), WoningSoort.VRIJ), vervangbaar=False)
-            for i, d in enumerate(dagen.tolist())]
+    start, datum, kern = sc.startdatum.toordinal(), dt.date.fromordinal, sc.hoofdkern
+    return [KomendeWoning(d, Woning(f"#K{i:03d}", kern, 0, h, datum(start + d), WoningSoort.VRIJ), vervangbaar=False)
+            for i, (d, h) in enumerate(zip(dagen.tolist(), huur.tolist()))]
 
 
 def maanden_later(d: dt.date, maanden: int) -> dt.date:
