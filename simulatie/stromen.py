@@ -84,39 +84,50 @@ def _na_seed(seed: int) -> tuple[tuple[int, ...], int]:
     return pool, h
 
 
-_laatste: list = [None]  # (seed, replicatie, pool, h): the 13 streams of a world share it
+_laatste: list = [None]  # (seed, replicatie, pool..., hash constants...): a world's streams share it
 
 
-def _na_replicatie(seed: int, replicatie: int) -> tuple[tuple[int, ...], int]:
+def _na_replicatie(seed: int, replicatie: int) -> tuple:
+    """Pool after the seed and the replication, and the 5 hash constants the next word uses."""
     l = _laatste[0]
     if l is not None and l[0] == seed and l[1] == replicatie:
-        return l[2], l[3]
+        return l
     pool, h = _na_seed(seed)
     for w in _woorden(replicatie):
         pool, h = _meng(pool, h, w)
-    _laatste[0] = (seed, replicatie, pool, h)
-    return pool, h
+    hs = [h]
+    for _ in range(4):
+        hs.append((hs[-1] * _MULT_A) & _M32)
+    l = _laatste[0] = (seed, replicatie, *pool, *hs)
+    return l
 
 
-def _gb_constanten() -> tuple[tuple[int, int], ...]:
+def _gb_constanten() -> tuple[int, ...]:
+    """generate_state's hash constant before and after each of its 8 steps."""
     h, uit = _INIT_B, []
     for _ in range(8):
         n = (h * _MULT_B) & _M32
-        uit.append((h, n))
+        uit += [h, n]
         h = n
     return tuple(uit)
 
 
-_GB = _gb_constanten()
+_X0, _Y0, _X1, _Y1, _X2, _Y2, _X3, _Y3, _X4, _Y4, _X5, _Y5, _X6, _Y6, _X7, _Y7 = _gb_constanten()
 
 
-def _pcg_zaad(pool: tuple[int, ...]) -> np.ndarray:
+def _pcg_zaad(a: int, b: int, c: int, d: int) -> np.ndarray:
     """`generate_state(4, np.uint64)` of a pool: 8 uint32 words, paired little-endian."""
-    w = []
-    for i, (x, y) in enumerate(_GB):
-        v = ((pool[i & 3] ^ x) * y) & _M32
-        w.append(v ^ (v >> 16))
-    return np.array([w[0] | w[1] << 32, w[2] | w[3] << 32, w[4] | w[5] << 32, w[6] | w[7] << 32], np.uint64)
+    w0 = ((a ^ _X0) * _Y0) & _M32
+    w1 = ((b ^ _X1) * _Y1) & _M32
+    w2 = ((c ^ _X2) * _Y2) & _M32
+    w3 = ((d ^ _X3) * _Y3) & _M32
+    w4 = ((a ^ _X4) * _Y4) & _M32
+    w5 = ((b ^ _X5) * _Y5) & _M32
+    w6 = ((c ^ _X6) * _Y6) & _M32
+    w7 = ((d ^ _X7) * _Y7) & _M32
+    return np.array([(w0 ^ (w0 >> 16)) | (w1 ^ (w1 >> 16)) << 32, (w2 ^ (w2 >> 16)) | (w3 ^ (w3 >> 16)) << 32,
+                     (w4 ^ (w4 >> 16)) | (w5 ^ (w5 >> 16)) << 32, (w6 ^ (w6 >> 16)) | (w7 ^ (w7 >> 16)) << 32],
+                    np.uint64)
 
 
 class _Zaad(ISeedSequence):
@@ -132,23 +143,41 @@ class _Zaad(ISeedSequence):
         return self._staat
 
 
-def _snel(seed, replicatie, sleutel) -> bool:
-    return (sys.byteorder == "little" and type(seed) is int and type(replicatie) is int and seed >= 0
-            and replicatie >= 0 and all(type(k) is int and k >= 0 for k in sleutel))
+_KLEIN_EINDIG = sys.byteorder == "little"  # generate_state pairs words little-endian
+
+
+def _bitgenerator(seed: int, replicatie: int, naam: str, sleutel: tuple[int, ...] = ()) -> PCG64:
+    if not (_KLEIN_EINDIG and type(seed) is int and type(replicatie) is int and seed >= 0 and replicatie >= 0
+            and all(type(k) is int and k >= 0 for k in sleutel)):
+        return PCG64(np.random.SeedSequence(seed, spawn_key=(replicatie, STROMEN.index(naam), *sleutel)))
+    _, _, a, b, c, d, h0, h1, h2, h3, h4 = _na_replicatie(seed, replicatie)
+    i = _INDEX[naam]
+    if sleutel:
+        pool, h = _meng((a, b, c, d), h0, i)
+        for k in sleutel:
+            for w in _woorden(k):
+                pool, h = _meng(pool, h, w)
+        return PCG64(_Zaad(_pcg_zaad(*pool)))
+    # The stream's index mixed into the 4 pool words (`_meng`, unrolled).
+    v = ((i ^ h0) * h1) & _M32
+    v ^= v >> 16
+    a = (_MIX_L * a - _MIX_R * v) & _M32
+    v = ((i ^ h1) * h2) & _M32
+    v ^= v >> 16
+    b = (_MIX_L * b - _MIX_R * v) & _M32
+    v = ((i ^ h2) * h3) & _M32
+    v ^= v >> 16
+    c = (_MIX_L * c - _MIX_R * v) & _M32
+    v = ((i ^ h3) * h4) & _M32
+    v ^= v >> 16
+    d = (_MIX_L * d - _MIX_R * v) & _M32
+    return PCG64(_Zaad(_pcg_zaad(a ^ (a >> 16), b ^ (b >> 16), c ^ (c >> 16), d ^ (d >> 16))))
 
 
 def toevalsstroom(seed: int, replicatie: int, naam: str, *sleutel: int) -> np.random.Generator:
     """`sleutel`: further keys (a day), for draws that must not depend on what came before.
     The generator of `SeedSequence(seed, spawn_key=(replicatie, index of naam, *sleutel))`."""
-    if not _snel(seed, replicatie, sleutel):
-        ss = np.random.SeedSequence(seed, spawn_key=(replicatie, STROMEN.index(naam), *sleutel))
-        return np.random.default_rng(ss)
-    pool, h = _na_replicatie(seed, replicatie)
-    pool, h = _meng(pool, h, _INDEX[naam])
-    for k in sleutel:
-        for w in _woorden(k):
-            pool, h = _meng(pool, h, w)
-    return Generator(PCG64(_Zaad(_pcg_zaad(pool))))
+    return Generator(_bitgenerator(seed, replicatie, naam, sleutel))
 
 
 _NAAR_DOUBLE = 1.0 / 9007199254740992.0
@@ -163,54 +192,59 @@ class Trekker:
     nothing), and words are fetched ahead in blocks: the generator is private to the Trekker,
     so words fetched and not used are never seen. Start it on a generator whose 32-bit buffer is
     empty (fresh, or only double and 64-bit draws so far)."""
-    __slots__ = ("_maak", "_bg", "_woorden", "_i", "_helft")
+    __slots__ = ("_maak", "_bg", "_woorden", "_i", "_n", "_helft")
 
     def __init__(self, seed: int, replicatie: int, naam: str, *, rng: np.random.Generator | None = None):
         self._maak = (seed, replicatie, naam)
         self._bg = rng.bit_generator if rng is not None else None
         self._woorden: list[int] = []
-        self._i = 0
+        self._i = self._n = 0
         self._helft = -1  # the kept high half of the last 64-bit word split for 32-bit draws
 
-    def _woord(self) -> int:
-        i = self._i
-        if i == len(self._woorden):
-            if self._bg is None:
-                self._bg = toevalsstroom(*self._maak).bit_generator
-            self._woorden = self._bg.random_raw(_BLOK).tolist()
-            i = 0
-        self._i = i + 1
-        return self._woorden[i]
+    def _vul(self) -> None:
+        """A first small block (many streams draw a few numbers), then larger ones."""
+        if self._bg is None:
+            self._bg = _bitgenerator(*self._maak)
+        n = _BLOK if self._n else _BLOK // 4
+        self._woorden = self._bg.random_raw(n).tolist()
+        self._i, self._n = 0, n
 
     def random(self) -> float:
-        return (self._woord() >> 11) * _NAAR_DOUBLE
+        i = self._i
+        if i == self._n:
+            self._vul()
+            i = 0
+        self._i = i + 1
+        return (self._woorden[i] >> 11) * _NAAR_DOUBLE
 
     def _u32(self) -> int:
         h = self._helft
         if h >= 0:
             self._helft = -1
             return h
-        w = self._woord()
+        i = self._i
+        if i == self._n:
+            self._vul()
+            i = 0
+        self._i = i + 1
+        w = self._woorden[i]
         self._helft = w >> 32
         return w & _M32
 
     def integers(self, lo: int, hi: int) -> int:
-        """`int(Generator.integers(lo, hi))`: int64, hi - lo at most 2^32 - 1 (else numpy's own)."""
-        bereik = hi - lo - 1
-        if bereik <= 0:
-            if bereik < 0:
+        """`int(Generator.integers(lo, hi))`: int64, hi - lo at most 2^32 - 1."""
+        excl = hi - lo
+        if excl <= 1:
+            if excl < 1:
                 raise ValueError("low >= high")
             return lo
-        if bereik >= _M32:
+        if excl > _M32:
             raise ValueError("Trekker: bereik te groot")
-        excl = bereik + 1
         m = self._u32() * excl
-        rest = m & _M32
-        if rest < excl:
-            drempel = (_M32 - bereik) % excl
-            while rest < drempel:
+        if (m & _M32) < excl:  # rejection, as numpy, to remove the bias
+            drempel = (_M32 - excl + 1) % excl
+            while (m & _M32) < drempel:
                 m = self._u32() * excl
-                rest = m & _M32
         return lo + (m >> 32)
 
     def uniform(self, lo: float, hi: float) -> float:
@@ -223,6 +257,11 @@ class Trekker:
     def kies(self, cdf: list[float]) -> int:
         """`Generator.choice(len(p), p=p)` given `kans_cdf(p)`: one double, searchsorted right."""
         return bisect_right(cdf, self.random())
+
+
+def dubbels(seed: int, replicatie: int, naam: str, n: int) -> list[float]:
+    """The stream's first n `random()` draws (none drawn, no generator made, when n is 0)."""
+    return Generator(_bitgenerator(seed, replicatie, naam)).random(n).tolist() if n > 0 else []
 
 
 def kans_cdf(p) -> list[float]:

@@ -13,7 +13,7 @@ from matching.huishoudens import Huishouden, Kind
 
 from .scenario import Scenario
 from .per_scenario import per_scenario
-from .stromen import Trekker, kans_cdf, toevalsstroom
+from .stromen import Trekker, dubbels, kans_cdf, toevalsstroom
 from .aanbod import _dagen, _uniform_int
 from .kalender import totaalopgave
 from .wereld_records import AMV, KomendHuishouden, KomendeWoning
@@ -137,7 +137,8 @@ def _samenstelling(soorten, cdf: list[float], r):
     s = soorten[r.kies(cdf) if type(r) is Trekker else bisect_right(cdf, r.random())]
     lo, hi = s.kinderen
     n_kind = int(r.integers(lo, hi + 1)) if hi > lo else int(lo)
-    kinderen = tuple(Kind("j" if r.random() < 0.5 else "m", int(r.integers(0, 18))) for _ in range(n_kind))
+    kinderen = tuple(Kind("j" if r.random() < 0.5 else "m", int(r.integers(0, 18)))
+                     for _ in range(n_kind)) if n_kind > 0 else ()
     lo, hi = s.nareizigers
     return s, kinderen, int(r.integers(lo, hi + 1)) if hi > lo else int(lo)
 
@@ -155,78 +156,92 @@ def _mix(sc: Scenario) -> _Mix:
     return _Mix(tuple(sc.vraag.samenstelling), kans_cdf(mix_gewichten(sc)), gemiddelde_personen(sc))
 
 
+def _koppeldagen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishouden], amvs: list[AMV]) -> list[float]:
+    """The koppelingen's days: per window a Poisson number, uniform over it, sorted."""
+    if not sc.vraag.samenstelling:
+        return []
+    gem = _mix(sc).gem
+    r_k = None
+    dagen: list[float] = []
+    for a, b, personen in koppelvensters(sc, sum(h.personen_totaal for h in startlijst), amvs):
+        if b <= a or personen <= 0:
+            continue
+        if r_k is None:
+            r_k = toevalsstroom(seed, rep, "koppelingen")
+        dagen += np.sort(r_k.uniform(a, b, int(r_k.poisson(personen / gem)))).tolist()
+    return dagen
+
+
 def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishouden],
                      amvs: list[AMV] = ()) -> list[KomendHuishouden]:
     """COA's koppelingen: per period a Poisson process over its linking window, whose expected
     persons are those `koppelvensters` gives; each household's composition, nareizigers,
-    refusal and stay are drawn when it is created, from their own streams."""
+    refusal and stay are drawn when it is created, from their own streams.
+
+    The streams are independent, so the days come first: then the number of households is
+    known, and the streams that draw one double per household (refusal, doorstroom) draw them
+    as one block, the same numbers in the same order."""
     v = sc.vraag
-    r_s, r_n, r_w, r_v, r_b, r_l, r_d = (Trekker(seed, rep, naam) for naam in (
-        "samenstelling", "nareizigers", "weigeringen", "verblijf", "buitenland", "startlijst", "doorstroom"))
     ds = sc.doorstroomlocatie
-    uit: list[KomendHuishouden] = []
+    dagen = _koppeldagen(sc, seed, rep, startlijst, amvs)
+    n = len(startlijst) + len(dagen)
+    weigert = [x < v.weigering_kans for x in dubbels(seed, rep, "weigeringen", n)]
+    doorstroom = [x < ds.kans for x in dubbels(seed, rep, "doorstroom", n)] if ds is not None else [False] * n
+    r_s, r_n, r_v, r_b, r_l = (Trekker(seed, rep, naam) for naam in (
+        "samenstelling", "nareizigers", "verblijf", "buitenland", "startlijst"))
     reis_lo, reis_hi = v.visum_reis_dagen
     tcb_lo, tcb_hi = sc.takecarebnb.verblijf_dagen
-    tcb_kans, weigering_kans = sc.takecarebnb.kans, v.weigering_kans
+    tcb_kans = sc.takecarebnb.kans
     start = sc.startdatum
-    start_ord = start.toordinal()
-    datum = dt.date.fromordinal
+    uit: list[KomendHuishouden] = []
 
     def aanvullen(hh: Huishouden, dag: int, r_nar: Trekker) -> KomendHuishouden:
+        j = len(uit)
         nar_dag = None
-        partner = 1 if hh.volwassenen == 1 else 0
+        n_nar = hh.nareizigers - (1 if hh.volwassenen == 1 else 0)
         nar_kinderen = tuple(Kind("j" if r_nar.random() < 0.5 else "m", r_nar.integers(0, 18))
-                             for _ in range(max(hh.nareizigers - partner, 0)))
+                             for _ in range(n_nar)) if n_nar > 0 else ()
         reis = r_nar.integers(reis_lo, reis_hi + 1) if reis_hi > reis_lo else int(reis_lo)
         if hh.nareizigers:
             if hh.nareizigers_verwacht is not None:
                 nar_dag = max((hh.nareizigers_verwacht - start).days, dag)
             else:
                 nar_dag = max(dag, 0) + _uniform_int(r_nar, v.nareizigers_vertraging_dagen)
-        weigert = r_w.random() < weigering_kans
         tcb = r_v.integers(tcb_lo, tcb_hi + 1) if tcb_hi > tcb_lo else int(tcb_lo)
         aangeboden = r_v.random() < tcb_kans and hh.personen <= 2
         in_nl = 0
         if hh.verblijf == "buitenland":
             in_nl = max(dag, 0) + _uniform_int(r_b, v.buitenland_vertraging_dagen)
         # One draw per household whatever the policy; whether a place is free is the simulation's.
-        doorstroom = ds is not None and r_d.random() < ds.kans
-        return KomendHuishouden(dag, hh, weigert, nar_dag, nar_kinderen, in_nl, tcb if aangeboden else 0, reis,
-                                doorstroom)
+        return KomendHuishouden(dag, hh, weigert[j], nar_dag, nar_kinderen, in_nl, tcb if aangeboden else 0, reis,
+                                doorstroom[j])
 
     for hh in startlijst:
         uit.append(aanvullen(hh, min((hh.koppeldatum - start).days, 0), r_l))
-    if not v.samenstelling:
+    if not dagen:
         return uit
     mix = _mix(sc)
-    soorten, cdf, gem = mix.soorten, mix.cdf, mix.gem
+    soorten, cdf = mix.soorten, mix.cdf
     tweede = sc.kernen[1] if len(sc.kernen) > 1 else None
     voorkeur_kans, buitenland_kans, toegankelijk_kans = v.voorkeur_achterveld, v.buitenland_aandeel, v.toegankelijk_aandeel
-    startpersonen = sum(h.personen_totaal for h in startlijst)
-    teller = 0
-    r_k = None
-    for a, b, personen in koppelvensters(sc, startpersonen, amvs):
-        if b <= a or personen <= 0:
-            continue
-        if r_k is None:
-            r_k = toevalsstroom(seed, rep, "koppelingen")
-        for d in np.sort(r_k.uniform(a, b, int(r_k.poisson(personen / gem)))).tolist():
-            s, kinderen, nar = _samenstelling(soorten, cdf, r_s)
-            voorkeur = tweede if tweede and r_s.random() < voorkeur_kans else None
-            buitenland = r_s.random() < buitenland_kans
-            teller += 1
-            dag = int(d)
-            hh = Huishouden(f"K{teller:04d}", datum(start_ord + dag), s.volwassenen, kinderen,
-                            nar, None, voorkeur, r_s.random() < toegankelijk_kans,
-                            "buitenland" if buitenland else "COA")
-            uit.append(aanvullen(hh, dag, r_n))
+    start_ord = start.toordinal()
+    datum = dt.date.fromordinal
+    for teller, d in enumerate(dagen, 1):
+        s, kinderen, nar = _samenstelling(soorten, cdf, r_s)
+        voorkeur = tweede if tweede and r_s.random() < voorkeur_kans else None
+        buitenland = r_s.random() < buitenland_kans
+        dag = int(d)
+        hh = Huishouden(f"K{teller:04d}", datum(start_ord + dag), s.volwassenen, kinderen,
+                        nar, None, voorkeur, r_s.random() < toegankelijk_kans,
+                        "buitenland" if buitenland else "COA")
+        uit.append(aanvullen(hh, dag, r_n))
     return uit
 
 
 def trek_amvs(sc: Scenario, seed: int, rep: int) -> list[AMV]:
     """Nidos AMVs: outflow when they reach the outflow age; the birthday within the year is
     unknown, so it is drawn."""
-    rng = toevalsstroom(seed, rep, "nidos")
+    rng = Trekker(seed, rep, "nidos")
     uit = []
     for g, groep in enumerate(sc.nidos.groepen):
         kso = _dagen(sc, groep.kso_sinds)
