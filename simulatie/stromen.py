@@ -192,42 +192,38 @@ class Trekker:
     nothing), and words are fetched ahead in blocks: the generator is private to the Trekker,
     so words fetched and not used are never seen. Start it on a generator whose 32-bit buffer is
     empty (fresh, or only double and 64-bit draws so far)."""
-    __slots__ = ("_maak", "_bg", "_woorden", "_i", "_n", "_helft")
+    __slots__ = ("_maak", "_bg", "_woorden", "_blokken", "_helft")
 
     def __init__(self, seed: int, replicatie: int, naam: str, *, rng: np.random.Generator | None = None):
         self._maak = (seed, replicatie, naam)
         self._bg = rng.bit_generator if rng is not None else None
-        self._woorden: list[int] = []
-        self._i = self._n = 0
+        self._woorden = iter(())
+        self._blokken = 0
         self._helft = -1  # the kept high half of the last 64-bit word split for 32-bit draws
 
-    def _vul(self) -> None:
-        """A first small block (many streams draw a few numbers), then larger ones."""
+    def _nieuw_blok(self) -> int:
+        """The next word from a new block: a small first one (many streams draw a few numbers)."""
         if self._bg is None:
             self._bg = _bitgenerator(*self._maak)
-        n = _BLOK if self._n else _BLOK // 4
-        self._woorden = self._bg.random_raw(n).tolist()
-        self._i, self._n = 0, n
+        self._woorden = iter(self._bg.random_raw(_BLOK if self._blokken else _BLOK // 4).tolist())
+        self._blokken += 1
+        return next(self._woorden)
 
     def random(self) -> float:
-        i = self._i
-        if i == self._n:
-            self._vul()
-            i = 0
-        self._i = i + 1
-        return (self._woorden[i] >> 11) * _NAAR_DOUBLE
+        try:
+            return (next(self._woorden) >> 11) * _NAAR_DOUBLE
+        except StopIteration:
+            return (self._nieuw_blok() >> 11) * _NAAR_DOUBLE
 
     def _u32(self) -> int:
         h = self._helft
         if h >= 0:
             self._helft = -1
             return h
-        i = self._i
-        if i == self._n:
-            self._vul()
-            i = 0
-        self._i = i + 1
-        w = self._woorden[i]
+        try:
+            w = next(self._woorden)
+        except StopIteration:
+            w = self._nieuw_blok()
         self._helft = w >> 32
         return w & _M32
 
@@ -240,7 +236,17 @@ class Trekker:
             return lo
         if excl > _M32:
             raise ValueError("Trekker: bereik te groot")
-        m = self._u32() * excl
+        h = self._helft  # _u32, inline: most draws take one 32-bit half
+        if h >= 0:
+            self._helft = -1
+            m = h * excl
+        else:
+            try:
+                w = next(self._woorden)
+            except StopIteration:
+                w = self._nieuw_blok()
+            self._helft = w >> 32
+            m = (w & _M32) * excl
         if (m & _M32) < excl:  # rejection, as numpy, to remove the bias
             drempel = (_M32 - excl + 1) % excl
             while (m & _M32) < drempel:

@@ -260,20 +260,24 @@ def reserveer_voor_amvs(sc: Scenario, amvs: list[AMV], woningen: list[KomendeWon
     the regular list never sees it: the same supply is not counted twice."""
     vrij = list(woningen)
     uit = []
+    # Dwellings for one person and their day free, once; those taken leave `vrij` and `klein`.
+    klein = [k for k in vrij if k.woning.slaapkamers <= 1]
+    start = sc.startdatum
+    dag = {id(k): (k.woning.beschikbaar - start).days for k in klein}
     for amv in sorted(amvs, key=lambda a: (a.uitstroom_dag, a.id)):
         if not 0 <= amv.uitstroom_dag < sc.horizon_dagen:
             uit.append(amv)
             continue
-        signaal = amv.uitstroom_dag - sc.nidos.signaal_dagen
-        passend = [k for k in vrij if k.woning.slaapkamers <= 1 and k.bekend >= max(signaal, 0)]
+        grens = max(amv.uitstroom_dag - sc.nidos.signaal_dagen, 0)
+        passend = [k for k in klein if k.bekend >= grens]
         if not passend:
             uit.append(amv)
             continue
-        dag = {id(k): (k.woning.beschikbaar - sc.startdatum).days for k in passend}
         voor = [k for k in passend if dag[id(k)] <= amv.uitstroom_dag]
         keuze = max(voor, key=lambda k: (dag[id(k)], k.woning.id)) if voor else \
             min(passend, key=lambda k: (dag[id(k)], k.woning.id))
-        vrij.remove(keuze)
+        weg = vrij.pop(vrij.index(keuze))  # list.remove: the first equal one
+        klein = [k for k in klein if k is not weg]
         uit.append(replace(amv, woning=keuze.woning))
     uit.sort(key=lambda a: a.id)
     return uit, vrij
