@@ -84,50 +84,76 @@ def _na_seed(seed: int) -> tuple[tuple[int, ...], int]:
     return pool, h
 
 
-_laatste: list = [None]  # (seed, replicatie, pool..., hash constants...): a world's streams share it
+_laatste: list = [None]  # (seed, replicatie, pool, hash constant, seed words per stream): per world
 
 
 def _na_replicatie(seed: int, replicatie: int) -> tuple:
-    """Pool after the seed and the replication, and the 5 hash constants the next word uses."""
+    """Pool and hash constant after the seed and the replication, and every stream's PCG64 seed
+    words (row `_INDEX[naam]`): a world's streams share this."""
     l = _laatste[0]
     if l is not None and l[0] == seed and l[1] == replicatie:
         return l
     pool, h = _na_seed(seed)
     for w in _woorden(replicatie):
         pool, h = _meng(pool, h, w)
-    hs = [h]
-    for _ in range(4):
-        hs.append((hs[-1] * _MULT_A) & _M32)
-    l = _laatste[0] = (seed, replicatie, *pool, *hs)
+    l = _laatste[0] = (seed, replicatie, pool, h, _zaden(pool, h))
     return l
 
 
-def _gb_constanten() -> tuple[int, ...]:
+def _gb_constanten() -> tuple[list[int], list[int]]:
     """generate_state's hash constant before and after each of its 8 steps."""
-    h, uit = _INIT_B, []
+    h, voor, na = _INIT_B, [], []
     for _ in range(8):
-        n = (h * _MULT_B) & _M32
-        uit += [h, n]
-        h = n
-    return tuple(uit)
+        voor.append(h)
+        h = (h * _MULT_B) & _M32
+        na.append(h)
+    return voor, na
 
 
-_X0, _Y0, _X1, _Y1, _X2, _Y2, _X3, _Y3, _X4, _Y4, _X5, _Y5, _X6, _Y6, _X7, _Y7 = _gb_constanten()
+_GB_VOOR, _GB_NA = (np.array(x, np.uint64) for x in _gb_constanten())
+_STROOM_INDEX = np.arange(len(STROMEN), dtype=np.uint64)[:, None]
+_POOLWOORD = np.array([0, 1, 2, 3, 0, 1, 2, 3])  # generate_state cycles through the pool
+_M32_U, _MIX_R_U, _16_U, _32_U = np.uint64(_M32), np.uint64(_MIX_R), np.uint64(16), np.uint64(32)
 
 
-def _pcg_zaad(a: int, b: int, c: int, d: int) -> np.ndarray:
-    """`generate_state(4, np.uint64)` of a pool: 8 uint32 words, paired little-endian."""
-    w0 = ((a ^ _X0) * _Y0) & _M32
-    w1 = ((b ^ _X1) * _Y1) & _M32
-    w2 = ((c ^ _X2) * _Y2) & _M32
-    w3 = ((d ^ _X3) * _Y3) & _M32
-    w4 = ((a ^ _X4) * _Y4) & _M32
-    w5 = ((b ^ _X5) * _Y5) & _M32
-    w6 = ((c ^ _X6) * _Y6) & _M32
-    w7 = ((d ^ _X7) * _Y7) & _M32
-    return np.array([(w0 ^ (w0 >> 16)) | (w1 ^ (w1 >> 16)) << 32, (w2 ^ (w2 >> 16)) | (w3 ^ (w3 >> 16)) << 32,
-                     (w4 ^ (w4 >> 16)) | (w5 ^ (w5 >> 16)) << 32, (w6 ^ (w6 >> 16)) | (w7 ^ (w7 >> 16)) << 32],
-                    np.uint64)
+@lru_cache(maxsize=8)
+def _index_gehasht(h: int) -> np.ndarray:
+    """R x hashmix(stream index, hash constant) per stream and pool word, mod 2^32: it depends
+    only on the hash constant after the seed and the replication (the same for all
+    replications whose numbers take as many words), so it is made once."""
+    hs = [h]
+    for _ in range(4):
+        hs.append((hs[-1] * _MULT_A) & _M32)
+    v = ((_STROOM_INDEX ^ np.array(hs[:4], np.uint64)) * np.array(hs[1:], np.uint64)) & _M32_U
+    v ^= v >> _16_U
+    return (v * _MIX_R_U) & _M32_U
+
+
+def _zaden(pool: tuple[int, ...], h: int) -> np.ndarray:
+    """`generate_state(4, np.uint64)` of every stream: its index mixed into the 4 pool words
+    (`_meng`), then 8 hashed words paired little-endian; one C-contiguous row per stream (PCG64
+    reads the row's memory), vectorised over the streams (products of 32-bit words fit in uint64)."""
+    x = np.array([((_MIX_L * p) & _M32) + _M32 + 1 for p in pool], np.uint64) - _index_gehasht(h)
+    x &= _M32_U
+    x ^= x >> _16_U
+    w = x[:, _POOLWOORD]
+    w ^= _GB_VOOR
+    w *= _GB_NA
+    w &= _M32_U
+    w ^= w >> _16_U
+    uit = np.empty((len(STROMEN), 4), np.uint64)
+    np.left_shift(w[:, 1::2], _32_U, out=uit)
+    uit |= w[:, 0::2]
+    return uit
+
+
+def _pcg_zaad(pool: tuple[int, ...]) -> np.ndarray:
+    """`generate_state(4, np.uint64)` of one pool (a stream with further keys)."""
+    w = []
+    for i in range(8):
+        v = ((pool[i & 3] ^ int(_GB_VOOR[i])) * int(_GB_NA[i])) & _M32
+        w.append(v ^ (v >> 16))
+    return np.array([w[0] | w[1] << 32, w[2] | w[3] << 32, w[4] | w[5] << 32, w[6] | w[7] << 32], np.uint64)
 
 
 class _Zaad(ISeedSequence):
@@ -150,28 +176,14 @@ def _bitgenerator(seed: int, replicatie: int, naam: str, sleutel: tuple[int, ...
     if not (_KLEIN_EINDIG and type(seed) is int and type(replicatie) is int and seed >= 0 and replicatie >= 0
             and all(type(k) is int and k >= 0 for k in sleutel)):
         return PCG64(np.random.SeedSequence(seed, spawn_key=(replicatie, STROMEN.index(naam), *sleutel)))
-    _, _, a, b, c, d, h0, h1, h2, h3, h4 = _na_replicatie(seed, replicatie)
-    i = _INDEX[naam]
-    if sleutel:
-        pool, h = _meng((a, b, c, d), h0, i)
-        for k in sleutel:
-            for w in _woorden(k):
-                pool, h = _meng(pool, h, w)
-        return PCG64(_Zaad(_pcg_zaad(*pool)))
-    # The stream's index mixed into the 4 pool words (`_meng`, unrolled).
-    v = ((i ^ h0) * h1) & _M32
-    v ^= v >> 16
-    a = (_MIX_L * a - _MIX_R * v) & _M32
-    v = ((i ^ h1) * h2) & _M32
-    v ^= v >> 16
-    b = (_MIX_L * b - _MIX_R * v) & _M32
-    v = ((i ^ h2) * h3) & _M32
-    v ^= v >> 16
-    c = (_MIX_L * c - _MIX_R * v) & _M32
-    v = ((i ^ h3) * h4) & _M32
-    v ^= v >> 16
-    d = (_MIX_L * d - _MIX_R * v) & _M32
-    return PCG64(_Zaad(_pcg_zaad(a ^ (a >> 16), b ^ (b >> 16), c ^ (c >> 16), d ^ (d >> 16))))
+    _, _, pool, h, zaden = _na_replicatie(seed, replicatie)
+    if not sleutel:
+        return PCG64(_Zaad(zaden[_INDEX[naam]]))
+    pool, h = _meng(pool, h, _INDEX[naam])
+    for k in sleutel:
+        for w in _woorden(k):
+            pool, h = _meng(pool, h, w)
+    return PCG64(_Zaad(_pcg_zaad(pool)))
 
 
 def toevalsstroom(seed: int, replicatie: int, naam: str, *sleutel: int) -> np.random.Generator:
