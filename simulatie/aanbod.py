@@ -16,9 +16,11 @@ from .kalender import simdag
 from .scenario import Scenario, gedateerde_delen
 from .per_scenario import per_scenario
 from .stromen import Trekker, kans_cdf, toevalsstroom
+from .snelbouw import bouwer
 from .wereld_records import KomendeWoning, Vervanging
 
 VRIJ = SOORTEN.index(WoningSoort.VRIJ)
+_Woning, _KomendeWoning = bouwer(Woning), bouwer(KomendeWoning)
 
 
 def _dagen(sc: Scenario, d: dt.date) -> int:
@@ -147,9 +149,9 @@ def trek_vacatures(sc: Scenario, seed: int, rep: int, startwoningen: list[Woning
     datum, start = dt.date.fromordinal, v.start_ord
     uit = []
     for i in np.nonzero(behouden & (bekend < horizon))[0].tolist():
-        w = Woning(f"#V{i:04d}", kern[i], kamers[i], huur[i], datum(start + dag[i]),
+        w = _Woning(f"#V{i:04d}", kern[i], kamers[i], huur[i], datum(start + dag[i]),
                    WoningSoort.OPZEGGING if aang[i] else WoningSoort.VRIJ, toeg[i])
-        uit.append(KomendeWoning(bek[i], w))
+        uit.append(_KomendeWoning(bek[i], w))
     return uit, per_jaar
 
 
@@ -239,9 +241,9 @@ def trek_opleveringen(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
         vertraging = _uniform_int(rng, o.vertraging_dagen)
         dag = _dagen(sc, o.datum) + vertraging
         for j, k in enumerate(o.slaapkamers):
-            w = Woning(f"#N{i:02d}{j:02d}", o.kern, int(k), float(o.huur), datum(start + dag),
+            w = _Woning(f"#N{i:02d}{j:02d}", o.kern, int(k), float(o.huur), datum(start + dag),
                        o.soort, o.toegankelijk, min_personen=sc.min_personen_groot if o.grote_gezinnen else 0)
-            uit.append(KomendeWoning(0, w))
+            uit.append(_KomendeWoning(0, w))
     rng = toevalsstroom(seed, rep, "renovaties")
     r = sc.renovatie
     n = int(rng.poisson(r.per_jaar * sc.horizon_dagen / 365.0))
@@ -255,9 +257,9 @@ def trek_opleveringen(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
     for i, begin in enumerate(starts):
         k = int(na[t.integers(0, len(na))])
         lo, hi = huur.get(str(k), huur[max(huur, key=int)])
-        w = Woning(f"#R{i:03d}", kern[i], k, round(t.uniform(lo, hi), 2),
+        w = _Woning(f"#R{i:03d}", kern[i], k, round(t.uniform(lo, hi), 2),
                    datum(start + int(begin) + r.doorloop_dagen), WoningSoort.RENOVATIE, toeg[i])
-        uit.append(KomendeWoning(int(begin), w))
+        uit.append(_KomendeWoning(int(begin), w))
     return uit
 
 
@@ -280,7 +282,7 @@ def trek_kamers(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
     lo, hi = sc.aanbod.huur["0"]
     huur = np.round(lo + (hi - lo) * rng.random(n), 2)
     start, datum, kern = sc.startdatum.toordinal(), dt.date.fromordinal, sc.hoofdkern
-    return [KomendeWoning(d, Woning(f"#K{i:03d}", kern, 0, h, datum(start + d), WoningSoort.VRIJ), vervangbaar=False)
+    return [_KomendeWoning(d, _Woning(f"#K{i:03d}", kern, 0, h, datum(start + d), WoningSoort.VRIJ), vervangbaar=False)
             for i, (d, h) in enumerate(zip(dagen.tolist(), huur.tolist()))]
 
 

@@ -16,7 +16,10 @@ from .per_scenario import per_scenario
 from .stromen import Trekker, dubbels, kans_cdf, toevalsstroom
 from .aanbod import _dagen, _uniform_int
 from .kalender import totaalopgave
+from .snelbouw import bouwer
 from .wereld_records import AMV, KomendHuishouden, KomendeWoning
+
+_Kind, _Huishouden, _KomendHuishouden = bouwer(Kind), bouwer(Huishouden), bouwer(KomendHuishouden)
 
 
 def _personen_per_soort(sc: Scenario) -> np.ndarray:
@@ -137,7 +140,7 @@ def _samenstelling(soorten, cdf: list[float], r):
     s = soorten[r.kies(cdf) if type(r) is Trekker else bisect_right(cdf, r.random())]
     lo, hi = s.kinderen
     n_kind = int(r.integers(lo, hi + 1)) if hi > lo else int(lo)
-    kinderen = tuple(Kind("j" if r.random() < 0.5 else "m", int(r.integers(0, 18)))
+    kinderen = tuple(_Kind("j" if r.random() < 0.5 else "m", int(r.integers(0, 18)))
                      for _ in range(n_kind)) if n_kind > 0 else ()
     lo, hi = s.nareizigers
     return s, kinderen, int(r.integers(lo, hi + 1)) if hi > lo else int(lo)
@@ -199,7 +202,7 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
         j = len(uit)
         nar_dag = None
         n_nar = hh.nareizigers - (1 if hh.volwassenen == 1 else 0)
-        nar_kinderen = tuple(Kind("j" if r_nar.random() < 0.5 else "m", r_nar.integers(0, 18))
+        nar_kinderen = tuple(_Kind("j" if r_nar.random() < 0.5 else "m", r_nar.integers(0, 18))
                              for _ in range(n_nar)) if n_nar > 0 else ()
         reis = r_nar.integers(reis_lo, reis_hi + 1) if reis_hi > reis_lo else int(reis_lo)
         if hh.nareizigers:
@@ -213,7 +216,7 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
         if hh.verblijf == "buitenland":
             in_nl = max(dag, 0) + _uniform_int(r_b, v.buitenland_vertraging_dagen)
         # One draw per household whatever the policy; whether a place is free is the simulation's.
-        return KomendHuishouden(dag, hh, weigert[j], nar_dag, nar_kinderen, in_nl, tcb if aangeboden else 0, reis,
+        return _KomendHuishouden(dag, hh, weigert[j], nar_dag, nar_kinderen, in_nl, tcb if aangeboden else 0, reis,
                                 doorstroom[j])
 
     for hh in startlijst:
@@ -231,7 +234,7 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
         voorkeur = tweede if tweede and r_s.random() < voorkeur_kans else None
         buitenland = r_s.random() < buitenland_kans
         dag = int(d)
-        hh = Huishouden(f"K{teller:04d}", datum(start_ord + dag), s.volwassenen, kinderen,
+        hh = _Huishouden(f"K{teller:04d}", datum(start_ord + dag), s.volwassenen, kinderen,
                         nar, None, voorkeur, r_s.random() < toegankelijk_kans,
                         "buitenland" if buitenland else "COA")
         uit.append(aanvullen(hh, dag, r_n))

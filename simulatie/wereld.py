@@ -14,17 +14,19 @@ from matching.huishoudens import Huishouden
 from matching.woningen import Woning
 
 from .scenario import Scenario
+from .snelbouw import bouwer
 from .aanbod import trek_kamers, trek_opleveringen, trek_vacatures, trek_vervangingen
 from .vraag import reserveer_voor_amvs, trek_amvs, trek_koppelingen
 from .wereld_records import KomendeWoning, Wereld
 
+_KomendeWoning = bouwer(KomendeWoning)
 _OP_VOLGORDE = attrgetter("bekend", "woning.id")  # (day known, dwelling id)
 
 
 def trek_wereld(sc: Scenario, seed: int, rep: int, startlijst: list[Huishouden],
                 startwoningen: list[Woning]) -> Wereld:
     vacatures, per_jaar = trek_vacatures(sc, seed, rep, startwoningen)
-    woningen = ([KomendeWoning(0, w) for w in startwoningen] + trek_opleveringen(sc, seed, rep) + vacatures
+    woningen = ([_KomendeWoning(0, w) for w in startwoningen] + trek_opleveringen(sc, seed, rep) + vacatures
                 + trek_kamers(sc, seed, rep))
     woningen.sort(key=_OP_VOLGORDE)
     amvs, woningen = reserveer_voor_amvs(sc, trek_amvs(sc, seed, rep), woningen)

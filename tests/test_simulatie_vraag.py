@@ -319,3 +319,48 @@ def test_choice_op_een_grens_van_de_cdf_kiest_de_volgende_soort():
         assert kans_cdf(p)[0] == x
         verwacht = int(np.random.default_rng(np.random.SeedSequence(3, spawn_key=(rep, 2))).choice(2, p=p))
         assert Trekker(3, rep, "samenstelling").kies(kans_cdf(p)) == verwacht == 1
+
+
+def test_snelbouw_maakt_dezelfde_records():
+    """Records built by `bouwer` (slots set directly) equal those built by the dataclass and
+    pickle to the same bytes, defaults and keywords included; a class it would build
+    differently is refused."""
+    import datetime as dt
+    import pickle
+    from dataclasses import dataclass, field
+
+    from matching.huishoudens import Huishouden, Kind
+    from matching.woningen import Woning, WoningSoort
+    from simulatie.snelbouw import bouwer
+    from simulatie.wereld_records import AMV, KomendHuishouden, KomendeWoning
+    d = dt.date(2023, 5, 17)
+    w = Woning("#V0001", "Leusden", 2, 612.34, d, WoningSoort.OPZEGGING, True)
+    h = Huishouden("K0001", d, 2, (Kind("j", 3), Kind("m", 17)), 1, None, "Achterveld", True, "buitenland")
+    gevallen = [(Woning, ("#V0001", "Leusden", 2, 612.34, d, WoningSoort.OPZEGGING, True), {}),
+                (Woning, ("#N0101", "Leusden", 4, 690.0, d, "nieuwbouw", False), {"min_personen": 7}),
+                (KomendeWoning, (12, w), {}), (KomendeWoning, (3, w), {"vervangbaar": False}),
+                (Kind, ("m", 11), {}), (Huishouden, ("K0002", d, 1, (), 0, None, None, False, "COA"), {}),
+                (Huishouden, ("K0003", d, 2), {}), (KomendHuishouden, (5, h, True, 200, (Kind("x", 1),), 90, 120, 30, True), {}),
+                (AMV, ("A01", -300, 17, 45), {})]
+    for cls, args, kw in gevallen:
+        a, b = bouwer(cls)(*args, **kw), cls(*args, **kw)
+        assert a == b and pickle.dumps(a, protocol=4) == pickle.dumps(b, protocol=4)
+
+    @dataclass(frozen=True, slots=True)
+    class MetNa:
+        x: int
+
+        def __post_init__(self):
+            pass
+
+    @dataclass(frozen=True, slots=True)
+    class MetFabriek:
+        x: list = field(default_factory=list)
+
+    @dataclass(slots=True)
+    class Open:
+        x: int
+
+    for cls in (MetNa, MetFabriek, Open):
+        with pytest.raises(TypeError):
+            bouwer(cls)
