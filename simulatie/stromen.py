@@ -207,7 +207,7 @@ class Trekker:
     __slots__ = ("_maak", "_bg", "_woorden", "_blokken", "_helft")
 
     def __init__(self, seed: int, replicatie: int, naam: str, *, rng: np.random.Generator | None = None):
-        self._maak = (seed, replicatie, naam)
+        self._maak = (seed, replicatie, naam)  # with `rng`: only to name the stream, not to remake it
         self._bg = rng.bit_generator if rng is not None else None
         self._woorden = iter(())
         self._blokken = 0
@@ -264,6 +264,35 @@ class Trekker:
             while (m & _M32) < drempel:
                 m = self._u32() * excl
         return lo + (m >> 32)
+
+    def paren(self, n: int, lo: int, hi: int) -> tuple[list[int], list[float]]:
+        """n times (integers(lo, hi), random()), in that order, as two lists. On a fresh stream
+        as one block of words: pairs 2g and 2g+1 take the low and the high half of word 3g
+        for their integers (PCG64 keeps the high half for the next 32-bit draw) and words
+        3g+1 and 3g+2 for their doubles; if Lemire's method would reject any draw (about
+        width / 2^32 per draw), the stream is drawn again one call at a time."""
+        excl = hi - lo
+        if n > 0 and self._bg is None and 1 < excl <= _M32:
+            self._bg = _bitgenerator(*self._maak)
+            ruw = self._bg.random_raw((3 * n + 1) // 2)
+            helften = ruw[0::3]
+            u = np.empty(n, np.uint64)
+            u[0::2] = helften[:(n + 1) // 2] & _M32_U
+            u[1::2] = (helften >> _32_U)[:n // 2]
+            m = u * np.uint64(excl)
+            if not ((m & _M32_U) < excl).any():
+                k = np.arange(n)
+                dubbel = ((ruw[3 * (k // 2) + 1 + k % 2] >> np.uint64(11)).astype(np.float64) * _NAAR_DOUBLE).tolist()
+                if n % 2:
+                    self._helft = int(helften[n // 2] >> _32_U)
+                self._blokken = 1
+                return ((m >> _32_U).astype(np.int64) + lo).tolist(), dubbel
+            self._bg = None  # made again from its seed: the same stream from its start
+        getallen, dubbel = [], []
+        for _ in range(n):
+            getallen.append(self.integers(lo, hi))
+            dubbel.append(self.random())
+        return getallen, dubbel
 
     def uniform(self, lo: float, hi: float) -> float:
         lo, hi = float(lo), float(hi)

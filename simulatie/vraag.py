@@ -182,19 +182,23 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
     refusal and stay are drawn when it is created, from their own streams.
 
     The streams are independent, so the days come first: then the number of households is
-    known, and the streams that draw one double per household (refusal, doorstroom) draw them
-    as one block, the same numbers in the same order."""
+    known, and the streams that draw the same per household (refusal, doorstroom: a double;
+    TakeCareBNB: the stay's length, then whether offered) draw them as one block, the same
+    numbers in the same order."""
     v = sc.vraag
     ds = sc.doorstroomlocatie
     dagen = _koppeldagen(sc, seed, rep, startlijst, amvs)
     n = len(startlijst) + len(dagen)
     weigert = [x < v.weigering_kans for x in dubbels(seed, rep, "weigeringen", n)]
     doorstroom = [x < ds.kans for x in dubbels(seed, rep, "doorstroom", n)] if ds is not None else [False] * n
-    r_s, r_n, r_v, r_b, r_l = (Trekker(seed, rep, naam) for naam in (
-        "samenstelling", "nareizigers", "verblijf", "buitenland", "startlijst"))
-    reis_lo, reis_hi = v.visum_reis_dagen
     tcb_lo, tcb_hi = sc.takecarebnb.verblijf_dagen
+    if tcb_hi > tcb_lo:
+        tcb, tcb_u = Trekker(seed, rep, "verblijf").paren(n, tcb_lo, tcb_hi + 1)
+    else:
+        tcb, tcb_u = [int(tcb_lo)] * n, dubbels(seed, rep, "verblijf", n)
     tcb_kans = sc.takecarebnb.kans
+    r_s, r_n, r_b, r_l = (Trekker(seed, rep, naam) for naam in ("samenstelling", "nareizigers", "buitenland", "startlijst"))
+    reis_lo, reis_hi = v.visum_reis_dagen
     start = sc.startdatum
     uit: list[KomendHuishouden] = []
 
@@ -210,14 +214,13 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
                 nar_dag = max((hh.nareizigers_verwacht - start).days, dag)
             else:
                 nar_dag = max(dag, 0) + _uniform_int(r_nar, v.nareizigers_vertraging_dagen)
-        tcb = r_v.integers(tcb_lo, tcb_hi + 1) if tcb_hi > tcb_lo else int(tcb_lo)
-        aangeboden = r_v.random() < tcb_kans and hh.personen <= 2
+        aangeboden = tcb_u[j] < tcb_kans and hh.personen <= 2
         in_nl = 0
         if hh.verblijf == "buitenland":
             in_nl = max(dag, 0) + _uniform_int(r_b, v.buitenland_vertraging_dagen)
         # One draw per household whatever the policy; whether a place is free is the simulation's.
-        return _KomendHuishouden(dag, hh, weigert[j], nar_dag, nar_kinderen, in_nl, tcb if aangeboden else 0, reis,
-                                doorstroom[j])
+        return _KomendHuishouden(dag, hh, weigert[j], nar_dag, nar_kinderen, in_nl, tcb[j] if aangeboden else 0,
+                                 reis, doorstroom[j])
 
     for hh in startlijst:
         uit.append(aanvullen(hh, min((hh.koppeldatum - start).days, 0), r_l))

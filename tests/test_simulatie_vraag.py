@@ -364,3 +364,22 @@ def test_snelbouw_maakt_dezelfde_records():
     for cls in (MetNa, MetFabriek, Open):
         with pytest.raises(TypeError):
             bouwer(cls)
+
+
+def test_trekker_paren_als_numpy_een_voor_een():
+    """`paren(n, lo, hi)` is n times (integers(lo, hi), random()) from numpy, also when a wide
+    range makes Lemire's method reject (then drawn again one at a time), and the stream goes on
+    from where numpy's would (the kept 32-bit half after an odd n)."""
+    from simulatie.stromen import Trekker
+    rs = np.random.default_rng(5)
+    for proef in range(300):
+        n = int(rs.integers(0, 12))
+        lo = int(rs.integers(-50, 100))
+        breed = int(rs.choice([2, 91, 2**31 + 1, 2**32 - 1]))
+        numpy_rng = np.random.default_rng(np.random.SeedSequence(proef, spawn_key=(4, 5)))
+        verwacht = [(int(numpy_rng.integers(lo, lo + breed)), numpy_rng.random()) for _ in range(n)]
+        t = Trekker(proef, 4, "verblijf")
+        getallen, dubbel = t.paren(n, lo, lo + breed)
+        assert list(zip(getallen, dubbel)) == verwacht
+        assert [t.integers(0, 18), t.random(), t.integers(0, 7)] == \
+            [int(numpy_rng.integers(0, 18)), numpy_rng.random(), int(numpy_rng.integers(0, 7))]
