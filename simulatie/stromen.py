@@ -85,19 +85,49 @@ def _na_seed(seed: int) -> tuple[tuple[int, ...], int]:
 
 
 _laatste: list = [None]  # (seed, replicatie, pool, hash constant, seed words per stream): per world
+_BLOK_REPS = 64
+_blokken: dict = {}  # (seed, block) -> pools, hash constant, seed words of 64 replications
 
 
 def _na_replicatie(seed: int, replicatie: int) -> tuple:
     """Pool and hash constant after the seed and the replication, and every stream's PCG64 seed
-    words (row `_INDEX[naam]`): a world's streams share this."""
+    words (row `_INDEX[naam]`): a world's streams share this. Worked out for 64 consecutive
+    replications at once (a worker draws a run of them), for those that take one word."""
     l = _laatste[0]
     if l is not None and l[0] == seed and l[1] == replicatie:
         return l
-    pool, h = _na_seed(seed)
-    for w in _woorden(replicatie):
-        pool, h = _meng(pool, h, w)
-    l = _laatste[0] = (seed, replicatie, pool, h, _zaden(pool, h))
+    b, i = divmod(replicatie, _BLOK_REPS)
+    if (b + 1) * _BLOK_REPS <= 2**32:
+        blok = _blokken.get((seed, b))
+        if blok is None:
+            if len(_blokken) >= 8:
+                _blokken.clear()
+            blok = _blokken[seed, b] = _blok(seed, b)
+        pools, h, zaden = blok
+        l = (seed, replicatie, tuple(pools[i].tolist()), h, zaden[i])
+    else:
+        pool, h = _na_seed(seed)
+        for w in _woorden(replicatie):
+            pool, h = _meng(pool, h, w)
+        l = (seed, replicatie, pool, h, _zaden(np.array([pool], np.uint64), h)[0])
+    _laatste[0] = l
     return l
+
+
+def _blok(seed: int, b: int) -> tuple[np.ndarray, int, np.ndarray]:
+    """`_meng` of one replication word into the seed's pool, vectorised over 64 replications,
+    then their streams' seed words."""
+    pool, h = _na_seed(seed)
+    hs = [h]
+    for _ in range(4):
+        hs.append((hs[-1] * _MULT_A) & _M32)
+    reps = np.arange(b * _BLOK_REPS, (b + 1) * _BLOK_REPS, dtype=np.uint64)[:, None]
+    v = ((reps ^ np.array(hs[:4], np.uint64)) * np.array(hs[1:], np.uint64)) & _M32_U
+    v ^= v >> _16_U
+    pools = np.array([((_MIX_L * p) & _M32) + _M32 + 1 for p in pool], np.uint64) - ((v * _MIX_R_U) & _M32_U)
+    pools &= _M32_U
+    pools ^= pools >> _16_U
+    return pools, hs[4], _zaden(pools, hs[4])
 
 
 def _gb_constanten() -> tuple[list[int], list[int]]:
@@ -113,7 +143,8 @@ def _gb_constanten() -> tuple[list[int], list[int]]:
 _GB_VOOR, _GB_NA = (np.array(x, np.uint64) for x in _gb_constanten())
 _STROOM_INDEX = np.arange(len(STROMEN), dtype=np.uint64)[:, None]
 _POOLWOORD = np.array([0, 1, 2, 3, 0, 1, 2, 3])  # generate_state cycles through the pool
-_M32_U, _MIX_R_U, _16_U, _32_U = np.uint64(_M32), np.uint64(_MIX_R), np.uint64(16), np.uint64(32)
+_M32_U, _MIX_L_U, _MIX_R_U = np.uint64(_M32), np.uint64(_MIX_L), np.uint64(_MIX_R)
+_16_U, _32_U = np.uint64(16), np.uint64(32)
 
 
 @lru_cache(maxsize=8)
@@ -129,21 +160,22 @@ def _index_gehasht(h: int) -> np.ndarray:
     return (v * _MIX_R_U) & _M32_U
 
 
-def _zaden(pool: tuple[int, ...], h: int) -> np.ndarray:
-    """`generate_state(4, np.uint64)` of every stream: its index mixed into the 4 pool words
-    (`_meng`), then 8 hashed words paired little-endian; one C-contiguous row per stream (PCG64
-    reads the row's memory), vectorised over the streams (products of 32-bit words fit in uint64)."""
-    x = np.array([((_MIX_L * p) & _M32) + _M32 + 1 for p in pool], np.uint64) - _index_gehasht(h)
+def _zaden(pools: np.ndarray, h: int) -> np.ndarray:
+    """`generate_state(4, np.uint64)` of every stream of every pool (shape (..., 4) to
+    (..., streams, 4)): the stream's index mixed into the 4 pool words (`_meng`), then 8 hashed
+    words paired little-endian; C-contiguous, as PCG64 reads a row's memory (products of 32-bit
+    words fit in uint64)."""
+    x = (((pools * _MIX_L_U) & _M32_U) + np.uint64(_M32 + 1))[..., None, :] - _index_gehasht(h)
     x &= _M32_U
     x ^= x >> _16_U
-    w = x[:, _POOLWOORD]
+    w = x[..., _POOLWOORD]
     w ^= _GB_VOOR
     w *= _GB_NA
     w &= _M32_U
     w ^= w >> _16_U
-    uit = np.empty((len(STROMEN), 4), np.uint64)
-    np.left_shift(w[:, 1::2], _32_U, out=uit)
-    uit |= w[:, 0::2]
+    uit = np.empty(x.shape, np.uint64)
+    np.left_shift(w[..., 1::2], _32_U, out=uit)
+    uit |= w[..., 0::2]
     return uit
 
 
