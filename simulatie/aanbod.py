@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -53,6 +54,7 @@ class _Aanbod:
     huur_hi: np.ndarray
     wijzigingen: tuple[tuple[int, float], ...]
     start_ord: int
+    lijsten: tuple[list, ...] = ()  # the six arrays above as lists, for a few dwellings at a time
 
 
 @per_scenario
@@ -61,11 +63,12 @@ def _aanbod(sc: Scenario) -> _Aanbod:
     kamers = np.array([int(k) for k in a.slaapkamers])
     p = np.array(list(a.slaapkamers.values()), float)
     pk = np.array(list(a.kern.values()), float)
-    return _Aanbod(kamers, np.array(kans_cdf(p / p.sum())), np.array(list(a.kern), dtype=object),
-                   np.array(kans_cdf(pk / pk.sum())), np.array([a.huur[str(k)][0] for k in kamers]),
-                   np.array([a.huur[str(k)][1] for k in kamers]),
+    arrays = (kamers, np.array(kans_cdf(p / p.sum())), np.array(list(a.kern), dtype=object),
+              np.array(kans_cdf(pk / pk.sum())), np.array([a.huur[str(k)][0] for k in kamers]),
+              np.array([a.huur[str(k)][1] for k in kamers]))
+    return _Aanbod(*arrays,
                    tuple((_dagen(sc, w.vanaf), w.factor) for w in sorted(a.wijzigingen, key=lambda w: w.vanaf)),
-                   sc.startdatum.toordinal())
+                   sc.startdatum.toordinal(), tuple(x.tolist() for x in arrays))
 
 
 def _trek_woningen(rng: np.random.Generator, sc: Scenario, n: int) -> dict[str, np.ndarray]:
@@ -81,14 +84,20 @@ def _trek_woningen(rng: np.random.Generator, sc: Scenario, n: int) -> dict[str, 
             "toegankelijk": u[3 * n:] < sc.aanbod.toegankelijk_aandeel}
 
 
+def _attributen(v: _Aanbod, u: list[float], n: int, i: int, toegankelijk_aandeel: float) -> tuple:
+    """Dwelling i of `_trek_woningen`'s n from its block of 4n doubles `u`, without the arrays:
+    kern, slaapkamers, huur, toegankelijk. The rent rounded as np.round(x, 2) does it: x * 100,
+    rounded half to even, / 100."""
+    kamers, cdf_kamers, kernen, cdf_kernen, huur_lo, huur_hi = v.lijsten
+    k = bisect_right(cdf_kamers, u[i])
+    lo, hi = huur_lo[k], huur_hi[k]
+    return (kernen[bisect_right(cdf_kernen, u[n + i])], kamers[k],
+            round((lo + (hi - lo) * u[2 * n + i]) * 100.0) / 100.0, u[3 * n + i] < toegankelijk_aandeel)
+
+
 def _woning(sc: Scenario, attr: dict[str, np.ndarray], i: int, wid: str, beschikbaar: int, soort: str) -> Woning:
     return Woning(wid, str(attr["kern"][i]), int(attr["slaapkamers"][i]), float(attr["huur"][i]),
                   sc.startdatum + dt.timedelta(days=int(beschikbaar)), soort, bool(attr["toegankelijk"][i]))
-
-
-def _als_lijsten(attr: dict[str, np.ndarray]) -> tuple[list, list, list, list]:
-    """kern, slaapkamers, huur, toegankelijk as Python objects, what `_woning` makes of them."""
-    return attr["kern"].tolist(), attr["slaapkamers"].tolist(), attr["huur"].tolist(), attr["toegankelijk"].tolist()
 
 
 def hervermietingen_verwacht(sc: Scenario, woningen_per_jaar: float, startwoningen: list[Woning]) -> float:
@@ -132,26 +141,33 @@ def trek_vacatures(sc: Scenario, seed: int, rep: int, startwoningen: list[Woning
     horizon = sc.horizon_dagen
     eind = horizon + a.aankondiging_dagen[1]
     n = int(rng.poisson(tmax * fmax * eind))
-    dagen = np.sort(rng.uniform(0, eind, n)).astype(np.int64)
-    factor = np.ones(n)
-    for vanaf, f in v.wijzigingen:  # as `_factor`: the last wijziging in force on the day
-        factor = np.where(dagen >= vanaf, f, factor)
-    if verbod is not None and tmax > 0:
-        factor = factor * np.where(dagen < verbod, tempi[0], tempi[-1]) / tmax
-    u = rng.random(2 * n)  # whether kept, then whether announced: n doubles each
-    behouden = u[:n] < factor / fmax
-    aangekondigd = u[n:] < a.aangekondigd_aandeel
+    dagen = np.sort(rng.uniform(0, eind, n)).astype(np.int64).tolist()
+    # Then n doubles (kept?), n doubles (announced?), n announcement periods and the n
+    # dwellings' 4n doubles (`_trek_woningen`); worked out per dwelling in plain Python, as the
+    # array code did (factor: the last wijziging in force, times the window's rate / tmax).
+    u = rng.random(2 * n).tolist()
     alo, ahi = a.aankondiging_dagen
-    vooraf = np.where(aangekondigd, rng.integers(alo, ahi + 1, n), 0)
-    kern, kamers, huur, toeg = _als_lijsten(_trek_woningen(rng, sc, n))
-    bekend = np.maximum(dagen - vooraf, 0)
-    dag, bek, aang = dagen.tolist(), bekend.tolist(), aangekondigd.tolist()
+    vooraf = rng.integers(alo, ahi + 1, n).tolist()
+    w_u = rng.random(4 * n).tolist()
+    aandeel, toegankelijk = a.aangekondigd_aandeel, a.toegankelijk_aandeel
+    met_verbod = verbod is not None and tmax > 0
     datum, start = dt.date.fromordinal, v.start_ord
     uit = []
-    for i in np.nonzero(behouden & (bekend < horizon))[0].tolist():
-        w = _Woning(f"#V{i:04d}", kern[i], kamers[i], huur[i], datum(start + dag[i]),
-                   WoningSoort.OPZEGGING if aang[i] else WoningSoort.VRIJ, toeg[i])
-        uit.append(_KomendeWoning(bek[i], w))
+    for i, d in enumerate(dagen):
+        f = 1.0
+        for vanaf, fw in v.wijzigingen:
+            if d >= vanaf:
+                f = fw
+        if met_verbod:
+            f = f * (tempi[0] if d < verbod else tempi[-1]) / tmax
+        aangekondigd = u[n + i] < aandeel
+        bekend = max(d - vooraf[i], 0) if aangekondigd else d
+        if not (u[i] < f / fmax and bekend < horizon):
+            continue
+        kern, kamers, huur, toeg = _attributen(v, w_u, n, i, toegankelijk)
+        w = _Woning(f"#V{i:04d}", kern, kamers, huur, datum(start + d),
+                    WoningSoort.OPZEGGING if aangekondigd else WoningSoort.VRIJ, toeg)
+        uit.append(_KomendeWoning(bekend, w))
     return uit, per_jaar
 
 
@@ -247,18 +263,20 @@ def trek_opleveringen(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
     rng = toevalsstroom(seed, rep, "renovaties")
     r = sc.renovatie
     n = int(rng.poisson(r.per_jaar * sc.horizon_dagen / 365.0))
-    kern, _, _, toeg = _als_lijsten(_trek_woningen(rng, sc, n))
+    w_u = rng.random(4 * n).tolist()  # `_trek_woningen`'s draws
     starts = np.sort(rng.uniform(0, sc.horizon_dagen, n)).tolist()
     # Then per renovation choice(slaapkamers_na) and uniform(rent bounds), alternating: as numpy
     # draws them (only double draws so far, so the Trekker may take over).
     t = Trekker(seed, rep, "renovaties", rng=rng)
     huur = sc.aanbod.huur
     na = r.slaapkamers_na
+    v, toegankelijk = _aanbod(sc), sc.aanbod.toegankelijk_aandeel
     for i, begin in enumerate(starts):
+        kern, _, _, toeg = _attributen(v, w_u, n, i, toegankelijk)
         k = int(na[t.integers(0, len(na))])
         lo, hi = huur.get(str(k), huur[max(huur, key=int)])
-        w = _Woning(f"#R{i:03d}", kern[i], k, round(t.uniform(lo, hi), 2),
-                   datum(start + int(begin) + r.doorloop_dagen), WoningSoort.RENOVATIE, toeg[i])
+        w = _Woning(f"#R{i:03d}", kern, k, round(t.uniform(lo, hi), 2),
+                    datum(start + int(begin) + r.doorloop_dagen), WoningSoort.RENOVATIE, toeg)
         uit.append(_KomendeWoning(int(begin), w))
     return uit
 

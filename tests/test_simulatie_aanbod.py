@@ -156,14 +156,15 @@ def test_woningen_getrokken_zoals_met_choice():
     as one block of doubles, from the scenario's cached mix: the same as numpy's own calls in
     that order (the code before the cache), for scenarios with other mixes in the same
     process (the cache is per scenario)."""
-    from simulatie.aanbod import _trek_woningen
+    from simulatie.aanbod import _aanbod, _attributen, _trek_woningen
     x = np.random.default_rng([0, 2, 1]).random()  # a boundary the first double hits exactly
     mixen = [({"0": 0.04, "1": 0.2, "2": 0.36, "3": 0.3, "4": 0.08, "5": 0.02}, {"Leusden": 0.92, "Achterveld": 0.08}),
              ({"1": 1.0, "2": 3.0, "3": 0.0}, {"Leusden": 0.5, "Achterveld": 0.5}),
              ({"1": x, "2": 1.0 - x}, {"Leusden": 1.0})]
-    huur = {str(k): [400 + 50 * k, 500 + 60 * k] for k in range(6)}
     for ronde in range(2):
         for i, (kamers_mix, kern_mix) in enumerate(mixen):
+            # In the last round half-cent rents, which np.round and Python's round(x, 2) round apart.
+            huur = {str(k): [400 + 50 * k, 500.125 + 60 * k] if ronde == 0 else [703.035, 703.035] for k in range(6)}
             sc = scenario(kernen=["Leusden", "Achterveld"], aanbod={
                 "slaapkamers": kamers_mix, "kern": kern_mix, "huur": huur, "toegankelijk_aandeel": 0.1 + 0.2 * i})
             a = sc.aanbod
@@ -180,8 +181,13 @@ def test_woningen_getrokken_zoals_met_choice():
                 verwacht = {"slaapkamers": kamers[k_idx], "kern": kernen[kern_idx],
                             "huur": np.round(lo + (hi - lo) * ref.random(n), 2),
                             "toegankelijk": ref.random(n) < a.toegankelijk_aandeel}
+                u = np.random.default_rng([ronde, i, n]).random(4 * n).tolist()
                 attr = _trek_woningen(rng, sc, n)
                 assert attr.keys() == verwacht.keys()
                 for k in attr:
                     assert attr[k].dtype == verwacht[k].dtype and attr[k].tolist() == verwacht[k].tolist(), k
                 assert rng.random() == ref.random()
+                # One dwelling at a time from the same doubles, rent rounded as np.round does.
+                for j in range(n):
+                    assert _attributen(_aanbod(sc), u, n, j, a.toegankelijk_aandeel) == tuple(
+                        verwacht[k].tolist()[j] for k in ("kern", "slaapkamers", "huur", "toegankelijk"))
