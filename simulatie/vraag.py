@@ -232,15 +232,30 @@ def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishou
     voorkeur_kans, buitenland_kans, toegankelijk_kans = v.voorkeur_achterveld, v.buitenland_aandeel, v.toegankelijk_aandeel
     start_ord = start.toordinal()
     datum = dt.date.fromordinal
+    nv_lo, nv_hi = v.nareizigers_vertraging_dagen
+    j = len(uit)
     for teller, d in enumerate(dagen, 1):
         s, kinderen, nar = _samenstelling(soorten, cdf, r_s)
         voorkeur = tweede if tweede and r_s.random() < voorkeur_kans else None
         buitenland = r_s.random() < buitenland_kans
         dag = int(d)
-        hh = _Huishouden(f"K{teller:04d}", datum(start_ord + dag), s.volwassenen, kinderen,
-                        nar, None, voorkeur, r_s.random() < toegankelijk_kans,
-                        "buitenland" if buitenland else "COA")
-        uit.append(aanvullen(hh, dag, r_n))
+        volwassenen = s.volwassenen
+        hh = _Huishouden(f"K{teller:04d}", datum(start_ord + dag), volwassenen, kinderen,
+                         nar, None, voorkeur, r_s.random() < toegankelijk_kans,
+                         "buitenland" if buitenland else "COA")
+        # `aanvullen`, inline for a household just drawn (no expected date for nareizigers).
+        n_nar = nar - (1 if volwassenen == 1 else 0)
+        nar_kinderen = tuple(_Kind("j" if r_n.random() < 0.5 else "m", r_n.integers(0, 18))
+                             for _ in range(n_nar)) if n_nar > 0 else ()
+        reis = r_n.integers(reis_lo, reis_hi + 1) if reis_hi > reis_lo else int(reis_lo)
+        nar_dag = None
+        if nar:
+            nar_dag = max(dag, 0) + (r_n.integers(nv_lo, nv_hi + 1) if nv_hi > nv_lo else int(nv_lo))
+        in_nl = max(dag, 0) + _uniform_int(r_b, v.buitenland_vertraging_dagen) if buitenland else 0
+        aangeboden = tcb_u[j] < tcb_kans and volwassenen + len(kinderen) <= 2
+        uit.append(_KomendHuishouden(dag, hh, weigert[j], nar_dag, nar_kinderen, in_nl, tcb[j] if aangeboden else 0,
+                                     reis, doorstroom[j]))
+        j += 1
     return uit
 
 
