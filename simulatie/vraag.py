@@ -86,17 +86,31 @@ def koppelvensters(sc: Scenario, startpersonen: int, amvs: list["AMV"] = ()) -> 
     during the horizon is made of households already linked and still waiting). A period's
     koppelingen fall in its first `koppelen_binnen_maanden` months (COA must have linked enough by
     1 April / 1 October); a target already covered carries its surplus to the next period."""
-    v = sc.vraag
+    grenzen, perioden = _vensters(sc)
     horizon = sc.horizon_dagen
-    nidos = np.zeros(len(sc.periode))
-    grenzen = [_dagen(sc, p.start) for p in sc.periode] + [_dagen(sc, sc.periode[-1].eind)]
+    nidos = np.zeros(len(perioden))
     for amv in amvs:
         telt_bij_kso = amv.leeftijd_kso >= sc.nidos.telt_vanaf_leeftijd
         d = amv.kso_dag if telt_bij_kso else amv.uitstroom_dag
         if 0 <= d < horizon:
-            nidos[int(np.searchsorted(grenzen, d, side="right")) - 1] += 1
+            nidos[bisect_right(grenzen, d) - 1] += 1
     uit = []
     tekort = -float(startpersonen)
+    for i, (a, b, basis) in enumerate(perioden):
+        personen = basis + tekort - nidos[i]
+        tekort = min(personen, 0.0)
+        uit.append((a, b, max(personen, 0.0)))
+    return uit
+
+
+@per_scenario
+def _vensters(sc: Scenario) -> tuple[list[int], list[tuple[int, int, float]]]:
+    """The periods' first days (and the last one's end), and per period its linking window and
+    the persons to link before the start list and the AMVs are counted."""
+    v = sc.vraag
+    horizon = sc.horizon_dagen
+    grenzen = [_dagen(sc, p.start) for p in sc.periode] + [_dagen(sc, sc.periode[-1].eind)]
+    perioden = []
     for i, p in enumerate(sc.periode):
         doel = p.taakstelling + (p.extra_opgave if v.extra_opgave_meetellen else 0)
         if not sc.verplicht(p):
@@ -110,10 +124,8 @@ def koppelvensters(sc: Scenario, startpersonen: int, amvs: list["AMV"] = ()) -> 
         if b <= a + 14:  # the window has passed (a re-forecast late in the period): link within a month
             b = a + 30
         deel = (min(b, horizon) - a) / (b - a) if b > a else 0.0
-        personen = v.koppeling_factor * max(doel, 0) * max(deel, 0.0) + tekort - nidos[i]
-        tekort = min(personen, 0.0)
-        uit.append((a, min(b, horizon), max(personen, 0.0)))
-    return uit
+        perioden.append((a, min(b, horizon), v.koppeling_factor * max(doel, 0) * max(deel, 0.0)))
+    return grenzen, perioden
 
 
 def trek_samenstelling(sc: Scenario, r_s: np.random.Generator | Trekker, gewichten: np.ndarray):
