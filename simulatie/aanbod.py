@@ -33,19 +33,11 @@ def _uniform_int(rng: np.random.Generator, bereik: tuple[int, int]) -> int:
     return int(rng.integers(lo, hi + 1)) if hi > lo else int(lo)
 
 
-def _factor(sc: Scenario, dag: int) -> float:
-    f = 1.0
-    for w in sorted(sc.aanbod.wijzigingen, key=lambda w: w.vanaf):
-        if dag >= _dagen(sc, w.vanaf):
-            f = w.factor
-    return f
-
-
 @dataclass(frozen=True)
 class _Aanbod:
     """The supply mix of a scenario, the same in every replication: bedroom counts and kernen
     with the cumulative distributions `choice(p=)` searches, rent bounds per bedroom count, and
-    the wijzigingen as (day, factor) in the order `_factor` applies them."""
+    the wijzigingen as (day, factor), by date: on a day the last one in force applies."""
     kamers: np.ndarray
     cdf_kamers: np.ndarray
     kernen: np.ndarray
