@@ -3,14 +3,14 @@
 Keyed by name, not by draw order, so two policies see the same vacancies, koppelingen,
 compositions, nareizigers, refusals and stays, whatever each does with them.
 
-A world draws from 13 streams, a few numbers each, so seeding and per-call overhead cost more
-than the numbers. Hence numpy's own steps redone in plain Python where that is cheaper, each
-giving the same numbers as numpy (tests/test_simulatie_aanbod.py, test_simulatie_vraag.py
-compare them on many seeds): `SeedSequence`'s hashing, with the seed's part kept per seed and
-the replication's part per replication; and `Trekker`, which takes the stream's raw 64-bit words
-in blocks and turns them into `random()`, `integers()`, `uniform()` and `choice(p=)` draws the
-way numpy's Generator does.
-"""
+A world draws from 13 streams, a few numbers each, so seeding and numpy's per-call overhead cost
+more than the numbers. Hence numpy's own steps redone where that is cheaper, each giving the
+same numbers from the same stream (tests/test_simulatie_aanbod.py and test_simulatie_vraag.py
+hold them against numpy itself, so a numpy that changed its algorithms would fail them):
+`SeedSequence`'s hashing, the seed's part once per seed and the replication's and stream's part
+for 64 replications at once, vectorised; and `Trekker`, which takes a stream's raw 64-bit words
+in blocks and makes numpy's `random()`, `integers()`, `uniform()` and `choice(p=)` draws from
+them without a numpy call each."""
 
 from __future__ import annotations
 
