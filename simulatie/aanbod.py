@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass
 
 import numpy as np
 from matching.regels import WoningKenmerken, kerncodes
@@ -14,10 +15,13 @@ from matching.woningen import SOORTEN, Woning, WoningSoort
 
 from .kalender import simdag
 from .scenario import Scenario, gedateerde_delen
-from .stromen import toevalsstroom
+from .per_scenario import per_scenario
+from .stromen import Trekker, kans_cdf, toevalsstroom
+from .snelbouw import bouwer
 from .wereld_records import KomendeWoning, Vervanging
 
 VRIJ = SOORTEN.index(WoningSoort.VRIJ)
+_Woning, _KomendeWoning = bouwer(Woning), bouwer(KomendeWoning)
 
 
 def _dagen(sc: Scenario, d: dt.date) -> int:
@@ -29,28 +33,58 @@ def _uniform_int(rng: np.random.Generator, bereik: tuple[int, int]) -> int:
     return int(rng.integers(lo, hi + 1)) if hi > lo else int(lo)
 
 
-def _factor(sc: Scenario, dag: int) -> float:
-    f = 1.0
-    for w in sorted(sc.aanbod.wijzigingen, key=lambda w: w.vanaf):
-        if dag >= _dagen(sc, w.vanaf):
-            f = w.factor
-    return f
+@dataclass(frozen=True)
+class _Aanbod:
+    """The supply mix of a scenario, the same in every replication: bedroom counts and kernen
+    with the cumulative distributions `choice(p=)` searches, rent bounds per bedroom count, and
+    the wijzigingen as (day, factor), by date: on a day the last one in force applies."""
+    kamers: np.ndarray
+    cdf_kamers: np.ndarray
+    kernen: np.ndarray
+    cdf_kernen: np.ndarray
+    huur_lo: np.ndarray
+    huur_hi: np.ndarray
+    wijzigingen: tuple[tuple[int, float], ...]
+    start_ord: int
+    lijsten: tuple[list, ...] = ()  # the six arrays above as lists, for a few dwellings at a time
 
 
-def _trek_woningen(rng: np.random.Generator, sc: Scenario, n: int) -> dict[str, np.ndarray]:
-    """Attributes of n dwellings from the scenario's mix, drawn as whole arrays."""
+@per_scenario
+def _aanbod(sc: Scenario) -> _Aanbod:
     a = sc.aanbod
     kamers = np.array([int(k) for k in a.slaapkamers])
     p = np.array(list(a.slaapkamers.values()), float)
-    kernen = np.array(list(a.kern), dtype=object)
     pk = np.array(list(a.kern.values()), float)
-    k_idx = rng.choice(len(kamers), size=n, p=p / p.sum())
-    kern_idx = rng.choice(len(kernen), size=n, p=pk / pk.sum())
-    lo = np.array([a.huur[str(k)][0] for k in kamers])[k_idx]
-    hi = np.array([a.huur[str(k)][1] for k in kamers])[k_idx]
-    return {"slaapkamers": kamers[k_idx], "kern": kernen[kern_idx],
-            "huur": np.round(lo + (hi - lo) * rng.random(n), 2),
-            "toegankelijk": rng.random(n) < a.toegankelijk_aandeel}
+    arrays = (kamers, np.array(kans_cdf(p / p.sum())), np.array(list(a.kern), dtype=object),
+              np.array(kans_cdf(pk / pk.sum())), np.array([a.huur[str(k)][0] for k in kamers]),
+              np.array([a.huur[str(k)][1] for k in kamers]))
+    return _Aanbod(*arrays,
+                   tuple((_dagen(sc, w.vanaf), w.factor) for w in sorted(a.wijzigingen, key=lambda w: w.vanaf)),
+                   sc.startdatum.toordinal(), tuple(x.tolist() for x in arrays))
+
+
+def _trek_woningen(rng: np.random.Generator, sc: Scenario, n: int) -> dict[str, np.ndarray]:
+    """Attributes of n dwellings from the scenario's mix, drawn as whole arrays: the draws of
+    choice(p=) for bedrooms and for kern, then rents, then accessibility, n doubles each, so
+    taken as one block of 4n."""
+    v = _aanbod(sc)
+    u = rng.random(4 * n)
+    k_idx = v.cdf_kamers.searchsorted(u[:n], side="right")
+    lo, hi = v.huur_lo[k_idx], v.huur_hi[k_idx]
+    return {"slaapkamers": v.kamers[k_idx], "kern": v.kernen[v.cdf_kernen.searchsorted(u[n:2 * n], side="right")],
+            "huur": np.round(lo + (hi - lo) * u[2 * n:3 * n], 2),
+            "toegankelijk": u[3 * n:] < sc.aanbod.toegankelijk_aandeel}
+
+
+def _attributen(v: _Aanbod, u: list[float], n: int, i: int, toegankelijk_aandeel: float) -> tuple:
+    """Dwelling i of `_trek_woningen`'s n from its block of 4n doubles `u`, without the arrays:
+    kern, slaapkamers, huur, toegankelijk. The rent rounded as np.round(x, 2) does it: x * 100,
+    rounded half to even, / 100."""
+    kamers, cdf_kamers, kernen, cdf_kernen, huur_lo, huur_hi = v.lijsten
+    k = bisect_right(cdf_kamers, u[i])
+    lo, hi = huur_lo[k], huur_hi[k]
+    return (kernen[bisect_right(cdf_kernen, u[n + i])], kamers[k],
+            round((lo + (hi - lo) * u[2 * n + i]) * 100.0) / 100.0, u[3 * n + i] < toegankelijk_aandeel)
 
 
 def _woning(sc: Scenario, attr: dict[str, np.ndarray], i: int, wid: str, beschikbaar: int, soort: str) -> Woning:
@@ -87,6 +121,7 @@ def trek_vacatures(sc: Scenario, seed: int, rep: int, startwoningen: list[Woning
     after a date). Some tenants announce leaving ahead: reservable early."""
     rng = toevalsstroom(seed, rep, "vacatures")
     a = sc.aanbod
+    v = _aanbod(sc)
     lo, hi = a.woningen_bereik
     per_jaar = float(rng.uniform(lo, hi)) if hi > lo else float(lo)
     # Rate per day in each window (before / after a voorrangsverbod); the rate after the horizon
@@ -95,22 +130,36 @@ def trek_vacatures(sc: Scenario, seed: int, rep: int, startwoningen: list[Woning
     verbod = sc.verbod_dag()
     fmax = max([1.0] + [w.factor for w in a.wijzigingen])
     tmax = max(tempi)
-    eind = sc.horizon_dagen + a.aankondiging_dagen[1]
+    horizon = sc.horizon_dagen
+    eind = horizon + a.aankondiging_dagen[1]
     n = int(rng.poisson(tmax * fmax * eind))
-    dagen = np.sort(rng.uniform(0, eind, n)).astype(np.int64)
-    factor = np.array([_factor(sc, int(d)) for d in dagen]) if a.wijzigingen else np.ones(n)
-    if verbod is not None and tmax > 0:
-        factor = factor * np.where(dagen < verbod, tempi[0], tempi[-1]) / tmax
-    behouden = rng.random(n) < factor / fmax
-    aangekondigd = rng.random(n) < a.aangekondigd_aandeel
+    dagen = np.sort(rng.uniform(0, eind, n)).astype(np.int64).tolist()
+    # Then n doubles (kept?), n doubles (announced?), n announcement periods and the n
+    # dwellings' 4n doubles (`_trek_woningen`); worked out per dwelling in plain Python, as the
+    # array code did (factor: the last wijziging in force, times the window's rate / tmax).
+    u = rng.random(2 * n).tolist()
     alo, ahi = a.aankondiging_dagen
-    vooraf = np.where(aangekondigd, rng.integers(alo, ahi + 1, n), 0)
-    attr = _trek_woningen(rng, sc, n)
-    bekend = np.maximum(dagen - vooraf, 0)
+    vooraf = rng.integers(alo, ahi + 1, n).tolist()
+    w_u = rng.random(4 * n).tolist()
+    aandeel, toegankelijk = a.aangekondigd_aandeel, a.toegankelijk_aandeel
+    met_verbod = verbod is not None and tmax > 0
+    datum, start = dt.date.fromordinal, v.start_ord
     uit = []
-    for i in np.nonzero(behouden & (bekend < sc.horizon_dagen))[0].tolist():
-        w = _woning(sc, attr, i, f"#V{i:04d}", dagen[i], WoningSoort.OPZEGGING if aangekondigd[i] else WoningSoort.VRIJ)
-        uit.append(KomendeWoning(int(bekend[i]), w))
+    for i, d in enumerate(dagen):
+        f = 1.0
+        for vanaf, fw in v.wijzigingen:
+            if d >= vanaf:
+                f = fw
+        if met_verbod:
+            f = f * (tempi[0] if d < verbod else tempi[-1]) / tmax
+        aangekondigd = u[n + i] < aandeel
+        bekend = max(d - vooraf[i], 0) if aangekondigd else d
+        if not (u[i] < f / fmax and bekend < horizon):
+            continue
+        kern, kamers, huur, toeg = _attributen(v, w_u, n, i, toegankelijk)
+        w = _Woning(f"#V{i:04d}", kern, kamers, huur, datum(start + d),
+                    WoningSoort.OPZEGGING if aangekondigd else WoningSoort.VRIJ, toeg)
+        uit.append(_KomendeWoning(bekend, w))
     return uit, per_jaar
 
 
@@ -204,24 +253,34 @@ class Vervangingen(Sequence):
 def trek_opleveringen(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
     """New-build and renovation deliveries known at the start, with building delays; plus
     renovations that add a bedroom, started through the year and reservable while under way."""
-    rng = toevalsstroom(seed, rep, "opleveringen")
+    rng = Trekker(seed, rep, "opleveringen")
+    start, datum = sc.startdatum.toordinal(), dt.date.fromordinal
     uit = []
     for i, o in enumerate(sc.oplevering):
         vertraging = _uniform_int(rng, o.vertraging_dagen)
         dag = _dagen(sc, o.datum) + vertraging
         for j, k in enumerate(o.slaapkamers):
-            w = Woning(f"#N{i:02d}{j:02d}", o.kern, int(k), float(o.huur), sc.startdatum + dt.timedelta(days=dag),
+            w = _Woning(f"#N{i:02d}{j:02d}", o.kern, int(k), float(o.huur), datum(start + dag),
                        o.soort, o.toegankelijk, min_personen=sc.min_personen_groot if o.grote_gezinnen else 0)
-            uit.append(KomendeWoning(0, w))
+            uit.append(_KomendeWoning(0, w))
     rng = toevalsstroom(seed, rep, "renovaties")
     r = sc.renovatie
     n = int(rng.poisson(r.per_jaar * sc.horizon_dagen / 365.0))
-    attr = _trek_woningen(rng, sc, n)
-    for i, start in enumerate(np.sort(rng.uniform(0, sc.horizon_dagen, n)).tolist()):
-        k = int(rng.choice(r.slaapkamers_na))
-        basis = _woning(sc, attr, i, f"#R{i:03d}", int(start) + r.doorloop_dagen, WoningSoort.RENOVATIE)
-        lo, hi = sc.aanbod.huur.get(str(k), sc.aanbod.huur[max(sc.aanbod.huur, key=int)])
-        uit.append(KomendeWoning(int(start), replace(basis, slaapkamers=k, huur=round(float(rng.uniform(lo, hi)), 2))))
+    w_u = rng.random(4 * n).tolist()  # `_trek_woningen`'s draws
+    starts = np.sort(rng.uniform(0, sc.horizon_dagen, n)).tolist()
+    # Then per renovation choice(slaapkamers_na) and uniform(rent bounds), alternating: as numpy
+    # draws them (only double draws so far, so the Trekker may take over).
+    t = Trekker(seed, rep, "renovaties", rng=rng)
+    huur = sc.aanbod.huur
+    na = r.slaapkamers_na
+    v, toegankelijk = _aanbod(sc), sc.aanbod.toegankelijk_aandeel
+    for i, begin in enumerate(starts):
+        kern, _, _, toeg = _attributen(v, w_u, n, i, toegankelijk)
+        k = int(na[t.integers(0, len(na))])
+        lo, hi = huur.get(str(k), huur[max(huur, key=int)])
+        w = _Woning(f"#R{i:03d}", kern, k, round(t.uniform(lo, hi), 2),
+                    datum(start + int(begin) + r.doorloop_dagen), WoningSoort.RENOVATIE, toeg)
+        uit.append(_KomendeWoning(int(begin), w))
     return uit
 
 
@@ -243,9 +302,9 @@ def trek_kamers(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
     dagen = np.sort(rng.uniform(begin, eind, n)).astype(np.int64)
     lo, hi = sc.aanbod.huur["0"]
     huur = np.round(lo + (hi - lo) * rng.random(n), 2)
-    return [KomendeWoning(int(d), Woning(f"#K{i:03d}", sc.hoofdkern, 0, float(huur[i]),
-                                         sc.startdatum + dt.timedelta(days=int(d)), WoningSoort.VRIJ), vervangbaar=False)
-            for i, d in enumerate(dagen.tolist())]
+    start, datum, kern = sc.startdatum.toordinal(), dt.date.fromordinal, sc.hoofdkern
+    return [_KomendeWoning(d, _Woning(f"#K{i:03d}", kern, 0, h, datum(start + d), WoningSoort.VRIJ), vervangbaar=False)
+            for i, (d, h) in enumerate(zip(dagen.tolist(), huur.tolist()))]
 
 
 def maanden_later(d: dt.date, maanden: int) -> dt.date:

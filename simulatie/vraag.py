@@ -4,17 +4,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 from matching.huishoudens import Huishouden, Kind
 
 from .scenario import Scenario
-from .stromen import toevalsstroom
+from .per_scenario import per_scenario
+from .stromen import Trekker, dubbels, kans_cdf, toevalsstroom
 from .aanbod import _dagen, _uniform_int
 from .kalender import totaalopgave
+from .snelbouw import bouwer
 from .wereld_records import AMV, KomendHuishouden, KomendeWoning
+
+_Kind, _Huishouden, _KomendHuishouden = bouwer(Kind), bouwer(Huishouden), bouwer(KomendHuishouden)
 
 
 def _personen_per_soort(sc: Scenario) -> np.ndarray:
@@ -81,17 +86,31 @@ def koppelvensters(sc: Scenario, startpersonen: int, amvs: list["AMV"] = ()) -> 
     during the horizon is made of households already linked and still waiting). A period's
     koppelingen fall in its first `koppelen_binnen_maanden` months (COA must have linked enough by
     1 April / 1 October); a target already covered carries its surplus to the next period."""
-    v = sc.vraag
+    grenzen, perioden = _vensters(sc)
     horizon = sc.horizon_dagen
-    nidos = np.zeros(len(sc.periode))
-    grenzen = [_dagen(sc, p.start) for p in sc.periode] + [_dagen(sc, sc.periode[-1].eind)]
+    nidos = np.zeros(len(perioden))
     for amv in amvs:
         telt_bij_kso = amv.leeftijd_kso >= sc.nidos.telt_vanaf_leeftijd
         d = amv.kso_dag if telt_bij_kso else amv.uitstroom_dag
         if 0 <= d < horizon:
-            nidos[int(np.searchsorted(grenzen, d, side="right")) - 1] += 1
+            nidos[bisect_right(grenzen, d) - 1] += 1
     uit = []
     tekort = -float(startpersonen)
+    for i, (a, b, basis) in enumerate(perioden):
+        personen = basis + tekort - nidos[i]
+        tekort = min(personen, 0.0)
+        uit.append((a, b, max(personen, 0.0)))
+    return uit
+
+
+@per_scenario
+def _vensters(sc: Scenario) -> tuple[list[int], list[tuple[int, int, float]]]:
+    """The periods' first days (and the last one's end), and per period its linking window and
+    the persons to link before the start list and the AMVs are counted."""
+    v = sc.vraag
+    horizon = sc.horizon_dagen
+    grenzen = [_dagen(sc, p.start) for p in sc.periode] + [_dagen(sc, sc.periode[-1].eind)]
+    perioden = []
     for i, p in enumerate(sc.periode):
         doel = p.taakstelling + (p.extra_opgave if v.extra_opgave_meetellen else 0)
         if not sc.verplicht(p):
@@ -105,89 +124,157 @@ def koppelvensters(sc: Scenario, startpersonen: int, amvs: list["AMV"] = ()) -> 
         if b <= a + 14:  # the window has passed (a re-forecast late in the period): link within a month
             b = a + 30
         deel = (min(b, horizon) - a) / (b - a) if b > a else 0.0
-        personen = v.koppeling_factor * max(doel, 0) * max(deel, 0.0) + tekort - nidos[i]
-        tekort = min(personen, 0.0)
-        uit.append((a, min(b, horizon), max(personen, 0.0)))
-    return uit
+        perioden.append((a, min(b, horizon), v.koppeling_factor * max(doel, 0) * max(deel, 0.0)))
+    return grenzen, perioden
 
 
-def trek_samenstelling(sc: Scenario, r_s: np.random.Generator, gewichten: np.ndarray):
+def trek_samenstelling(sc: Scenario, r_s: np.random.Generator | Trekker, gewichten: np.ndarray):
     """One household's type, children and nareizigers from the demand mix (also the sample of
-    expected households for look-ahead, on its own stream)."""
-    s = sc.vraag.samenstelling[int(r_s.choice(len(sc.vraag.samenstelling), p=gewichten))]
-    n_kind = _uniform_int(r_s, s.kinderen)
-    kinderen = tuple(Kind("j" if r_s.random() < 0.5 else "m", int(r_s.integers(0, 18))) for _ in range(n_kind))
-    return s, kinderen, _uniform_int(r_s, s.nareizigers)
+    expected households for look-ahead, on its own stream). The draws of `choice(n, p=gewichten)`
+    and `integers`: the same numbers from a Generator or a `Trekker` on the same stream."""
+    return _samenstelling(sc.vraag.samenstelling, _cdf_van(gewichten), r_s)
+
+
+_CDF: dict[bytes, list[float]] = {}
+
+
+def _cdf_van(gewichten: np.ndarray) -> list[float]:
+    sleutel = np.asarray(gewichten).dtype.str.encode() + np.asarray(gewichten).tobytes()
+    cdf = _CDF.get(sleutel)
+    if cdf is None:
+        if len(_CDF) >= 64:
+            _CDF.clear()
+        cdf = _CDF[sleutel] = kans_cdf(gewichten)
+    return cdf
+
+
+def _samenstelling(soorten, cdf: list[float], r):
+    s = soorten[r.kies(cdf) if type(r) is Trekker else bisect_right(cdf, r.random())]
+    lo, hi = s.kinderen
+    n_kind = int(r.integers(lo, hi + 1)) if hi > lo else int(lo)
+    kinderen = tuple(_Kind("j" if r.random() < 0.5 else "m", int(r.integers(0, 18)))
+                     for _ in range(n_kind)) if n_kind > 0 else ()
+    lo, hi = s.nareizigers
+    return s, kinderen, int(r.integers(lo, hi + 1)) if hi > lo else int(lo)
+
+
+@dataclass(frozen=True)
+class _Mix:
+    """The demand mix of a scenario, the same in every replication."""
+    soorten: tuple
+    cdf: list[float]
+    gem: float
+
+
+@per_scenario
+def _mix(sc: Scenario) -> _Mix:
+    return _Mix(tuple(sc.vraag.samenstelling), kans_cdf(mix_gewichten(sc)), gemiddelde_personen(sc))
+
+
+def _koppeldagen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishouden], amvs: list[AMV]) -> list[float]:
+    """The koppelingen's days: per window a Poisson number, uniform over it, sorted."""
+    if not sc.vraag.samenstelling:
+        return []
+    gem = _mix(sc).gem
+    r_k = None
+    dagen: list[float] = []
+    for a, b, personen in koppelvensters(sc, sum(h.personen_totaal for h in startlijst), amvs):
+        if b <= a or personen <= 0:
+            continue
+        if r_k is None:
+            r_k = toevalsstroom(seed, rep, "koppelingen")
+        dagen += np.sort(r_k.uniform(a, b, int(r_k.poisson(personen / gem)))).tolist()
+    return dagen
 
 
 def trek_koppelingen(sc: Scenario, seed: int, rep: int, startlijst: list[Huishouden],
                      amvs: list[AMV] = ()) -> list[KomendHuishouden]:
     """COA's koppelingen: per period a Poisson process over its linking window, whose expected
     persons are those `koppelvensters` gives; each household's composition, nareizigers,
-    refusal and stay are drawn when it is created, from their own streams."""
+    refusal and stay are drawn when it is created, from their own streams.
+
+    The streams are independent, so the days come first: then the number of households is
+    known, and the streams that draw the same per household (refusal, doorstroom: a double;
+    TakeCareBNB: the stay's length, then whether offered) draw them as one block, the same
+    numbers in the same order."""
     v = sc.vraag
-    r_k = toevalsstroom(seed, rep, "koppelingen")
-    r_s = toevalsstroom(seed, rep, "samenstelling")
-    r_n = toevalsstroom(seed, rep, "nareizigers")
-    r_w = toevalsstroom(seed, rep, "weigeringen")
-    r_v = toevalsstroom(seed, rep, "verblijf")
-    r_b = toevalsstroom(seed, rep, "buitenland")
-    r_l = toevalsstroom(seed, rep, "startlijst")
-    r_d = toevalsstroom(seed, rep, "doorstroom")
     ds = sc.doorstroomlocatie
+    dagen = _koppeldagen(sc, seed, rep, startlijst, amvs)
+    n = len(startlijst) + len(dagen)
+    weigert = [x < v.weigering_kans for x in dubbels(seed, rep, "weigeringen", n)]
+    doorstroom = [x < ds.kans for x in dubbels(seed, rep, "doorstroom", n)] if ds is not None else [False] * n
+    tcb_lo, tcb_hi = sc.takecarebnb.verblijf_dagen
+    if tcb_hi > tcb_lo:
+        tcb, tcb_u = Trekker(seed, rep, "verblijf").paren(n, tcb_lo, tcb_hi + 1)
+    else:
+        tcb, tcb_u = [int(tcb_lo)] * n, dubbels(seed, rep, "verblijf", n)
+    tcb_kans = sc.takecarebnb.kans
+    r_s, r_n, r_b, r_l = (Trekker(seed, rep, naam) for naam in ("samenstelling", "nareizigers", "buitenland", "startlijst"))
+    reis_lo, reis_hi = v.visum_reis_dagen
+    start = sc.startdatum
     uit: list[KomendHuishouden] = []
 
-    def aanvullen(hh: Huishouden, dag: int, r_nar: np.random.Generator) -> KomendHuishouden:
+    def aanvullen(hh: Huishouden, dag: int, r_nar: Trekker) -> KomendHuishouden:
+        j = len(uit)
         nar_dag = None
-        partner = 1 if hh.volwassenen == 1 else 0
-        nar_kinderen = tuple(Kind("j" if r_nar.random() < 0.5 else "m", int(r_nar.integers(0, 18)))
-                             for _ in range(max(hh.nareizigers - partner, 0)))
-        reis = _uniform_int(r_nar, v.visum_reis_dagen)
+        n_nar = hh.nareizigers - (1 if hh.volwassenen == 1 else 0)
+        nar_kinderen = tuple(_Kind("j" if r_nar.random() < 0.5 else "m", r_nar.integers(0, 18))
+                             for _ in range(n_nar)) if n_nar > 0 else ()
+        reis = r_nar.integers(reis_lo, reis_hi + 1) if reis_hi > reis_lo else int(reis_lo)
         if hh.nareizigers:
             if hh.nareizigers_verwacht is not None:
-                nar_dag = max(_dagen(sc, hh.nareizigers_verwacht), dag)
+                nar_dag = max((hh.nareizigers_verwacht - start).days, dag)
             else:
                 nar_dag = max(dag, 0) + _uniform_int(r_nar, v.nareizigers_vertraging_dagen)
-        weigert = bool(r_w.random() < v.weigering_kans)
-        tcb = _uniform_int(r_v, sc.takecarebnb.verblijf_dagen)
-        aangeboden = r_v.random() < sc.takecarebnb.kans and hh.personen <= 2
+        aangeboden = tcb_u[j] < tcb_kans and hh.personen <= 2
         in_nl = 0
         if hh.verblijf == "buitenland":
             in_nl = max(dag, 0) + _uniform_int(r_b, v.buitenland_vertraging_dagen)
         # One draw per household whatever the policy; whether a place is free is the simulation's.
-        doorstroom = ds is not None and bool(r_d.random() < ds.kans)
-        return KomendHuishouden(dag, hh, weigert, nar_dag, nar_kinderen, in_nl, tcb if aangeboden else 0, reis,
-                                doorstroom)
+        return _KomendHuishouden(dag, hh, weigert[j], nar_dag, nar_kinderen, in_nl, tcb[j] if aangeboden else 0,
+                                 reis, doorstroom[j])
 
     for hh in startlijst:
-        uit.append(aanvullen(hh, min(_dagen(sc, hh.koppeldatum), 0), r_l))
-    mix = sc.vraag.samenstelling
-    if not mix:
+        uit.append(aanvullen(hh, min((hh.koppeldatum - start).days, 0), r_l))
+    if not dagen:
         return uit
-    gewichten = mix_gewichten(sc)
-    gem = gemiddelde_personen(sc)
-    startpersonen = sum(h.personen_totaal for h in startlijst)
-    teller = 0
-    for a, b, personen in koppelvensters(sc, startpersonen, amvs):
-        if b <= a or personen <= 0:
-            continue
-        for d in np.sort(r_k.uniform(a, b, int(r_k.poisson(personen / gem)))).tolist():
-            s, kinderen, nar = trek_samenstelling(sc, r_s, gewichten)
-            tweede = sc.kernen[1] if len(sc.kernen) > 1 else None
-            voorkeur = tweede if tweede and r_s.random() < v.voorkeur_achterveld else None
-            buitenland = r_s.random() < v.buitenland_aandeel
-            teller += 1
-            hh = Huishouden(f"K{teller:04d}", sc.startdatum + dt.timedelta(days=int(d)), s.volwassenen, kinderen,
-                            nar, None, voorkeur, bool(r_s.random() < v.toegankelijk_aandeel),
-                            "buitenland" if buitenland else "COA")
-            uit.append(aanvullen(hh, int(d), r_n))
+    mix = _mix(sc)
+    soorten, cdf = mix.soorten, mix.cdf
+    tweede = sc.kernen[1] if len(sc.kernen) > 1 else None
+    voorkeur_kans, buitenland_kans, toegankelijk_kans = v.voorkeur_achterveld, v.buitenland_aandeel, v.toegankelijk_aandeel
+    start_ord = start.toordinal()
+    datum = dt.date.fromordinal
+    nv_lo, nv_hi = v.nareizigers_vertraging_dagen
+    j = len(uit)
+    for teller, d in enumerate(dagen, 1):
+        s, kinderen, nar = _samenstelling(soorten, cdf, r_s)
+        voorkeur = tweede if tweede and r_s.random() < voorkeur_kans else None
+        buitenland = r_s.random() < buitenland_kans
+        dag = int(d)
+        volwassenen = s.volwassenen
+        hh = _Huishouden(f"K{teller:04d}", datum(start_ord + dag), volwassenen, kinderen,
+                         nar, None, voorkeur, r_s.random() < toegankelijk_kans,
+                         "buitenland" if buitenland else "COA")
+        # `aanvullen`, inline for a household just drawn (no expected date for nareizigers).
+        n_nar = nar - (1 if volwassenen == 1 else 0)
+        nar_kinderen = tuple(_Kind("j" if r_n.random() < 0.5 else "m", r_n.integers(0, 18))
+                             for _ in range(n_nar)) if n_nar > 0 else ()
+        reis = r_n.integers(reis_lo, reis_hi + 1) if reis_hi > reis_lo else int(reis_lo)
+        nar_dag = None
+        if nar:
+            nar_dag = max(dag, 0) + (r_n.integers(nv_lo, nv_hi + 1) if nv_hi > nv_lo else int(nv_lo))
+        in_nl = max(dag, 0) + _uniform_int(r_b, v.buitenland_vertraging_dagen) if buitenland else 0
+        aangeboden = tcb_u[j] < tcb_kans and volwassenen + len(kinderen) <= 2
+        uit.append(_KomendHuishouden(dag, hh, weigert[j], nar_dag, nar_kinderen, in_nl, tcb[j] if aangeboden else 0,
+                                     reis, doorstroom[j]))
+        j += 1
     return uit
 
 
 def trek_amvs(sc: Scenario, seed: int, rep: int) -> list[AMV]:
     """Nidos AMVs: outflow when they reach the outflow age; the birthday within the year is
     unknown, so it is drawn."""
-    rng = toevalsstroom(seed, rep, "nidos")
+    rng = Trekker(seed, rep, "nidos")
     uit = []
     for g, groep in enumerate(sc.nidos.groepen):
         kso = _dagen(sc, groep.kso_sinds)
@@ -206,20 +293,24 @@ def reserveer_voor_amvs(sc: Scenario, amvs: list[AMV], woningen: list[KomendeWon
     the regular list never sees it: the same supply is not counted twice."""
     vrij = list(woningen)
     uit = []
+    # Dwellings for one person and their day free, once; those taken leave `vrij` and `klein`.
+    klein = [k for k in vrij if k.woning.slaapkamers <= 1]
+    start = sc.startdatum
+    dag = {id(k): (k.woning.beschikbaar - start).days for k in klein}
     for amv in sorted(amvs, key=lambda a: (a.uitstroom_dag, a.id)):
         if not 0 <= amv.uitstroom_dag < sc.horizon_dagen:
             uit.append(amv)
             continue
-        signaal = amv.uitstroom_dag - sc.nidos.signaal_dagen
-        passend = [k for k in vrij if k.woning.slaapkamers <= 1 and k.bekend >= max(signaal, 0)]
+        grens = max(amv.uitstroom_dag - sc.nidos.signaal_dagen, 0)
+        passend = [k for k in klein if k.bekend >= grens]
         if not passend:
             uit.append(amv)
             continue
-        dag = {id(k): (k.woning.beschikbaar - sc.startdatum).days for k in passend}
         voor = [k for k in passend if dag[id(k)] <= amv.uitstroom_dag]
         keuze = max(voor, key=lambda k: (dag[id(k)], k.woning.id)) if voor else \
             min(passend, key=lambda k: (dag[id(k)], k.woning.id))
-        vrij.remove(keuze)
+        weg = vrij.pop(vrij.index(keuze))  # list.remove: the first equal one
+        klein = [k for k in klein if k is not weg]
         uit.append(replace(amv, woning=keuze.woning))
     uit.sort(key=lambda a: a.id)
     return uit, vrij

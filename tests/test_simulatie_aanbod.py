@@ -124,3 +124,70 @@ def test_meer_gedateerde_delen_dan_het_totaal_geweigerd(tmp_path, capsys):
     # is not a part of it.
     assert laad_scenario(_toml(tmp_path, 3)).sc.aanbod.woningen_bereik == (3.0, 3.0)
     laad_scenario(_toml(tmp_path, 3, "\n[[oplevering]]\ndatum = 2024-02-01\nslaapkamers = [2, 2]\n"))
+
+
+# --- The world's streams and dwelling draws redone without numpy's per-call overhead, against
+# numpy itself (the independent method): the same numbers from the same named streams.
+
+def test_toevalsstroom_is_die_van_seedsequence():
+    """`toevalsstroom` works SeedSequence's hashing out in Python (the seed's part kept per
+    seed, the replication's per replication): its generator must be numpy's
+    `default_rng(SeedSequence(seed, spawn_key=(rep, stream, *keys)))` for small and large
+    seeds (more than 4 words), replications and keys, in any order of calls."""
+    from simulatie.stromen import STROMEN, dubbels, toevalsstroom
+    rs = np.random.default_rng(11)
+    for proef in range(400):
+        seed = int(rs.choice([0, 1, 20230101, 2**32, int(rs.integers(0, 2**63)), int(rs.integers(0, 2**62)) * 2**80 + 3]))
+        rep = int(rs.choice([0, 1, 2**32 - 1, 2**32, int(rs.integers(0, 10**6))]))
+        naam = STROMEN[int(rs.integers(0, len(STROMEN)))]
+        sleutel = tuple(int(k) for k in rs.integers(0, 2**int(rs.integers(1, 40)), int(rs.integers(0, 3))))
+        verwacht = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(rep, STROMEN.index(naam), *sleutel)))
+        g = toevalsstroom(seed, rep, naam, *sleutel)
+        assert g.bit_generator.state == verwacht.bit_generator.state
+        assert g.random(3).tolist() == verwacht.random(3).tolist()
+        if not sleutel:
+            n = int(rs.integers(0, 9))
+            assert dubbels(seed, rep, naam, n) == np.random.default_rng(
+                np.random.SeedSequence(seed, spawn_key=(rep, STROMEN.index(naam)))).random(n).tolist()
+
+
+def test_woningen_getrokken_zoals_met_choice():
+    """`_trek_woningen` draws choice(p=) for bedrooms and kern, then rents, then accessibility
+    as one block of doubles, from the scenario's cached mix: the same as numpy's own calls in
+    that order (the code before the cache), for scenarios with other mixes in the same
+    process (the cache is per scenario)."""
+    from simulatie.aanbod import _aanbod, _attributen, _trek_woningen
+    x = np.random.default_rng([0, 2, 1]).random()  # a boundary the first double hits exactly
+    mixen = [({"0": 0.04, "1": 0.2, "2": 0.36, "3": 0.3, "4": 0.08, "5": 0.02}, {"Leusden": 0.92, "Achterveld": 0.08}),
+             ({"1": 1.0, "2": 3.0, "3": 0.0}, {"Leusden": 0.5, "Achterveld": 0.5}),
+             ({"1": x, "2": 1.0 - x}, {"Leusden": 1.0})]
+    for ronde in range(2):
+        for i, (kamers_mix, kern_mix) in enumerate(mixen):
+            # In the last round half-cent rents, which np.round and Python's round(x, 2) round apart.
+            huur = {str(k): [400 + 50 * k, 500.125 + 60 * k] if ronde == 0 else [703.035, 703.035] for k in range(6)}
+            sc = scenario(kernen=["Leusden", "Achterveld"], aanbod={
+                "slaapkamers": kamers_mix, "kern": kern_mix, "huur": huur, "toegankelijk_aandeel": 0.1 + 0.2 * i})
+            a = sc.aanbod
+            for n in (0, 1, 7, 512):
+                rng, ref = np.random.default_rng([ronde, i, n]), np.random.default_rng([ronde, i, n])
+                kamers = np.array([int(k) for k in a.slaapkamers])
+                p = np.array(list(a.slaapkamers.values()), float)
+                kernen = np.array(list(a.kern), dtype=object)
+                pk = np.array(list(a.kern.values()), float)
+                k_idx = ref.choice(len(kamers), size=n, p=p / p.sum())
+                kern_idx = ref.choice(len(kernen), size=n, p=pk / pk.sum())
+                lo = np.array([a.huur[str(k)][0] for k in kamers])[k_idx]
+                hi = np.array([a.huur[str(k)][1] for k in kamers])[k_idx]
+                verwacht = {"slaapkamers": kamers[k_idx], "kern": kernen[kern_idx],
+                            "huur": np.round(lo + (hi - lo) * ref.random(n), 2),
+                            "toegankelijk": ref.random(n) < a.toegankelijk_aandeel}
+                u = np.random.default_rng([ronde, i, n]).random(4 * n).tolist()
+                attr = _trek_woningen(rng, sc, n)
+                assert attr.keys() == verwacht.keys()
+                for k in attr:
+                    assert attr[k].dtype == verwacht[k].dtype and attr[k].tolist() == verwacht[k].tolist(), k
+                assert rng.random() == ref.random()
+                # One dwelling at a time from the same doubles, rent rounded as np.round does.
+                for j in range(n):
+                    assert _attributen(_aanbod(sc), u, n, j, a.toegankelijk_aandeel) == tuple(
+                        verwacht[k].tolist()[j] for k in ("kern", "slaapkamers", "huur", "toegankelijk"))

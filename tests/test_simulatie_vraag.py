@@ -212,3 +212,174 @@ def test_gekoppelde_personen_dekken_de_totaalopgave_maal_factor():
                         (np.array(per_periode, float)[:, 1], 54.0)):
         se = x.std(ddof=1) / np.sqrt(len(x))
         assert abs(x.mean() - verwacht) < 4 * se, (x.mean(), verwacht, se)
+
+
+# --- The world's draws redone in plain Python (`simulatie/stromen.py`) against numpy itself, the
+# independent method: the same stream must give the same numbers in the same order.
+
+def _gewichten(rs: np.random.Generator) -> np.ndarray:
+    """A random probability vector, sometimes with zero weights (also at the ends)."""
+    w = rs.random(int(rs.integers(1, 12))) ** 3
+    w[rs.random(len(w)) < 0.25] = 0.0
+    if not w.any():
+        w[-1] = 1.0
+    return w / w.sum()
+
+
+def test_choice_met_p_is_die_van_numpy():
+    """`kans_cdf` + one double, searched to the right, is `Generator.choice(n, p=p)`: per seed
+    and weight vector, a run of 50 choices from the same stream."""
+    from simulatie.stromen import Trekker, kans_cdf
+    rs = np.random.default_rng(2024)
+    for proef in range(300):
+        p = _gewichten(rs)
+        cdf = kans_cdf(p)
+        numpy_rng = np.random.default_rng(np.random.SeedSequence(proef, spawn_key=(7, 2)))
+        trekker = Trekker(proef, 7, "samenstelling")
+        assert [trekker.kies(cdf) for _ in range(50)] == [int(numpy_rng.choice(len(p), p=p)) for _ in range(50)]
+
+
+def test_choice_met_p_weigert_wat_numpy_weigert():
+    from simulatie.stromen import kans_cdf
+    for fout, melding in (([0.5, 0.6], "sum to 1"), ([1.5, -0.5], "non-negative"), ([np.nan, 1.0], "NaN")):
+        with pytest.raises(ValueError, match=melding):
+            kans_cdf(np.array(fout))
+
+
+def test_trekker_geeft_numpys_getallen_in_elke_volgorde():
+    """random(), integers(lo, hi), uniform(lo, hi) and choice(p=) in a random interleaving, so
+    that 32-bit draws split 64-bit words at every position; ranges up to 2^32 - 1 wide, where
+    Lemire's method rejects often (about half the draws near 2^31), and of width 1 (no draw)."""
+    from simulatie.stromen import Trekker, kans_cdf
+    rs = np.random.default_rng(7)
+    for proef in range(200):
+        seed, rep = int(rs.integers(0, 2**40)), int(rs.integers(0, 5000))
+        numpy_rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(rep, 3)))
+        trekker = Trekker(seed, rep, "nareizigers")
+        p = _gewichten(rs)
+        cdf = kans_cdf(p)
+        for _ in range(int(rs.integers(1, 300))):
+            soort = int(rs.integers(0, 4))
+            if soort == 0:
+                assert trekker.random() == numpy_rng.random()
+            elif soort == 1:
+                lo = int(rs.integers(-100, 100))
+                breed = int(rs.choice([1, 2, 18, 2**31 + 1, 2**32 - 1, int(rs.integers(1, 2**32))]))
+                assert trekker.integers(lo, lo + breed) == int(numpy_rng.integers(lo, lo + breed))
+            elif soort == 2:
+                lo, hi = sorted(rs.uniform(-1000, 1000, 2).tolist())
+                assert trekker.uniform(lo, hi) == numpy_rng.uniform(lo, hi)
+            else:
+                assert trekker.kies(cdf) == int(numpy_rng.choice(len(p), p=p))
+
+
+def test_trekker_neemt_over_na_numpys_doubles():
+    """On a generator that has made double draws only (poisson, uniform, random), the Trekker
+    continues the stream where numpy would."""
+    from simulatie.stromen import Trekker
+    for seed in range(50):
+        a = np.random.default_rng(seed)
+        b = np.random.default_rng(seed)
+        for g in (a, b):
+            g.poisson(3.0), g.uniform(0, 10, 7), g.random(5), g.poisson(40.0)
+        t = Trekker(0, 0, "renovaties", rng=b)
+        assert [(t.integers(0, 3), t.uniform(420, 500)) for _ in range(40)] == \
+            [(int(a.integers(0, 3)), a.uniform(420, 500)) for _ in range(40)]
+
+
+def test_samenstelling_uit_trekker_en_uit_generator_gelijk():
+    """`trek_samenstelling` (used by look-ahead with a numpy Generator) draws the same
+    households from a Generator as from a Trekker on the same stream, and those are the ones
+    `choice(p=)`, `integers` and `random` draw in that order."""
+    from matching.huishoudens import Kind
+    from simulatie.stromen import Trekker, toevalsstroom
+    from simulatie.vraag import trek_samenstelling
+    sc = _sc(vraag={"samenstelling": MIX, "personen_per_woning": 2.25})
+    w = mix_gewichten(sc)
+    for rep in range(20):
+        g, t = toevalsstroom(5, rep, "samenstelling"), Trekker(5, rep, "samenstelling")
+        n = np.random.default_rng(np.random.SeedSequence(5, spawn_key=(rep, 2)))
+        for _ in range(30):
+            s = sc.vraag.samenstelling[int(n.choice(len(w), p=w))]
+            lo, hi = s.kinderen
+            k = int(n.integers(lo, hi + 1)) if hi > lo else lo
+            kinderen = tuple(Kind("j" if n.random() < 0.5 else "m", int(n.integers(0, 18))) for _ in range(k))
+            lo, hi = s.nareizigers
+            verwacht = (s, kinderen, int(n.integers(lo, hi + 1)) if hi > lo else lo)
+            assert trek_samenstelling(sc, g, w) == verwacht == trek_samenstelling(sc, t, w)
+
+
+def test_choice_op_een_grens_van_de_cdf_kiest_de_volgende_soort():
+    """A double equal to a cumulative weight goes to the next type (numpy searches to the
+    right): weights made so that the stream's first double is exactly the first boundary."""
+    from simulatie.stromen import Trekker, kans_cdf
+    for rep in range(20):
+        x = np.random.default_rng(np.random.SeedSequence(3, spawn_key=(rep, 2))).random()
+        p = np.array([x, 1.0 - x])
+        assert kans_cdf(p)[0] == x
+        verwacht = int(np.random.default_rng(np.random.SeedSequence(3, spawn_key=(rep, 2))).choice(2, p=p))
+        assert Trekker(3, rep, "samenstelling").kies(kans_cdf(p)) == verwacht == 1
+
+
+def test_snelbouw_maakt_dezelfde_records():
+    """Records built by `bouwer` (slots set directly) equal those built by the dataclass and
+    pickle to the same bytes, defaults and keywords included; a class it would build
+    differently is refused."""
+    import datetime as dt
+    import pickle
+    from dataclasses import dataclass, field
+
+    from matching.huishoudens import Huishouden, Kind
+    from matching.woningen import Woning, WoningSoort
+    from simulatie.snelbouw import bouwer
+    from simulatie.wereld_records import AMV, KomendHuishouden, KomendeWoning
+    d = dt.date(2023, 5, 17)
+    w = Woning("#V0001", "Leusden", 2, 612.34, d, WoningSoort.OPZEGGING, True)
+    h = Huishouden("K0001", d, 2, (Kind("j", 3), Kind("m", 17)), 1, None, "Achterveld", True, "buitenland")
+    gevallen = [(Woning, ("#V0001", "Leusden", 2, 612.34, d, WoningSoort.OPZEGGING, True), {}),
+                (Woning, ("#N0101", "Leusden", 4, 690.0, d, "nieuwbouw", False), {"min_personen": 7}),
+                (KomendeWoning, (12, w), {}), (KomendeWoning, (3, w), {"vervangbaar": False}),
+                (Kind, ("m", 11), {}), (Huishouden, ("K0002", d, 1, (), 0, None, None, False, "COA"), {}),
+                (Huishouden, ("K0003", d, 2), {}), (KomendHuishouden, (5, h, True, 200, (Kind("x", 1),), 90, 120, 30, True), {}),
+                (AMV, ("A01", -300, 17, 45), {})]
+    for cls, args, kw in gevallen:
+        a, b = bouwer(cls)(*args, **kw), cls(*args, **kw)
+        assert a == b and pickle.dumps(a, protocol=4) == pickle.dumps(b, protocol=4)
+
+    @dataclass(frozen=True, slots=True)
+    class MetNa:
+        x: int
+
+        def __post_init__(self):
+            pass
+
+    @dataclass(frozen=True, slots=True)
+    class MetFabriek:
+        x: list = field(default_factory=list)
+
+    @dataclass(slots=True)
+    class Open:
+        x: int
+
+    for cls in (MetNa, MetFabriek, Open):
+        with pytest.raises(TypeError):
+            bouwer(cls)
+
+
+def test_trekker_paren_als_numpy_een_voor_een():
+    """`paren(n, lo, hi)` is n times (integers(lo, hi), random()) from numpy, also when a wide
+    range makes Lemire's method reject (then drawn again one at a time), and the stream goes on
+    from where numpy's would (the kept 32-bit half after an odd n)."""
+    from simulatie.stromen import Trekker
+    rs = np.random.default_rng(5)
+    for proef in range(300):
+        n = int(rs.integers(0, 12))
+        lo = int(rs.integers(-50, 100))
+        breed = int(rs.choice([2, 91, 2**31 + 1, 2**32 - 1]))
+        numpy_rng = np.random.default_rng(np.random.SeedSequence(proef, spawn_key=(4, 5)))
+        verwacht = [(int(numpy_rng.integers(lo, lo + breed)), numpy_rng.random()) for _ in range(n)]
+        t = Trekker(proef, 4, "verblijf")
+        getallen, dubbel = t.paren(n, lo, lo + breed)
+        assert list(zip(getallen, dubbel)) == verwacht
+        assert [t.integers(0, 18), t.random(), t.integers(0, 7)] == \
+            [int(numpy_rng.integers(0, 18)), numpy_rng.random(), int(numpy_rng.integers(0, 7))]
