@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -123,7 +125,29 @@ def draai(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None = N
     return t, wereld
 
 
+@contextmanager
+def _afval_na_afloop():
+    """A replication leaves its SimPy processes and events in reference cycles. Left to itself,
+    Python's cycle collector runs many times per replication, each time also walking what the
+    process has held for long (the libraries); switched off for the replication and one
+    collection of the young objects after it, the same cycles are freed in a fraction of the
+    time, and memory stays as flat."""
+    aan = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aan:
+            gc.enable()
+            gc.collect(0)
+
+
 def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None = None) -> Uitkomst:
+    with _afval_na_afloop():
+        return _replicatie(invoer, beleid, rep, wereld)
+
+
+def _replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None) -> Uitkomst:
     t, wereld = draai(invoer, beleid, rep, wereld)
     sc = invoer.sc
     horizon = sc.horizon_dagen

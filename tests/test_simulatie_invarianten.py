@@ -102,3 +102,24 @@ def test_stand_rekenregel_elke_periode(w):
     for u in uit:
         assert sum(u.realisatie) == sum(b.personen for b in u.boekingen if b.dag < sc.horizon_dagen)
         assert u.bezetting_ok
+
+
+def test_geen_simpy_afval_na_een_replicatie():
+    """The collector is off during a replication (simulatie.model._afval_na_afloop): its
+    reference cycles (SimPy environment, processes, events) must still be freed right after it,
+    or memory would grow with the replications."""
+    import gc
+
+    import simpy
+
+    from simulatie.model import simuleer_replicatie
+    from simulatie.replicaties import maak_invoer
+    from simulatie.scenario import laad_scenario
+
+    g = laad_scenario("leusden-2023")
+    invoer = maak_invoer(g)
+    gc.collect()
+    for rep in range(3):
+        simuleer_replicatie(invoer, g.beleid("strikt"), rep)
+        assert not [o for o in gc.get_objects() if isinstance(o, simpy.Environment)]
+    assert gc.isenabled()
