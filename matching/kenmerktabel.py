@@ -132,5 +132,6 @@ class WoningTabel(_Tabel):
         reserved dwelling available on or before it is simply vacant (its soort becomes vrij)."""
         velden = self._kies(index)
         if vrij_tot is not None:
-            velden["soort"] = np.where(velden["beschikbaar"] <= vrij_tot, VRIJ, velden["soort"])
+            # (in place: `_kies` gave a fresh copy)
+            np.putmask(velden["soort"], velden["beschikbaar"] <= vrij_tot, VRIJ)
         return WoningKenmerken.uit_velden(velden)

@@ -324,8 +324,15 @@ def _jaar(peildag: int) -> int:
     return datum(peildag).year
 
 
+_AFTOPPING: dict[tuple[int, int], tuple] = {}
+
+
 def _aftopping(beleid: Beleid, jaar: int):
-    return beleid.aftoppingsgrens(jaar)
+    """The policy's rent limits for `jaar`, looked up once per policy and year (every round asks)."""
+    bewaard = _AFTOPPING.get((id(beleid), jaar))
+    if bewaard is None or bewaard[0] is not beleid:
+        bewaard = _AFTOPPING[(id(beleid), jaar)] = (beleid, beleid.aftoppingsgrens(jaar))
+    return bewaard[1]
 
 
 def _rijgrenzen(hh: HuishoudenKenmerken, beleid: Beleid, jaar: int) -> tuple:
