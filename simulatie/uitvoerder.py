@@ -37,7 +37,7 @@ class Serieel:
     def per_brok(self, functie, taken, voortgang=None):
         """`functie` on consecutive chunks of the tasks; one result per chunk, in order. Small
         chunks here: the progress shown moves with them."""
-        taken = list(taken)
+        taken = _reeks(taken)
         uit = []
         for a, b in _brokken(len(taken), SERIEEL_BROKKEN):
             uit.append(functie(taken[a:b]))
@@ -59,7 +59,7 @@ class LokaleProcessen:
     def per_brok(self, functie, taken, voortgang=None):
         """`functie` runs in the workers on a chunk of tasks each (so a chunk's results can be
         added up there); one result per chunk, in task order."""
-        taken = list(taken)
+        taken = _reeks(taken)
         if self.workers <= 1 or len(taken) <= 1:
             return Serieel().per_brok(functie, taken, voortgang)
         import multiprocessing as mp
@@ -102,7 +102,7 @@ class Dask:
     def per_brok(self, functie, taken, voortgang=None):
         from dask.distributed import Client, LocalCluster, as_completed
 
-        taken = list(taken)
+        taken = _reeks(taken)
         cluster = None
         if self.adres == "local":
             cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
@@ -137,6 +137,13 @@ def _werker_signalen() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+
+
+def _reeks(taken):
+    """Tasks as a sequence to slice in chunks. Replication numbers come as a range: kept as one
+    (a slice of a range is a range), so neither the parent nor a chunk sent to a worker holds
+    a list the size of the run."""
+    return taken if isinstance(taken, range) else list(taken)
 
 
 def _map_brok(functie, brok):
