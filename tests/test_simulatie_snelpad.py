@@ -1,7 +1,7 @@
 """The simulation's lean path (`simulatie/actoren/rondes.py`): skipping a round whose input did
 not change, and judging a walk's re-lets together, must never change any outcome. Checked
 against the plain path on every bundled scenario and policy, record for record; and the day up
-to which a round's admissible pairs cannot change (`matching.regels.volgende_wisseling`) worked
+to which a round's admissible pairs cannot change (`matching.wisseling.volgende_wisseling`) worked
 out by hand and checked day by day against the rules themselves."""
 
 import datetime as dt
@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 import simulatie.actoren.rondes as rondes
-from matching.regels import Ronde, bezwaren, dag, huishouden_kenmerken, volgende_wisseling, woning_kenmerken
+from matching.regels import Ronde, bezwaren, dag, huishouden_kenmerken, woning_kenmerken
+from matching.wisseling import volgende_wisseling
 from simhulp import beleid, hh, woning
 from simulatie.model import draai, simuleer_replicatie
 from simulatie.replicaties import maak_invoer

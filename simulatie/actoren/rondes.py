@@ -7,7 +7,8 @@ import numpy as np
 
 from matching.bezetting import slaapkamers_nodig
 from matching.oplossers import los_op
-from matching.regels import Ronde, _jaar, toelaatbaar, volgende_wisseling
+from matching.regels import Ronde, _jaar, toelaatbaar
+from matching.wisseling import volgende_wisseling
 
 from .nareizigers import controleer_vervolg
 from ..toestand import SimHuishouden, SimWoning, Status, Toestand

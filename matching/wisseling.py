@@ -1,0 +1,42 @@
+"""Wisseling: the first day on which a rule that looks at the date may answer differently for
+the same households and dwellings. The simulation skips a round whose input did not change
+until that day (`simulatie/actoren/rondes.py`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from .beleid import Beleid
+from .regels import Ronde, dag, datum, horizon_dag
+
+
+@lru_cache(maxsize=4096)
+def _nieuwjaar_na(dagnr: int) -> int:
+    return dag(dt.date(datum(dagnr).year + 1, 1, 1))
+
+
+def volgende_wisseling(r: Ronde, beleid: Beleid) -> int | None:
+    """The first day after the round's peildag on which a rule that looks at the date can
+    answer differently for these same households and dwellings: a reservation becomes
+    available (its soort no longer matters), one comes within the months ahead, or a new year
+    brings a new rent limit. Until that day the round's admissible pairs stay the same, so a
+    caller may skip a round in which nothing else changed. None: no such day."""
+    p = r.peildag
+    dagen = [_nieuwjaar_na(p)] if beleid.passend_toewijzen else []
+    # (a round's few dwellings: Python's min on a list is cheaper than numpy's)
+    beschikbaar = r.w.beschikbaar.tolist()
+    later = [d for d in beschikbaar if d > p]
+    if later:
+        dagen.append(min(later))
+    m = beleid.vooruit_maanden
+    grens = horizon_dag(p, m)
+    buiten = [d for d in beschikbaar if d > grens]
+    if buiten:
+        # horizon_dag grows with the peildag: the first day whose horizon reaches the nearest.
+        doel, lo, hi = min(buiten), p + 1, min(buiten)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            lo, hi = (lo, mid) if horizon_dag(mid, m) >= doel else (mid + 1, hi)
+        dagen.append(lo)
+    return min(dagen, default=None)
