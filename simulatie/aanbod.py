@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from matching.regels import WoningKenmerken, kerncodes
