@@ -18,8 +18,10 @@ and base / new. Each worker also hashes the worlds it drew (the records that
 
 On a busy shared machine CPU time of the same work varies by tens of percent. `--instructies`
 also counts instructions (valgrind's cachegrind, without address randomisation): per tree and
-scenario a run drawing N worlds minus a run drawing none, divided by N (after one world in both,
-so per-scenario caches are in both). Slow (about 15 s a run), but the same on every run.
+scenario a run drawing the N worlds minus a run drawing none, divided by N (after one world in
+both, so per-scenario caches are in both). Slow (10-60 s a run); Python's start-up alone varies
+by about 10 million instructions between runs, so with N = 300 a figure is within about 40,000
+instructions per world.
 """
 
 from __future__ import annotations
@@ -142,7 +144,8 @@ def main() -> None:
         for p in procs.values():
             p.stdin.close()
             p.wait()
-        ir = {(k, s): instructies(b, s, 100) for k, b in bomen.items() for s in a.scenario} if a.instructies else {}
+        ir = ({(k, s): instructies(b, s, a.replicaties) for k, b in bomen.items() for s in a.scenario}
+              if a.instructies else {})
     print(f"trek_wereld, {a.replicaties} replicaties, CPU-tijd, mediaan van {a.herhalingen} "
           f"(basis {a.basis}, afwisselend gemeten; load {os.getloadavg()[0]:.2f})")
     print(f"{'scenario':<24} {'basis ms/wereld':>16} {'nieuw ms/wereld':>16} {'factor':>7}  "
@@ -153,7 +156,7 @@ def main() -> None:
         gelijk = "gelijk" if hashes["basis"][s] == hashes["nieuw"][s] else "VERSCHILLEND"
         print(f"{Path(s).stem:<24} {b:>16.3f} {n:>16.3f} {b / n:>6.2f}x  {bm:>13.3f} {nm:>7.3f} {bm / nm:>7.2f}x  {gelijk}")
     if ir:
-        print("instructies per wereld (cachegrind, 100 werelden)")
+        print(f"instructies per wereld (cachegrind, {a.replicaties} werelden)")
         for s in a.scenario:
             b, n = ir["basis", s], ir["nieuw", s]
             print(f"{Path(s).stem:<24} {b / 1e6:>14.2f} M {n / 1e6:>14.2f} M {b / n:>6.2f}x")
