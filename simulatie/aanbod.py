@@ -47,6 +47,7 @@ class _Aanbod:
     wijzigingen: tuple[tuple[int, float], ...]
     start_ord: int
     lijsten: tuple[list, ...] = ()  # the six arrays above as lists, for a few dwellings at a time
+    huur_f: tuple[np.ndarray, np.ndarray] = ()  # lo and hi - lo as float64, as the rent's sum casts them
 
 
 @per_scenario
@@ -60,7 +61,8 @@ def _aanbod(sc: Scenario) -> _Aanbod:
               np.array([a.huur[str(k)][1] for k in kamers]))
     return _Aanbod(*arrays,
                    tuple((_dagen(sc, w.vanaf), w.factor) for w in sorted(a.wijzigingen, key=lambda w: w.vanaf)),
-                   sc.startdatum.toordinal(), tuple(x.tolist() for x in arrays))
+                   sc.startdatum.toordinal(), tuple(x.tolist() for x in arrays),
+                   (arrays[4].astype(np.float64), (arrays[5] - arrays[4]).astype(np.float64)))
 
 
 def _trek_woningen(rng: np.random.Generator, sc: Scenario, n: int) -> dict[str, np.ndarray]:
@@ -70,9 +72,9 @@ def _trek_woningen(rng: np.random.Generator, sc: Scenario, n: int) -> dict[str, 
     v = _aanbod(sc)
     u = rng.random(4 * n)
     k_idx = v.cdf_kamers.searchsorted(u[:n], side="right")
-    lo, hi = v.huur_lo[k_idx], v.huur_hi[k_idx]
+    lo, breed = v.huur_f
     return {"slaapkamers": v.kamers[k_idx], "kern": v.kernen[v.cdf_kernen.searchsorted(u[n:2 * n], side="right")],
-            "huur": np.round(lo + (hi - lo) * u[2 * n:3 * n], 2),
+            "huur": np.round(lo[k_idx] + breed[k_idx] * u[2 * n:3 * n], 2),
             "toegankelijk": u[3 * n:] < sc.aanbod.toegankelijk_aandeel}
 
 
@@ -301,10 +303,11 @@ def trek_kamers(sc: Scenario, seed: int, rep: int) -> list[KomendeWoning]:
     n = int(rng.poisson(vv.kamers_per_jaar * (eind - begin) / 365.0))
     dagen = np.sort(rng.uniform(begin, eind, n)).astype(np.int64)
     lo, hi = sc.aanbod.huur["0"]
-    huur = np.round(lo + (hi - lo) * rng.random(n), 2)
+    # np.round(lo + (hi - lo) * u, 2) per room, as `_attributen` rounds
+    huur = [round((lo + (hi - lo) * x) * 100.0) / 100.0 for x in rng.random(n).tolist()]
     start, datum, kern = sc.startdatum.toordinal(), dt.date.fromordinal, sc.hoofdkern
     return [_KomendeWoning(d, _Woning(f"#K{i:03d}", kern, 0, h, datum(start + d), WoningSoort.VRIJ), vervangbaar=False)
-            for i, (d, h) in enumerate(zip(dagen.tolist(), huur.tolist()))]
+            for i, (d, h) in enumerate(zip(dagen.tolist(), huur))]
 
 
 def maanden_later(d: dt.date, maanden: int) -> dt.date:
