@@ -1,6 +1,6 @@
 """Benchmark: 1,000 replications of leusden-2023 against a bare SimPy loop, in one run.
 
-    /work/venv/bin/python benchmarks/bench_simulatie.py [--replicaties 1000] [--workers 2 1]
+    python benchmarks/bench_simulatie.py [--replicaties 1000] [--workers 2 1]
                                                         [--beleid flexibel strikt] [--profiel FILE]
 
 A script, not a test: it prints figures and never asserts on time.

@@ -1,7 +1,7 @@
 """Benchmark: drawing replications' worlds (`simulatie.wereld.trek_wereld`), this tree against a
 base commit, in one run.
 
-    /work/venv/bin/python benchmarks/bench_wereld.py [--basis d28f9c9] [--replicaties 300]
+    python benchmarks/bench_wereld.py [--basis d28f9c9] [--replicaties 300]
                                                      [--herhalingen 5] [--scenario PAD ...]
                                                      [--instructies]
 
@@ -14,7 +14,7 @@ and new alternating and swapping order every round, to draw replications 0..N-1 
 and report the CPU time (`time.process_time`) they took. Alternating keeps a busy shared
 machine's load alike for both sides. Printed: the median of the rounds per world, both trees,
 and base / new. Each worker also hashes the worlds it drew (the records that
-/work/ref/refcheck.py hashes), so the table says whether both trees drew the same worlds.
+a replication outcome is built from), so the table says whether both trees drew the same worlds.
 
 On a busy shared machine CPU time of the same work varies by tens of percent. `--instructies`
 also counts instructions (valgrind's cachegrind, without address randomisation): per tree and
