@@ -67,7 +67,15 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     from matching.bestanden import SchrijfFout
     try:
-        huisvesting.main(args=argv, standalone_mode=False, prog_name="huisvesting")
+        try:
+            huisvesting.main(args=argv, standalone_mode=False, prog_name="huisvesting")
+        except SystemError as e:
+            # A stop (SIGTERM, Ctrl-C) that arrives while a compiled kernel runs (the extra snel)
+            # comes back wrapped in a SystemError ("returned a result with an exception set"):
+            # it is still the stop.
+            if isinstance(e.__cause__, (Beeindigd, KeyboardInterrupt)):
+                raise e.__cause__ from None
+            raise
         return 0
     except Beeindigd:
         click.echo("beëindigd (SIGTERM): niets geschreven", err=True)

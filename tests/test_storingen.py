@@ -135,3 +135,29 @@ def test_te_veel_replicaties_voor_het_geheugen_vooraf_geweigerd():
     tekst = str(e.value)
     assert tekst.startswith("veld '--replicaties': ") and "beschikbaar is 1.0 GB" in tekst
     assert f"gebruik hoogstens {kan:,} replicaties".replace(",", ".") in tekst
+
+
+@pytest.mark.parametrize("stop,code,melding", [(cli.Beeindigd, 143, "beëindigd (SIGTERM): niets geschreven"),
+                                               (KeyboardInterrupt, 130, "afgebroken: niets geschreven")])
+def test_stop_tijdens_een_gecompileerde_kern(monkeypatch, capsys, stop, code, melding):
+    """A stop signal whose exception is raised while a numba kernel runs comes back as a
+    SystemError caused by it (seen in CI: 'CPUDispatcher(...) returned a result with an exception
+    set'): still the stop, with its own message and exit code, and no traceback."""
+    def kern(**_):
+        try:
+            raise stop()
+        except BaseException as oorzaak:
+            raise SystemError("CPUDispatcher(toelaatbaar) returned a result with an exception set") from oorzaak
+
+    monkeypatch.setattr(cli.huisvesting, "main", kern)
+    assert cli.main(["simuleer"]) == code
+    assert melding in capsys.readouterr().err
+
+
+def test_andere_systemerror_blijft_een_fout(monkeypatch):
+    def kapot(**_):
+        raise SystemError("iets anders")
+
+    monkeypatch.setattr(cli.huisvesting, "main", kapot)
+    with pytest.raises(SystemError):
+        cli.main(["simuleer"])
