@@ -73,8 +73,12 @@ def _main(argv: list[str] | None) -> int:
             # A stop (SIGTERM, Ctrl-C) that arrives while a compiled kernel runs (the extra snel)
             # comes back wrapped in a SystemError ("returned a result with an exception set"):
             # it is still the stop.
-            if isinstance(e.__cause__, (Beeindigd, KeyboardInterrupt)):
-                raise e.__cause__ from None
+            # SimPy re-raises a process's error as a new SystemError caused by it: follow the chain.
+            oorzaak = e
+            while isinstance(oorzaak, SystemError):
+                oorzaak = oorzaak.__cause__
+            if isinstance(oorzaak, (Beeindigd, KeyboardInterrupt)):
+                raise oorzaak from None
             raise
         return 0
     except Beeindigd:
