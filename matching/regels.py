@@ -330,6 +330,27 @@ def _rijgrenzen(hh: HuishoudenKenmerken, beleid: Beleid, jaar: int) -> tuple:
     return uit
 
 
+_KERNARGUMENTEN: dict[tuple[int, int, int], tuple] = {}
+
+
+def _kernargumenten(beleid: Beleid, peildag: int) -> tuple:
+    """What the compiled `toelaatbaar` takes from the policy and the day, worked out once per
+    policy and day (the simulation asks every round): the policy itself (to tell a reused id),
+    its scalars, the soort mask, the horizon day and the kern mask (for the kern codes known now)."""
+    sleutel = (id(beleid), peildag, len(_KERNCODES))
+    a = _KERNARGUMENTEN.get(sleutel)
+    if a is None or a[0] is not beleid:
+        if len(_KERNARGUMENTEN) > 20_000:
+            _KERNARGUMENTEN.clear()
+        grens = _aftopping(beleid, _jaar(peildag)) if beleid.passend_toewijzen else None
+        scalairen = (beleid.studio_voor_alleenstaande, beleid.max_extra_slaapkamers, beleid.alleenstaande_max_slaapkamers,
+                     grens is not None, 0.0 if grens is None else grens.laag, 0.0 if grens is None else grens.hoog)
+        a = _KERNARGUMENTEN[sleutel] = (beleid, scalairen, _soorten_masker(beleid.soorten),
+                                        horizon_dag(peildag, beleid.vooruit_maanden),
+                                        _kernen_masker(beleid.kernen, len(_KERNCODES)))
+    return a
+
+
 def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
     """(hh, w) boolean: the pair meets every hard rule; the same as no rule in `bezwaren`
     refusing it, in fewer whole-matrix steps (the simulation calls this every round).
@@ -341,15 +362,12 @@ def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
     kern = kernen()
     if kern is not None:
         met_min = w.min_personen is not None
-        grens = _aftopping(beleid, _jaar(p)) if beleid.passend_toewijzen else None
+        _, per_beleid, soort_ok, horizon, kern_ok = _kernargumenten(beleid, p)
         return kern["toelaatbaar"](
             hh.nodig, hh.nodig_ruim, hh.alleen, hh.blokkade, hh.personen_huur, hh.toegankelijk,
-            (hh.gezin if hh.gezin is not None else hh.personen_huur),
-            beleid.studio_voor_alleenstaande, beleid.max_extra_slaapkamers, beleid.alleenstaande_max_slaapkamers,
-            grens is not None, 0.0 if grens is None else grens.laag, 0.0 if grens is None else grens.hoog,
+            (hh.gezin if hh.gezin is not None else hh.personen_huur), *per_beleid,
             w.slaapkamers, w.huur, w.toegankelijk, w.min_personen if met_min else _LEEG[0], met_min,
-            _soorten_masker(beleid.soorten), w.soort, w.beschikbaar, p, horizon_dag(p, beleid.vooruit_maanden),
-            _kernen_masker(beleid.kernen, len(_KERNCODES)), w.kern_code, np.empty((len(hh), len(w)), np.bool_))
+            soort_ok, w.soort, w.beschikbaar, p, horizon, kern_ok, w.kern_code, np.empty((len(hh), len(w)), np.bool_))
     laag, hoog, limiet, toegankelijk = _rijgrenzen(hh, beleid, _jaar(p))
     # A dwelling refused by a dwelling-only rule has fewer rooms than anyone needs (laag >= 0):
     # a reservation's soort matters only until it is available; the months ahead; the kern.

@@ -149,10 +149,13 @@ class Toestand:
         s.nodig_ruim = slaapkamers_nodig(s.hh, self.beleid, ruim=True)
         s.personen_huur = s.hh.personen_totaal if self.beleid.nareizigers == "vooruit" else s.hh.personen
 
+    def __post_init__(self):
+        self._wacht_op_nareizigers = self.beleid.nareizigers == "wachten"  # asked per household, every round
+
     def blokkade(self, s: SimHuishouden) -> int:
-        if s.status == Status.BUITENLAND:
+        if s._status is Status.BUITENLAND:
             return NIET_IN_NL
-        if self.beleid.nareizigers == "wachten" and s.hh.nareizigers > 0 and not s.vervolg:
+        if self._wacht_op_nareizigers and s.hh.nareizigers > 0 and not s.vervolg:
             return WACHT_NAREIZIGERS
         return GEEN_BLOKKADE
 
@@ -223,12 +226,13 @@ class Toestand:
     def rijen(self, lijst: list[SimHuishouden]) -> tuple:
         """Everything `kenmerken` reads of each household, to tell whether a round's input
         changed (the Huishouden is replaced when nareizigers join)."""
-        return tuple((s.hh, s.vervolg, s.geteld, s.personen_huur, s.nodig, s.nodig_ruim, s.koppeldag,
-                      self.blokkade(s)) for s in lijst)
+        blokkade = self.blokkade
+        return tuple([(s.hh, s.vervolg, s.geteld, s.personen_huur, s.nodig, s.nodig_ruim, s.koppeldag, blokkade(s))
+                      for s in lijst])
 
     def woningrijen(self, lijst: list[SimWoning], vandaag: int) -> tuple:
         """Everything `woningkenmerken` reads of each dwelling on this day."""
-        return tuple((w.woning, w.beschikbaar, w.beschikbaar <= vandaag, w.soort) for w in lijst)
+        return tuple([(w.woning, w.beschikbaar, w.beschikbaar <= vandaag, w.soort) for w in lijst])
 
     def woningkenmerken(self, lijst: list[SimWoning], vandaag: int, rijen: tuple | None = None) -> WoningKenmerken:
         """`rijen`: `woningrijen(lijst, vandaag)` when the caller has it; the same dwellings as in

@@ -3,6 +3,8 @@ offered; households accept or refuse the single offer; keys follow after the mov
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from matching.bezetting import slaapkamers_nodig
@@ -123,13 +125,15 @@ def ronde(env, t: Toestand) -> None:
         dag = max(nu + verhuis, w.beschikbaar)
         s.reservering = w
         s.verhuis_nr += 1
-        env.process(verhuizing(env, t, s, w, dag, s.verhuis_nr))
+        # The handover is one moment, not an actor: a timeout with a callback (a process costs
+        # SimPy three events). Simultaneous events keep their order: keys change hands on whole
+        # days, rounds are held mid-day, and the round's other handovers are made in turn.
+        env.timeout(max(dag - env.now, 0)).callbacks.append(partial(verhuizing, env, t, s, w, s.verhuis_nr))
 
 
-def verhuizing(env, t: Toestand, s: SimHuishouden, w: SimWoning, dag: int, nummer: int):
+def verhuizing(env, t: Toestand, s: SimHuishouden, w: SimWoning, nummer: int, _gebeurtenis=None) -> None:
     """Keys handed over: the household counts from this day (a vervolghuisvesting move does
     not count again, and its old dwelling returns to the pool)."""
-    yield env.timeout(max(dag - env.now, 0))
     if nummer != s.verhuis_nr:
         return  # the reservation was exchanged for a sooner dwelling
     s.reservering = None
