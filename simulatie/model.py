@@ -142,12 +142,16 @@ def _afval_na_afloop():
             gc.collect(0)
 
 
-def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None = None) -> Uitkomst:
+def simuleer_replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None = None,
+                        wachtredenen: bool = True) -> Uitkomst:
+    """`wachtredenen=False`: leave `wachtend_redenen` empty (the rules' reasons for whoever still
+    waits at the end cost a full rule evaluation; `vergelijk`'s attribution variants never show them)."""
     with _afval_na_afloop():
-        return _replicatie(invoer, beleid, rep, wereld)
+        return _replicatie(invoer, beleid, rep, wereld, wachtredenen)
 
 
-def _replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None) -> Uitkomst:
+def _replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | None,
+                wachtredenen: bool = True) -> Uitkomst:
     t, wereld = draai(invoer, beleid, rep, wereld)
     sc = invoer.sc
     horizon = sc.horizon_dagen
@@ -183,7 +187,7 @@ def _replicatie(invoer: SimInvoer, beleid: Beleid, rep: int, wereld: Wereld | No
         huishoudens_per_kern=dict(sorted(t.huishoudens_per_kern.items())),
         kinderen_per_slaapkamer=t.kinderen_per_slaapkamer,
         wachtend_eind=len(t.wachtenden()),
-        wachtend_redenen=_redenen_wachtend(t, horizon),
+        wachtend_redenen=_redenen_wachtend(t, horizon) if wachtredenen else {},
         status_personen=status_personen,
         nareizigers_onderweg=onderweg,
         personen_in=t.personen_in,

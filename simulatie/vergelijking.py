@@ -45,27 +45,45 @@ PLAATSINGSMATEN = ("wachtweken_mediaan", "vervolghuisvesting", "buiten_hoofdkern
 
 
 def plaatsingsmaten(sc, u: Uitkomst) -> np.ndarray:
-    """(PLAATSINGSMATEN x periods) for one replication; nan where a period has no case."""
-    grenzen = np.array(periodegrenzen(sc.startdatum, sc.periode))
+    """(PLAATSINGSMATEN x periods) for one replication; nan where a period has no case.
+    (`vergelijk` asks this of every replication of every variant: counts per period in one
+    bincount each, the median and mean only for periods with a placement.)"""
+    grenzen = _grenzen(sc)
     m = len(sc.periode)
     uit = np.full((len(PLAATSINGSMATEN), m), np.nan)
-    p_idx = np.searchsorted(grenzen, np.array([p.dag for p in u.plaatsingen], int), side="right") - 1
-    weken = np.array([p.wachtweken for p in u.plaatsingen], float)
-    kern = np.array([p.kern for p in u.plaatsingen], dtype=object)
-    kps = np.array([p.kinderen_per_slaapkamer for p in u.plaatsingen], float)
-    ok = np.array([p.ouder_kind for p in u.plaatsingen], bool)
-    v_idx = np.searchsorted(grenzen, np.array(u.vervolg_dagen, int), side="right") - 1
-    for j in range(m):
+    pl = u.plaatsingen
+
+    def per_periode(dagen) -> np.ndarray:
+        idx = np.searchsorted(grenzen, np.array(dagen, np.int64), side="right") - 1
+        return np.where((idx >= 0) & (idx < m), idx, m)  # m: outside every period
+
+    uit[1] = np.bincount(per_periode(u.vervolg_dagen), minlength=m + 1)[:m]
+    if not pl:
+        uit[2] = uit[4] = 0.0
+        return uit
+    p_idx = per_periode([p.dag for p in pl])
+    uit[2] = np.bincount(p_idx, [p.kern != sc.kernen[0] for p in pl], minlength=m + 1)[:m]
+    uit[4] = np.bincount(p_idx, [p.ouder_kind for p in pl], minlength=m + 1)[:m]
+    weken = np.array([p.wachtweken for p in pl], float)
+    kps = np.array([p.kinderen_per_slaapkamer for p in pl], float)
+    for j in np.unique(p_idx[p_idx < m]).tolist():
         in_p = p_idx == j
-        if in_p.any():
-            uit[0, j] = np.median(weken[in_p])
-        uit[1, j] = float((v_idx == j).sum())
-        uit[2, j] = float((kern[in_p] != sc.kernen[0]).sum())
+        uit[0, j] = np.median(weken[in_p])
         k = kps[in_p]
         if (~np.isnan(k)).any():
             uit[3, j] = np.nanmean(k)
-        uit[4, j] = float(ok[in_p].sum())
     return uit
+
+
+_GRENZEN: dict[int, tuple] = {}
+
+
+def _grenzen(sc) -> np.ndarray:
+    """The periods' boundaries in simulation days, per scenario (asked per replication)."""
+    bewaard = _GRENZEN.get(id(sc))
+    if bewaard is None or bewaard[0] is not sc:
+        bewaard = _GRENZEN[id(sc)] = (sc, np.array(periodegrenzen(sc.startdatum, sc.periode)))
+    return bewaard[1]
 
 
 def maten_uit(res: SimResultaat, plaatsing: np.ndarray) -> dict[str, np.ndarray]:
@@ -174,9 +192,12 @@ def aantal_runs(g: GeladenScenario, beleiden: list[str], attributie: bool = True
     return len(pol) + 2 * groepen
 
 
-def _brok(invoer: SimInvoer, varianten: tuple[Beleid, ...], curven: int, reps: list[int]) -> list[tuple[Optelling, np.ndarray]]:
+def _brok(invoer: SimInvoer, varianten: tuple[Beleid, ...], curven: int, beleiden: int,
+          reps: list[int]) -> list[tuple[Optelling, np.ndarray]]:
     """A worker's share: each world drawn once and every policy run on it. `curven`: for this
-    many of the first policies keep the persons booked per day (the report's fan chart)."""
+    many of the first policies keep the persons booked per day (the report's fan chart). The
+    first `beleiden` are the policies compared; the others are attribution variants, of which
+    only the realisatie and the placement measures are read (no reasons for who still waits)."""
     sc = invoer.sc
     optellingen = [Optelling(len(sc.periode), dagen=sc.horizon_dagen if k < curven else None)
                    for k in range(len(varianten))]
@@ -184,7 +205,7 @@ def _brok(invoer: SimInvoer, varianten: tuple[Beleid, ...], curven: int, reps: l
     for rep in reps:
         wereld = trek_wereld(sc, invoer.seed, rep, list(invoer.startlijst), list(invoer.startwoningen))
         for k, b in enumerate(varianten):
-            u = simuleer_replicatie(invoer, b, rep, wereld)
+            u = simuleer_replicatie(invoer, b, rep, wereld, wachtredenen=k < beleiden)
             optellingen[k].voeg_toe(u)
             plaatsing[k].append(plaatsingsmaten(sc, u))
     vorm = (len(reps), len(PLAATSINGSMATEN), len(sc.periode))
@@ -208,7 +229,7 @@ def vergelijk(g: GeladenScenario, beleiden: list[str], replicaties: int | None =
     varianten = tuple(pol) + tuple(v for _, _, aan, uit in groepen for v in (aan, uit))
     invoer = maak_invoer(g, seed)
     stap = (lambda k: voortgang(k * len(varianten))) if voortgang else None
-    brokken = (uitvoerder or Serieel()).per_brok(partial(_brok, invoer, varianten, len(pol) if curven else 0),
+    brokken = (uitvoerder or Serieel()).per_brok(partial(_brok, invoer, varianten, len(pol) if curven else 0, len(pol)),
                                                  range(n), stap)
     h = scenario_hash(g)
     res, m = [], []

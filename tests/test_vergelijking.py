@@ -84,3 +84,66 @@ def test_leusden_2021_achterstand_ontstaat_onder_strikt():
     tot = v.paren[0]["perioden"][-1]["maten"]["realisatie"]
     assert tot["a"] < 43 - 10          # taakstelling 43, stand -1: a clear achterstand
     assert tot["verschil"]["ondergrens"] > 0
+
+
+def test_plaatsingsmaten_met_de_hand():
+    """Leusden 2023: periods [0, 181) and [181, 365) in simulation days; hoofdkern Leusden."""
+    from types import SimpleNamespace
+
+    from simulatie.registratie import Plaatsing
+    from simulatie.vergelijking import PLAATSINGSMATEN, plaatsingsmaten
+
+    sc = laad_scenario().sc
+    nan = float("nan")
+    u = SimpleNamespace(
+        plaatsingen=[Plaatsing(10, 4.0, "Leusden", 1.0, True, "x"),
+                     Plaatsing(180, 10.0, "Achterveld", nan, False, "x"),     # last day of period 1
+                     Plaatsing(181, 7.0, "Achterveld", 2.0, True, "x"),       # first day of period 2
+                     Plaatsing(200, 1.0, "Leusden", 0.5, True, "x"),
+                     Plaatsing(300, 2.0, "Achterveld", nan, False, "x"),
+                     Plaatsing(365, 99.0, "Achterveld", 9.0, True, "x"),      # after the horizon: no period
+                     Plaatsing(-1, 99.0, "Achterveld", 9.0, True, "x")],      # before the start: no period
+        vervolg_dagen=[5, 181, 182, 400])
+    m = dict(zip(PLAATSINGSMATEN, plaatsingsmaten(sc, u)))
+    assert m["wachtweken_mediaan"].tolist() == [7.0, 2.0]          # median(4, 10); median(7, 1, 2)
+    assert m["vervolghuisvesting"].tolist() == [1.0, 2.0]
+    assert m["buiten_hoofdkern"].tolist() == [1.0, 2.0]
+    assert m["kinderen_per_slaapkamer"].tolist() == [1.0, 1.25]     # nan left out
+    assert m["ouder_kind_kamers"].tolist() == [1.0, 2.0]
+    leeg = dict(zip(PLAATSINGSMATEN, plaatsingsmaten(sc, SimpleNamespace(plaatsingen=[], vervolg_dagen=[]))))
+    assert np.isnan(leeg["wachtweken_mediaan"]).all() and np.isnan(leeg["kinderen_per_slaapkamer"]).all()
+    assert leeg["vervolghuisvesting"].tolist() == leeg["buiten_hoofdkern"].tolist() == [0.0, 0.0]
+    assert leeg["ouder_kind_kamers"].tolist() == [0.0, 0.0]
+
+
+def test_zonder_wachtredenen_verder_dezelfde_replicatie():
+    """Leaving out the reasons for who still waits (vergelijk's attribution variants) changes
+    nothing else in the replication."""
+    from dataclasses import asdict
+
+    from simulatie.model import simuleer_replicatie
+    from simulatie.replicaties import maak_invoer
+
+    g = laad_scenario()
+    invoer = maak_invoer(g, 4)
+    gezien = 0
+    for rep in range(6):
+        vol = asdict(simuleer_replicatie(invoer, g.beleid("strikt"), rep))
+        kaal = asdict(simuleer_replicatie(invoer, g.beleid("strikt"), rep, wachtredenen=False))
+        gezien += bool(vol.pop("wachtend_redenen"))
+        assert kaal.pop("wachtend_redenen") == {}
+        assert repr(vol) == repr(kaal)  # (repr: nan == nan is false)
+    assert gezien  # there were reasons to leave out
+
+
+def test_beleiden_in_vergelijk_zoals_los_gesimuleerd():
+    """With attribution on, the compared policies keep everything a run of their own has (the
+    reasons for who still waits included); only the attribution variants leave those out."""
+    from simulatie.replicaties import samenvatting
+
+    g = laad_scenario()
+    v = vergelijk(g, ["strikt", "flexibel"], 6, 8)
+    for r, naam in zip(v.resultaten, ["strikt", "flexibel"]):
+        los = samenvatting(simuleer(g, naam, 6, 8, bewaar=False))
+        assert samenvatting(r) == los
+        assert r.optelling.wachtend_redenen  # not left out
