@@ -40,9 +40,10 @@ import numpy as np
 
 from . import trappen
 from .beleid import Beleid
-from .doel import EXACT_FLOAT, Bogen, DoelTeGroot, bogen
+from .doel import EXACT_FLOAT, GRENS_INT64, TERMEN, Bogen, DoelTeGroot, bogen
 from .doelmatrix import Doelmatrix, doelmatrix
 from .regels import Ronde, bezwaren, toelaatbaar
+from .snelkern import kernen
 
 
 
@@ -294,6 +295,40 @@ def _op_bogen(n_hh: int, n_w: int, b: Bogen, oplosser: Oplosser) -> Oplossing:
     return Oplossing(*uit[:2], oplosser, uit[2], lambda: b)
 
 
+_OPLOSSER_CODE = (Oplosser.LEEG, Oplosser.ENKEL, Oplosser.SCIPY)
+_VOLGORDE: dict[tuple[int, bool], tuple] = {}
+_GEEN_BELOFTE = np.zeros(0, np.bool_)
+
+
+def _klein(r: Ronde, beleid: Beleid, ok: np.ndarray) -> Oplossing | None:
+    """A small round solved by auto in one compiled step (`snelkern.klein`: the same arcs,
+    weights, solver choice and optimum as `bogen`, `kies_oplosser` and `_op_bogen`, without
+    their Python steps between), or None where that does not apply: without the kernels, with
+    weights that are not lexicographic, or where the kernel finds the round takes another path
+    (the objective passes 2**52)."""
+    kern = kernen()
+    if kern is None or not beleid.doel.lexicografisch:
+        return None
+    hh, w = r.hh, r.w
+    toegezegd = hh.toegezegd is not None and np.count_nonzero(hh.toegezegd) > 0
+    sleutel = (id(beleid), toegezegd)
+    bewaard = _VOLGORDE.get(sleutel)
+    if bewaard is None or bewaard[0] is not beleid:
+        niveaus = TERMEN + ("toegezegd",) if toegezegd else TERMEN
+        volgorde = (("toegezegd",) if toegezegd else ()) + tuple(beleid.doel.volgorde)
+        bewaard = _VOLGORDE[sleutel] = (beleid, np.array([niveaus.index(n) for n in volgorde], np.int64))
+    n_hh, n_w = ok.shape
+    plaats = np.empty(n_hh, np.int64)
+    # (as doel.weeg: min-cost flow scales costs by the node count, so each arc stays below this)
+    grens_boog = GRENS_INT64 // (n_hh + n_w + 2)
+    code, waarde = kern["klein"](ok, r.peildag, hh.personen, hh.koppeldag, hh.nodig, hh.voorkeur_code, w.beschikbaar,
+                                 w.slaapkamers, w.kern_code, hh.toegezegd if toegezegd else _GEEN_BELOFTE, toegezegd,
+                                 len(TERMEN) + toegezegd, bewaard[1], min(n_hh, n_w), grens_boog, EXACT_FLOAT, plaats)
+    if code < 0:
+        return None
+    return Oplossing(plaats, int(waarde), _OPLOSSER_CODE[code], "OPTIMAL", lambda: bogen(r, ok, beleid))
+
+
 def los_op(r: Ronde, beleid: Beleid, oplosser: str = "auto", seed: int = 0,
            ok: np.ndarray | None = None, tijdslimiet: float | None = None) -> Oplossing:
     if oplosser not in OPLOSSERS:
@@ -306,6 +341,10 @@ def los_op(r: Ronde, beleid: Beleid, oplosser: str = "auto", seed: int = 0,
         plaats, waarde, status, b = via_cpsat(r, beleid, ok, b, seed, tijdslimiet)
         return Oplossing(plaats, waarde, Oplosser.CPSAT, status, lambda: b)
     if n_hh * n_w < DICHT_CELLEN:
+        if oplosser == Oplosser.AUTO:
+            snel = _klein(r, beleid, ok)
+            if snel is not None:
+                return snel
         # Small rounds (the simulation's): the arcs take fewer numpy steps than the dense matrix.
         b = bogen(r, ok, beleid)
         keuze = kies_oplosser(n_hh, n_w, b) if oplosser == Oplosser.AUTO else Oplosser(oplosser)

@@ -1,6 +1,8 @@
-"""Compiled kernels for the two steps of a round that numpy does in many small calls: which
-pairs are admissible (`regels.toelaatbaar`) and each arc's terms with their bounds
-(`doel.bogen`). Optional: with the extra `snel` (numba) installed they replace those numpy
+"""Compiled kernels for the steps of a round that numpy does in many small calls: which
+pairs are admissible (`regels.toelaatbaar`), each arc's terms with their bounds
+(`doel.bogen`), and a small round's whole solve under auto (`klein`: arcs, lexicographic
+weights, solver choice and the assignment, `toewijzing`, which takes the same optimum among
+ties as scipy's linear_sum_assignment; `oplossers._klein`). Optional: with the extra `snel` (numba) installed they replace those numpy
 steps; without it the numpy code runs, and the answers are the same integers and booleans
 either way (tests/test_snelkern.py compares both on random rounds, and the simulation's
 records are byte-identical).
@@ -157,4 +159,141 @@ def _laad() -> dict:
                 kosten[h, j] = -w
         return uit
 
-    return {"toelaatbaar": toelaatbaar, "grenzen": grenzen, "waarden": waarden}
+    @njit
+    def toewijzing(kosten):
+        # Minimum-cost assignment of a dense (rows x columns) float64 matrix: the shortest
+        # augmenting path method of Crouse (2016, IEEE TAES 52(4), pp. 1685-1686), with the
+        # choices scipy's linear_sum_assignment makes among equal paths (columns scanned from
+        # the last, an unassigned column preferred on equal cost; a matrix with more rows than
+        # columns solved transposed), so the same optimum among ties. Returns, per row, its
+        # column or -1.
+        n_r, n_k = kosten.shape
+        gekanteld = n_k < n_r
+        c = np.ascontiguousarray(kosten.T) if gekanteld else kosten
+        nr, nc = c.shape
+        u = np.zeros(nr)
+        v = np.zeros(nc)
+        kortste = np.empty(nc)
+        pad = np.full(nc, -1, np.int64)
+        kolom_van = np.full(nr, -1, np.int64)
+        rij_van = np.full(nc, -1, np.int64)
+        in_r = np.zeros(nr, np.bool_)
+        in_k = np.zeros(nc, np.bool_)
+        over = np.empty(nc, np.int64)
+        for start in range(nr):
+            for q in range(nc):
+                over[q] = nc - q - 1
+            n_over = nc
+            in_r[:] = False
+            in_k[:] = False
+            kortste[:] = np.inf
+            laagste_pad = 0.0
+            i = start
+            eind = -1
+            while eind == -1:
+                plek = -1
+                laagste = np.inf
+                in_r[i] = True
+                for q in range(n_over):
+                    j = over[q]
+                    r = laagste_pad + c[i, j] - u[i] - v[j]
+                    if r < kortste[j]:
+                        pad[j] = i
+                        kortste[j] = r
+                    if kortste[j] < laagste or (kortste[j] == laagste and rij_van[j] == -1):
+                        laagste = kortste[j]
+                        plek = q
+                laagste_pad = laagste
+                j = over[plek]
+                if rij_van[j] == -1:
+                    eind = j
+                else:
+                    i = rij_van[j]
+                in_k[j] = True
+                n_over -= 1
+                over[plek] = over[n_over]
+            u[start] += laagste_pad
+            for i in range(nr):
+                if in_r[i] and i != start:
+                    u[i] += laagste_pad - kortste[kolom_van[i]]
+            for j in range(nc):
+                if in_k[j]:
+                    v[j] -= laagste_pad - kortste[j]
+            j = eind
+            while True:
+                i = pad[j]
+                rij_van[j] = i
+                kolom_van[i], j = j, kolom_van[i]
+                if i == start:
+                    break
+        if not gekanteld:
+            return kolom_van
+        uit = np.full(n_r, -1, np.int64)
+        for j in range(nr):
+            uit[kolom_van[j]] = j
+        return uit
+
+    @njit
+    def klein(ok, peildag, personen, koppeldag, nodig, voorkeur, beschikbaar, slaapkamers, kern,
+              toegezegd, met_toegezegd, niveaus, volgorde, max_plaatsingen, grens_boog, exact, plaats):
+        # A small round's whole solve, as oplossers.los_op with auto does it through doel.bogen,
+        # doel.weeg and kies_oplosser: arcs and bounds (grenzen), lexicographic weights for the
+        # full order `volgorde` (level indices, highest first), each arc's value (waarden), then
+        # no arc (0), one household or dwelling: the best arc (1), else the assignment (2).
+        # Returns (-1, 0) where that path would not be taken or not be exact (the objective
+        # reaches `exact`, 2**52 for float64, or the weights would drop a level): the caller
+        # then takes it.
+        n_hh, n_w = ok.shape
+        a = 0
+        for h in range(n_hh):
+            for j in range(n_w):
+                if ok[h, j]:
+                    a += 1
+        cel = np.empty(a, np.int64)
+        hi = np.empty(a, np.int64)
+        wi = np.empty(a, np.int64)
+        som, hoogste, mv, mo = grenzen(ok, peildag, personen, koppeldag, nodig, voorkeur, beschikbaar,
+                                       slaapkamers, kern, toegezegd, met_toegezegd, niveaus, max_plaatsingen,
+                                       cel, hi, wi)
+        gewicht = np.zeros(niveaus, np.int64)
+        w = 1
+        wf = 1.0
+        for q in range(volgorde.shape[0] - 1, -1, -1):
+            n = volgorde[q]
+            gewicht[n] = w
+            wf *= som[n] + 1.0
+            if wf >= 2.0 ** 61:
+                return -1, 0
+            w *= som[n] + 1
+        totaal = 0
+        per_boog = 0
+        for q in range(volgorde.shape[0]):
+            n = volgorde[q]
+            totaal += gewicht[n] * som[n]
+            per_boog += gewicht[n] * hoogste[n]
+        if totaal >= exact or per_boog >= grens_boog:
+            return -1, 0
+        kosten = np.zeros((n_hh, n_w))
+        waarde = waarden(hi, wi, mv, mo, peildag, personen, koppeldag, nodig, voorkeur, beschikbaar, slaapkamers,
+                         kern, toegezegd, met_toegezegd, gewicht, np.empty(a, np.int64), kosten)
+        plaats[:] = -1
+        if a == 0:
+            return 0, 0
+        if n_hh == 1 or n_w == 1:
+            beste = 0
+            for x in range(1, a):
+                if waarde[x] > waarde[beste]:
+                    beste = x
+            plaats[hi[beste]] = wi[beste]
+            return 1, waarde[beste]
+        kolom = toewijzing(kosten)
+        doel = 0
+        for h in range(n_hh):
+            j = kolom[h]
+            if j >= 0 and kosten[h, j] < 0:
+                plaats[h] = j
+                doel += -int(kosten[h, j])
+        return 2, doel
+
+    return {"toelaatbaar": toelaatbaar, "grenzen": grenzen, "waarden": waarden, "toewijzing": toewijzing,
+            "klein": klein}

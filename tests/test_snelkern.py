@@ -93,3 +93,84 @@ def test_blokkadecodes_zoals_de_kern_ze_kent():
     import them from regels, which imports the kernel)."""
     from matching.regels import GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS
     assert (GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS) == (0, 1, 2)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_toewijzing_kiest_als_scipy_ook_bij_gelijke_kosten(seed):
+    """The compiled assignment takes the same optimum as scipy's linear_sum_assignment, the
+    same one among equal optima too (few distinct costs: many ties), in both orientations."""
+    from scipy.optimize import linear_sum_assignment
+    toewijzing = snelkern.kernen()["toewijzing"]
+    rng = np.random.default_rng(seed)
+    for k in range(1500):
+        nr, nc = int(rng.integers(1, 16)), int(rng.integers(1, 16))
+        if k % 3 == 0:
+            c = -rng.integers(0, 3, (nr, nc)).astype(np.float64)
+        elif k % 3 == 1:
+            c = np.zeros((nr, nc))
+            m = rng.random((nr, nc)) < 0.35
+            c[m] = -rng.integers(1, 4, int(m.sum()))
+        else:
+            c = -rng.integers(0, 2 ** int(rng.integers(1, 51)), (nr, nc)).astype(np.float64)
+            c[rng.random((nr, nc)) < 0.5] = 0
+        rij, kol = linear_sum_assignment(c)
+        verwacht = np.full(nr, -1)
+        verwacht[rij] = kol
+        assert toewijzing(c).tolist() == verwacht.tolist(), c
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_kleine_ronde_in_een_stap_zoals_stap_voor_stap(seed, monkeypatch):
+    """`los_op` with auto on a small round (one compiled step, `snelkern.klein`) gives what
+    the steps it replaces give (bogen, kies_oplosser, _op_bogen): the same placements, value
+    and solver, on random rounds of every policy, with promises and single rows or columns;
+    and the arcs an explanation asks for afterwards are the same."""
+    from matching import oplossers
+    rng = np.random.default_rng(seed)
+    namen = sorted(BELEIDEN)
+    gezien = set()
+    for k in range(30):
+        beleid = BELEIDEN[namen[k % len(namen)]]
+        n_hh = 1 if k % 7 == 0 else int(rng.integers(1, 25))
+        n_w = 1 if k % 11 == 0 else int(rng.integers(1, 25))
+        r = _willekeurige_ronde(rng, n_hh, n_w, bool(rng.integers(2)), bool(rng.integers(2)))
+        if k % 3 == 0:
+            belofte = np.arange(n_hh) >= n_hh - int(rng.integers(1, n_hh + 1))
+            r = dataclasses.replace(r, hh=dataclasses.replace(r.hh, toegezegd=belofte))
+        ok = toelaatbaar(r, beleid)
+        if k % 4 == 0:  # denser than the rules leave it
+            ok = ok | (rng.random(ok.shape) < 0.5)
+        snel = oplossers.los_op(r, beleid, ok=ok)
+        with monkeypatch.context() as m:
+            m.setattr(oplossers, "_klein", lambda *a: None)
+            stap = oplossers.los_op(r, beleid, ok=ok)
+        assert snel.plaats.tolist() == stap.plaats.tolist()
+        assert (snel.doelwaarde, snel.oplosser, snel.status) == (stap.doelwaarde, stap.oplosser, stap.status)
+        assert (snel.bogen.waarde == stap.bogen.waarde).all() and snel.bogen.grens == stap.bogen.grens
+        gezien.add(str(snel.oplosser))
+    assert gezien >= {"scipy", "enkel"}
+
+
+def test_kleine_ronde_laat_andere_paden_aan_de_stappen():
+    """Where the one step does not apply it says so (None) and los_op takes the steps: weights
+    that are not lexicographic, and an objective past 2**52 (then not scipy)."""
+    from matching import oplossers
+    from matching.beleid import Doel
+    rng = np.random.default_rng(3)
+    r = _willekeurige_ronde(rng, 12, 12, False, False)
+    beleid = BELEIDEN["flexibel"]
+    ok = np.ones((12, 12), bool)
+    assert oplossers._klein(r, beleid, ok) is not None
+    niet_lex = beleid.met(doel=Doel(lexicografisch=False))
+    assert oplossers._klein(r, niet_lex, ok) is None
+    groot = dataclasses.replace(r, hh=dataclasses.replace(r.hh, koppeldag=r.hh.koppeldag - 10 ** 9))
+    assert oplossers._klein(groot, beleid, ok) is None
+    assert oplossers.los_op(groot, beleid, ok=ok).oplosser != "scipy"
+    # Around 2**52: the one step exactly where the objective's bound stays below it.
+    kanten = set()
+    for wacht in range(0, 120, 3):
+        x = dataclasses.replace(r, hh=dataclasses.replace(r.hh, koppeldag=r.hh.koppeldag - int(1.35 ** wacht)))
+        b = bogen(x, ok, beleid)
+        kanten.add(b.grens < 2 ** 52)
+        assert (oplossers._klein(x, beleid, ok) is not None) == (b.grens < 2 ** 52 and b.exact == ("personen", "wachttijd", "beschikbaarheid", "passing", "voorkeur")), wacht
+    assert kanten == {True, False}
