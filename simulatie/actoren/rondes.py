@@ -100,12 +100,14 @@ def ronde(env, t: Toestand) -> None:
         r, ok = t.vooruitblik.ronde(r, ok, nu, t.beleid, n_a)
     opl = los_op(r, t.beleid, t.sc.toewijzing.oplosser, seed=0, ok=ok)
     t.tel("oplossingen")
-    echt = [h for h in opl.geplaatst.tolist() if h < len(lijst)]
-    if len(echt) < len(opl.geplaatst):
-        t.tel("vooruitkijken_vastgehouden", len(opl.geplaatst) - len(echt))  # held for an expected household
-    gekozen = {int(opl.plaats[h]) for h in echt}
+    plaats = opl.plaats.tolist()
+    echt = [h for h in range(len(lijst)) if plaats[h] >= 0]
+    vastgehouden = sum(1 for p in plaats[len(lijst):] if p >= 0)
+    if vastgehouden:
+        t.tel("vooruitkijken_vastgehouden", vastgehouden)  # held for an expected household
+    gekozen = {plaats[h] for h in echt}
     for h in echt:
-        s, w = lijst[h], woningen[int(opl.plaats[h])]
+        s, w = lijst[h], woningen[plaats[h]]
         if s.status == Status.GEMATCHT:
             if w is s.reservering:
                 continue
