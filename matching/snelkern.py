@@ -233,6 +233,11 @@ def _laad() -> dict:
             uit[kolom_van[j]] = j
         return uit
 
+    # `klein` calls these as module globals, not as variables of this function: numba keys its
+    # disk cache on a kernel's closure too, and a closure over other kernels hashes differently
+    # in every process (the cache would never be hit: 1.5 s of compiling per process).
+    globals().update(_grenzen=grenzen, _waarden=waarden, _toewijzing=toewijzing)
+
     @njit
     def klein(ok, peildag, personen, koppeldag, nodig, voorkeur, beschikbaar, slaapkamers, kern,
               toegezegd, met_toegezegd, niveaus, volgorde, max_plaatsingen, grens_boog, exact, plaats):
@@ -252,7 +257,7 @@ def _laad() -> dict:
         cel = np.empty(a, np.int64)
         hi = np.empty(a, np.int64)
         wi = np.empty(a, np.int64)
-        som, hoogste, mv, mo = grenzen(ok, peildag, personen, koppeldag, nodig, voorkeur, beschikbaar,
+        som, hoogste, mv, mo = _grenzen(ok, peildag, personen, koppeldag, nodig, voorkeur, beschikbaar,
                                        slaapkamers, kern, toegezegd, met_toegezegd, niveaus, max_plaatsingen,
                                        cel, hi, wi)
         gewicht = np.zeros(niveaus, np.int64)
@@ -274,7 +279,7 @@ def _laad() -> dict:
         if totaal >= exact or per_boog >= grens_boog:
             return -1, 0
         kosten = np.zeros((n_hh, n_w))
-        waarde = waarden(hi, wi, mv, mo, peildag, personen, koppeldag, nodig, voorkeur, beschikbaar, slaapkamers,
+        waarde = _waarden(hi, wi, mv, mo, peildag, personen, koppeldag, nodig, voorkeur, beschikbaar, slaapkamers,
                          kern, toegezegd, met_toegezegd, gewicht, np.empty(a, np.int64), kosten)
         plaats[:] = -1
         if a == 0:
@@ -286,7 +291,7 @@ def _laad() -> dict:
                     beste = x
             plaats[hi[beste]] = wi[beste]
             return 1, waarde[beste]
-        kolom = toewijzing(kosten)
+        kolom = _toewijzing(kosten)
         doel = 0
         for h in range(n_hh):
             j = kolom[h]

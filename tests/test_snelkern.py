@@ -174,3 +174,11 @@ def test_kleine_ronde_laat_andere_paden_aan_de_stappen():
         kanten.add(b.grens < 2 ** 52)
         assert (oplossers._klein(x, beleid, ok) is not None) == (b.grens < 2 ** 52 and b.exact == ("personen", "wachttijd", "beschikbaarheid", "passing", "voorkeur")), wacht
     assert kanten == {True, False}
+
+
+def test_kernen_zonder_closure_dus_de_schijfcache_werkt():
+    """numba keys its disk cache on a kernel's code and its closure; a closure over other
+    kernels hashes differently in every process, so such a kernel would be compiled again in
+    every process (1.5 s each, seen with `klein`). None may have one."""
+    for naam, kern in snelkern.kernen().items():
+        assert kern.py_func.__closure__ is None, naam
