@@ -52,6 +52,23 @@ def test_vervangingen_samen_beoordeeld_als_een_voor_een(naam, monkeypatch):
     assert _uitkomsten(naam, "strikt", 10) == een
 
 
+@pytest.mark.parametrize("verhuis_dagen", [14, 0])
+def test_sleuteloverdracht_als_terugroep_als_proces(verhuis_dagen, monkeypatch):
+    """A handover as a timeout with a callback gives what a process per handover gave, record
+    for record, also when keys change hands in the round itself (no days to move)."""
+    g = laad_scenario("leusden-2023", zet={"toewijzing.verhuis_dagen": verhuis_dagen})
+    assert g.sc.toewijzing.verhuis_dagen == verhuis_dagen
+    invoer = maak_invoer(g)
+
+    def uitkomsten():
+        return [pickle.dumps(simuleer_replicatie(invoer, g.beleid(b), rep)) for b in ("strikt", "flexibel")
+                for rep in range(12)]
+
+    terugroep = uitkomsten()
+    monkeypatch.setattr(rondes, "OVERDRACHT_ALS_TERUGROEP", False)
+    assert uitkomsten() == terugroep
+
+
 D = dt.date
 
 

@@ -22,6 +22,9 @@ OVERSLAAN = True
 # Judge the re-lets of a replacement walk that fall in one calendar year in one matrix (off: one
 # by one; tests compare both ways).
 SAMEN_BEOORDELEN = True
+# A key handover later than now as one SimPy timeout with a callback (off: a process per
+# handover, as before; tests compare both ways).
+OVERDRACHT_ALS_TERUGROEP = True
 
 
 def toewijzingsrondes(env, t: Toestand):
@@ -127,10 +130,20 @@ def ronde(env, t: Toestand) -> None:
         dag = max(nu + verhuis, w.beschikbaar)
         s.reservering = w
         s.verhuis_nr += 1
-        # The handover is one moment, not an actor: a timeout with a callback (a process costs
-        # SimPy three events). Simultaneous events keep their order: keys change hands on whole
-        # days, rounds are held mid-day, and the round's other handovers are made in turn.
-        env.timeout(max(dag - env.now, 0)).callbacks.append(partial(verhuizing, env, t, s, w, s.verhuis_nr))
+        overdracht = partial(verhuizing, env, t, s, w, s.verhuis_nr)
+        if OVERDRACHT_ALS_TERUGROEP and dag > env.now:
+            # The handover is one moment, not an actor: a timeout with a callback (a process costs
+            # SimPy three events). Simultaneous events keep their order: keys change hands on
+            # whole days, rounds are held mid-day, the round's other handovers are made in turn.
+            env.timeout(dag - env.now).callbacks.append(overdracht)
+        else:
+            # Keys now (no days to move): after this round's other new processes, as always.
+            env.process(_als_proces(env, max(dag - env.now, 0), overdracht))
+
+
+def _als_proces(env, wachten, functie):
+    yield env.timeout(wachten)
+    functie()
 
 
 def verhuizing(env, t: Toestand, s: SimHuishouden, w: SimWoning, nummer: int, _gebeurtenis=None) -> None:
