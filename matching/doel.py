@@ -46,8 +46,21 @@ class Bogen:
 
 
 TERMEN = ("personen", "wachttijd", "beschikbaarheid", "passing", "voorkeur")
-_GEEN_BELOFTE = np.zeros(0, np.bool_)
+GEEN_BELOFTE = np.zeros(0, np.bool_)  # a kernel's promise argument when nobody holds one
 _GEEN_KOSTEN = np.zeros((0, 0), np.float64)
+
+
+def niveaus_van(hh) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The objective's levels for these households, and those placed above the policy's order:
+    a promise (a household already holding a reservation) above every level, when anyone has one."""
+    if hh.toegezegd is not None and np.count_nonzero(hh.toegezegd):
+        return TERMEN + ("toegezegd",), ("toegezegd",)
+    return TERMEN, ()
+
+
+def grens_per_boog(knopen: int) -> int:
+    """The most one arc may be worth: min-cost flow scales costs by the node count."""
+    return GRENS_INT64 // max(knopen + 1, 1)
 
 
 def _termen(r: Ronde, hi: np.ndarray, wi: np.ndarray) -> np.ndarray:
@@ -137,7 +150,7 @@ def weeg(beleid: Beleid, niveaus: tuple[str, ...], grenzen_lijst: list[int], hoo
     doel = beleid.doel
     grenzen = dict(zip(niveaus, grenzen_lijst))
     volgorde = list(boven) + list(doel.volgorde)
-    grens_boog = GRENS_INT64 // max(knopen + 1, 1)
+    grens_boog = grens_per_boog(knopen)
     if not doel.lexicografisch:
         gew = {n: int(doel.gewichten.get(n, 0)) for n in doel.volgorde}
         som = sum(g * grenzen[n] for n, g in gew.items())
@@ -168,15 +181,15 @@ def bogen(r: Ronde, toelaatbaar: np.ndarray, beleid: Beleid, max_plaatsingen: in
     if max_plaatsingen is None:
         max_plaatsingen = min(len(r.hh), len(r.w))
     # Above every level: a promise is kept whatever else the round could gain.
-    toegezegd = r.hh.toegezegd is not None and np.count_nonzero(r.hh.toegezegd) > 0
-    niveaus, boven = (TERMEN + ("toegezegd",), ("toegezegd",)) if toegezegd else (TERMEN, ())
+    niveaus, boven = niveaus_van(r.hh)
+    toegezegd = bool(boven)
     knopen = len(r.hh) + len(r.w) + 1
     kern = kernen()
     if kern is not None:
         # Compiled: the bounds in one pass, then each arc's value; the terms themselves only
         # when an explanation asks for them.
         hh, w, a = r.hh, r.w, np.count_nonzero(toelaatbaar)
-        belofte = hh.toegezegd if toegezegd else _GEEN_BELOFTE
+        belofte = hh.toegezegd if toegezegd else GEEN_BELOFTE
         cel, hi, wi = np.empty(a, np.int64), np.empty(a, np.int64), np.empty(a, np.int64)
         grenzen, hoogste, mv, mo = kern["grenzen"](
             toelaatbaar, r.peildag, hh.personen, hh.koppeldag, hh.nodig, hh.voorkeur_code, w.beschikbaar,

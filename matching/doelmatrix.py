@@ -20,7 +20,7 @@ from functools import cached_property
 import numpy as np
 
 from .beleid import Beleid
-from .doel import EXACT_FLOAT, TERMEN, _som_beste, weeg
+from .doel import EXACT_FLOAT, _som_beste, niveaus_van, weeg
 from .regels import Ronde
 
 _GROOT = np.int64(2**62)
@@ -98,9 +98,8 @@ def doelmatrix(r: Ronde, ok: np.ndarray, beleid: Beleid) -> Doelmatrix:
     hh, w = r.hh, r.w
     n_hh, n_w = ok.shape
     max_plaatsingen = min(n_hh, n_w)
-    toegezegd = hh.toegezegd is not None and bool(hh.toegezegd.any())
-    niveaus = TERMEN + ("toegezegd",) if toegezegd else TERMEN
-    boven = ("toegezegd",) if toegezegd else ()
+    niveaus, boven = niveaus_van(hh)
+    toegezegd = bool(boven)
     knopen = n_hh + n_w + 1
     aantal = int(np.count_nonzero(ok))
     if not aantal:

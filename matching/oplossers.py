@@ -40,7 +40,7 @@ import numpy as np
 
 from . import trappen
 from .beleid import Beleid
-from .doel import EXACT_FLOAT, GRENS_INT64, TERMEN, Bogen, DoelTeGroot, bogen
+from .doel import EXACT_FLOAT, GEEN_BELOFTE, Bogen, DoelTeGroot, bogen, grens_per_boog, niveaus_van
 from .doelmatrix import Doelmatrix, doelmatrix
 from .regels import Ronde, bezwaren, toelaatbaar
 from .snelkern import kernen
@@ -297,7 +297,6 @@ def _op_bogen(n_hh: int, n_w: int, b: Bogen, oplosser: Oplosser) -> Oplossing:
 
 _OPLOSSER_CODE = (Oplosser.LEEG, Oplosser.ENKEL, Oplosser.SCIPY)
 _VOLGORDE: dict[tuple[int, bool], tuple] = {}
-_GEEN_BELOFTE = np.zeros(0, np.bool_)
 
 
 def _klein(r: Ronde, beleid: Beleid, ok: np.ndarray) -> Oplossing | None:
@@ -310,20 +309,20 @@ def _klein(r: Ronde, beleid: Beleid, ok: np.ndarray) -> Oplossing | None:
     if kern is None or not beleid.doel.lexicografisch:
         return None
     hh, w = r.hh, r.w
-    toegezegd = hh.toegezegd is not None and np.count_nonzero(hh.toegezegd) > 0
+    niveaus, boven = niveaus_van(hh)
+    toegezegd = bool(boven)
     sleutel = (id(beleid), toegezegd)
     bewaard = _VOLGORDE.get(sleutel)
     if bewaard is None or bewaard[0] is not beleid:
-        niveaus = TERMEN + ("toegezegd",) if toegezegd else TERMEN
-        volgorde = (("toegezegd",) if toegezegd else ()) + tuple(beleid.doel.volgorde)
+        # (doel.weeg's full order: the promise, then the policy's levels)
+        volgorde = boven + tuple(beleid.doel.volgorde)
         bewaard = _VOLGORDE[sleutel] = (beleid, np.array([niveaus.index(n) for n in volgorde], np.int64))
     n_hh, n_w = ok.shape
     plaats = np.empty(n_hh, np.int64)
-    # (as doel.weeg: min-cost flow scales costs by the node count, so each arc stays below this)
-    grens_boog = GRENS_INT64 // (n_hh + n_w + 2)
     code, waarde = kern["klein"](ok, r.peildag, hh.personen, hh.koppeldag, hh.nodig, hh.voorkeur_code, w.beschikbaar,
-                                 w.slaapkamers, w.kern_code, hh.toegezegd if toegezegd else _GEEN_BELOFTE, toegezegd,
-                                 len(TERMEN) + toegezegd, bewaard[1], min(n_hh, n_w), grens_boog, EXACT_FLOAT, plaats)
+                                 w.slaapkamers, w.kern_code, hh.toegezegd if toegezegd else GEEN_BELOFTE, toegezegd,
+                                 len(niveaus), bewaard[1], min(n_hh, n_w), grens_per_boog(n_hh + n_w + 1),
+                                 EXACT_FLOAT, plaats)
     if code < 0:
         return None
     return Oplossing(plaats, int(waarde), _OPLOSSER_CODE[code], "OPTIMAL", lambda: bogen(r, ok, beleid))

@@ -24,6 +24,7 @@ import os
 import numpy as np
 
 _GELADEN: dict | None = None
+_grenzen = _waarden = _toewijzing = None  # the kernels `klein` calls, set by `_laad`
 
 
 def kernen() -> dict | None:
@@ -236,7 +237,8 @@ def _laad() -> dict:
     # `klein` calls these as module globals, not as variables of this function: numba keys its
     # disk cache on a kernel's closure too, and a closure over other kernels hashes differently
     # in every process (the cache would never be hit: 1.5 s of compiling per process).
-    globals().update(_grenzen=grenzen, _waarden=waarden, _toewijzing=toewijzing)
+    global _grenzen, _waarden, _toewijzing
+    _grenzen, _waarden, _toewijzing = grenzen, waarden, toewijzing
 
     @njit
     def klein(ok, peildag, personen, koppeldag, nodig, voorkeur, beschikbaar, slaapkamers, kern,
