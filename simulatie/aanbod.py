@@ -189,6 +189,7 @@ class Vervangingen(Sequence):
         self.wachten = wachten  # days after the previous re-let (after the return, for the first)
         # voor[j]: the days of re-lets 0..j-1 added up (one longer than the list)
         self.voor = np.concatenate(([0], np.cumsum(wachten)))
+        self.voor_lijst = self.voor.tolist()  # the same as Python ints: a walk looks up a few at a time
 
     @classmethod
     def uit_lijst(cls, sc: Scenario, lijst: Sequence[Vervanging]) -> "Vervangingen":

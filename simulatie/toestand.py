@@ -38,6 +38,8 @@ class Status(StrEnum):
 
 
 STATUSSEN = tuple(s.value for s in Status)  # plain strings, in this order: keys of status_personen
+# (as module globals: the per-round loops compare every household's status with them)
+_BUITENLAND, _WACHTEND, _GEMATCHT = Status.BUITENLAND, Status.WACHTEND, Status.GEMATCHT
 
 
 @dataclass(slots=True)
@@ -153,11 +155,18 @@ class Toestand:
         self._wacht_op_nareizigers = self.beleid.nareizigers == "wachten"  # asked per household, every round
 
     def blokkade(self, s: SimHuishouden) -> int:
-        if s._status is Status.BUITENLAND:
+        if s._status is _BUITENLAND:
             return NIET_IN_NL
         if self._wacht_op_nareizigers and s.hh.nareizigers > 0 and not s.vervolg:
             return WACHT_NAREIZIGERS
         return GEEN_BLOKKADE
+
+    def zonder_blokkade(self, lijst: list[SimHuishouden]) -> list[SimHuishouden]:
+        """The households in `lijst` whose `blokkade` is GEEN_BLOKKADE (who may be offered a
+        dwelling now), in order; the same test inline, as every round asks it of everyone."""
+        if self._wacht_op_nareizigers:
+            return [s for s in lijst if s._status is not _BUITENLAND and (s.vervolg or not s.hh.nareizigers > 0)]
+        return [s for s in lijst if s._status is not _BUITENLAND]
 
     def wachtenden(self) -> list[SimHuishouden]:
         """Households on the list in the allocation sense: waiting, and those still abroad (in
@@ -183,9 +192,9 @@ class Toestand:
             nieuw, wachtend, gematcht = self.huishoudens.values(), [], []
         for s in nieuw:
             st = s._status
-            if st is Status.WACHTEND or st is Status.BUITENLAND:
+            if st is _WACHTEND or st is _BUITENLAND:
                 wachtend.append(s)
-            elif st is Status.GEMATCHT:
+            elif st is _GEMATCHT:
                 gematcht.append(s)
         self._wachtenden = (sleutel, (wachtend, gematcht))
         return self._wachtenden[1]
@@ -194,7 +203,7 @@ class Toestand:
         """Households on the list as COA counts it when deciding to link more."""
         if self.beleid.wachtlijst_telt_niet_verhuisklaar:
             return len(self.wachtenden())
-        return sum(1 for s in self.wachtenden() if self.blokkade(s) == GEEN_BLOKKADE)
+        return len(self.zonder_blokkade(self.wachtenden()))
 
     def kenmerken(self, lijst: list[SimHuishouden], toegezegd: int = 0, rijen: tuple | None = None) -> HuishoudenKenmerken:
         """`toegezegd`: the last this many households already hold a promised reservation.
@@ -223,9 +232,13 @@ class Toestand:
         self._kenmerken = [(sleutel, k), *self._kenmerken[:1]]
         return k
 
-    def rijen(self, lijst: list[SimHuishouden]) -> tuple:
+    def rijen(self, lijst: list[SimHuishouden], vrij: bool = False) -> tuple:
         """Everything `kenmerken` reads of each household, to tell whether a round's input
-        changed (the Huishouden is replaced when nareizigers join)."""
+        changed (the Huishouden is replaced when nareizigers join). `vrij`: the caller knows
+        that none has a `blokkade` (the output of `zonder_blokkade`)."""
+        if vrij:
+            return tuple([(s.hh, s.vervolg, s.geteld, s.personen_huur, s.nodig, s.nodig_ruim, s.koppeldag, GEEN_BLOKKADE)
+                          for s in lijst])
         blokkade = self.blokkade
         return tuple([(s.hh, s.vervolg, s.geteld, s.personen_huur, s.nodig, s.nodig_ruim, s.koppeldag, blokkade(s))
                       for s in lijst])

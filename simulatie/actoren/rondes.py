@@ -3,13 +3,14 @@ offered; households accept or refuse the single offer; keys follow after the mov
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import partial
 
 import numpy as np
 
 from matching.bezetting import slaapkamers_nodig
 from matching.oplossers import los_op
-from matching.regels import Ronde, _jaar, toelaatbaar
+from matching.regels import HuishoudenKenmerken, Ronde, _jaar, toelaatbaar
 from matching.wisseling import volgende_wisseling
 
 from .nareizigers import controleer_vervolg
@@ -48,14 +49,15 @@ def ronde(env, t: Toestand) -> None:
         if w.vervangbaar:
             t.tegoed += 1
     # Who may be offered a dwelling now (neither the walk below nor a return changes that).
-    kandidaten = [s for s in t.wachtenden() if t.blokkade(s) == 0]
+    kandidaten = t.zonder_blokkade(t.wachtenden())
     k_rijen = None
     verbod = t.sc.verbod_dag()
     # Under a voorrangsverbod there is no agreement any more: nothing returned is replaced (what
     # was still owed stays reported as returned and not replaced).
     if t.tegoed and (verbod is None or nu < verbod) and kandidaten:
-        k_rijen = t.rijen(kandidaten)
-        while t.tegoed and vervang(env, t, nu, kandidaten, k_rijen):
+        k_rijen = t.rijen(kandidaten, vrij=True)
+        k_kenmerken = t.kenmerken(kandidaten, 0, k_rijen)
+        while t.tegoed and vervang(env, t, nu, kandidaten, k_rijen, k_kenmerken):
             t.tegoed -= 1
     if not t.aanbod:
         return
@@ -70,7 +72,7 @@ def ronde(env, t: Toestand) -> None:
     lijst = kandidaten + houders
     # The round's whole input; a round without a single admissible pair is not run again
     # until this changes or a date-dependent rule may answer differently.
-    invoer = ((t.rijen(kandidaten) if k_rijen is None else k_rijen) + t.rijen(houders), t.woningrijen(woningen, nu),
+    invoer = ((t.rijen(kandidaten, vrij=True) if k_rijen is None else k_rijen) + t.rijen(houders), t.woningrijen(woningen, nu),
               len(houders))
     if OVERSLAAN and t.vergeefs is not None and t.vergeefs[0] == invoer \
             and (t.vergeefs[1] is None or t.start_abs + nu < t.vergeefs[1]):
@@ -169,38 +171,42 @@ def verhuizing(env, t: Toestand, s: SimHuishouden, w: SimWoning, nummer: int, _g
         s.passend_voor_gezin.succeed()
 
 
-def vervang(env, t: Toestand, nu: int, lijst: list[SimHuishouden], rijen: tuple) -> bool:
+def vervang(env, t: Toestand, nu: int, lijst: list[SimHuishouden], rijen: tuple,
+            kenmerken: HuishoudenKenmerken | None = None) -> bool:
     """Walk WSL's coming re-lets (drawn in the world, the same for every policy) and offer the
     first that some household on the list (`lijst`: those who may be offered a dwelling now,
-    `rijen`: `t.rijen(lijst)`) may take; the ones passed over are let regularly. With nobody to
-    fit, the dwelling stays owed (`t.tegoed`) until someone is on the list."""
+    `rijen`: `t.rijen(lijst)`, `kenmerken`: `t.kenmerken(lijst, 0, rijen)` when the caller has
+    it) may take; the ones passed over are let regularly. With nobody to fit, the dwelling stays
+    owed (`t.tegoed`) until someone is on the list."""
     alle = t.wereld_vervangingen
     begin = t.vervangingen
     if not lijst or begin >= len(alle):
         return False
     # The walk looks at each next re-let while the days waited before it stay within the
     # longest a dwelling may stand empty: re-lets begin..eind-1, free on day nu + na[j].
-    voor = alle.voor  # days from the first re-let to each (before its own wait)
-    eind = int(np.searchsorted(voor, voor[begin] + t.sc.toewijzing.max_leegstand_dagen, "right"))
-    eind = min(eind, len(alle))
-    na = voor[begin + 1:eind + 1] - voor[begin]
+    voor = alle.voor_lijst  # days from the first re-let to each (before its own wait)
+    eind = min(bisect_right(voor, voor[begin] + t.sc.toewijzing.max_leegstand_dagen), len(alle))
+    v0 = voor[begin]
+    na = [v - v0 for v in voor[begin + 1:eind + 1]]
     # Each re-let is judged on the day it comes free. On that day (or later in the same year,
     # the rent limit's year) no date-dependent rule refuses a dwelling that is free already, so
     # the re-lets of one calendar year are judged together in one matrix.
-    kenmerken = t.kenmerken(lijst, 0, rijen)
-    dagen = t.start_abs + nu + na
-    jaren = [_jaar(d) for d in dagen.tolist()]
+    if kenmerken is None:
+        kenmerken = t.kenmerken(lijst, 0, rijen)
+    basis = t.start_abs + nu
+    dagen = [basis + d for d in na]
+    jaren = [_jaar(d) for d in dagen]
     i = 0
     while i < len(jaren):
         j = next((k for k in range(i, len(jaren)) if jaren[k] != jaren[i]), len(jaren)) if SAMEN_BEOORDELEN else i + 1
-        w = alle.kenmerken(begin + i, begin + j, dagen[i:j])
-        past = toelaatbaar(Ronde(kenmerken, w, int(dagen[j - 1])), t.beleid).any(axis=0)
+        w = alle.kenmerken(begin + i, begin + j, np.array(dagen[i:j], np.int64))
+        past = toelaatbaar(Ronde(kenmerken, w, dagen[j - 1]), t.beleid).any(axis=0)
         if np.count_nonzero(past):
             k = i + int(np.argmax(past))
             t.vervangingen = begin + k + 1
-            d = nu + int(na[k])
+            d = nu + na[k]
             w = SimWoning(alle.woning(begin + k, d), d, d)
-            env.process(vervanging(env, t, w, int(na[k])))
+            env.process(vervanging(env, t, w, na[k]))
             return True
         i = j
     t.vervangingen = eind
