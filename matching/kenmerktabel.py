@@ -84,12 +84,14 @@ class HuishoudenTabel(_Tabel):
                  koppeldag: int, blokkade: int) -> int:
         """A household's row: what depends on where it comes from is given (as to
         `bouw_huishouden_kenmerken`), the rest is read from the household. Returns the row."""
+        # (column by column, not through `zet`: a household enters in most rounds)
         rij = self._nieuwe_rij()
         k = self._kol
         k["ids"][rij], k["toegankelijk"][rij] = hh.id, hh.toegankelijk
         k["voorkeur"][rij], k["voorkeur_code"][rij] = hh.voorkeur_kern, kerncode(hh.voorkeur_kern)
-        self.zet(rij, personen=personen, personen_huur=personen_huur, nodig=nodig, nodig_ruim=nodig_ruim,
-                 koppeldag=koppeldag, blokkade=blokkade, gezin=hh.personen_totaal)
+        k["personen"][rij], k["personen_huur"][rij], k["alleen"][rij] = personen, personen_huur, personen_huur == 1
+        k["nodig"][rij], k["nodig_ruim"][rij], k["koppeldag"][rij] = nodig, nodig_ruim, koppeldag
+        k["blokkade"][rij], k["gezin"][rij] = blokkade, hh.personen_totaal
         return rij
 
     def _afgeleid(self, rij: int, velden: dict) -> None:
@@ -116,11 +118,12 @@ class WoningTabel(_Tabel):
         """A dwelling's row; `beschikbaar` (absolute day number) and `soort` (index into SOORTEN)
         when the caller knows better than the dwelling itself, as for `woning_kenmerken`."""
         rij = self._nieuwe_rij()
-        self._kol["ids"][rij] = w.id
-        self.zet(rij, kern=w.kern, slaapkamers=w.slaapkamers, huur=w.huur,
-                 beschikbaar=dag(w.beschikbaar) if beschikbaar is None else beschikbaar,
-                 soort=SOORTEN.index(w.soort) if soort is None else soort,
-                 toegankelijk=w.toegankelijk, min_personen=w.min_personen)
+        k = self._kol
+        k["ids"][rij], k["kern"][rij], k["kern_code"][rij] = w.id, w.kern, kerncode(w.kern)
+        k["slaapkamers"][rij], k["huur"][rij], k["toegankelijk"][rij] = w.slaapkamers, w.huur, w.toegankelijk
+        k["beschikbaar"][rij] = dag(w.beschikbaar) if beschikbaar is None else beschikbaar
+        k["soort"][rij] = SOORTEN.index(w.soort) if soort is None else soort
+        k["min_personen"][rij] = w.min_personen
         return rij
 
     def _afgeleid(self, rij: int, velden: dict) -> None:

@@ -222,22 +222,25 @@ class Vervangingen(Sequence):
     def kenmerken(self, begin: int, eind: int, beschikbaar: np.ndarray) -> WoningKenmerken:
         """Re-lets begin..eind-1 as a round's dwellings, vacant from `beschikbaar` (day numbers):
         what `woning_kenmerken` gives for the same dwellings, without making them."""
-        a, n = self._attr, eind - begin
+        a = self._attr
         klaar = 0 if self._vast is None else len(self._vast["ids"])
         if klaar < eind:
-            # Ids and kern codes of the re-lets looked at so far, made once each (a walk looks ahead).
+            # The re-lets looked at so far as a round's dwellings (all but the day they come
+            # free), made once each (a walk looks ahead).
             m = min(max(2 * eind, 32), len(self))
+            kern = a["kern"][klaar:m]
             erbij = {"ids": np.array([self._id(i) for i in range(klaar, m)], dtype=object),
-                     "kern_code": kerncodes(a["kern"][klaar:m]),
+                     "kern": kern, "kern_code": kerncodes(kern),
                      "slaapkamers": a["slaapkamers"][klaar:m].astype(np.int64),
                      "huur": a["huur"][klaar:m].astype(np.float64),
+                     "soort": np.full(m - klaar, VRIJ, np.int64),
                      "toegankelijk": a["toegankelijk"][klaar:m].astype(bool),
                      "min_personen": a["min_personen"][klaar:m].astype(np.int64) if "min_personen" in a
                      else np.zeros(m - klaar, np.int64)}
             self._vast = erbij if self._vast is None else {k: np.concatenate((self._vast[k], v))
                                                             for k, v in erbij.items()}
         v = {k: x[begin:eind] for k, x in self._vast.items()}
-        v.update(kern=a["kern"][begin:eind], beschikbaar=beschikbaar, soort=np.full(n, VRIJ, np.int64))
+        v["beschikbaar"] = beschikbaar
         return WoningKenmerken.uit_velden(v)
 
     def woning(self, i: int, dag: int) -> Woning:

@@ -91,6 +91,31 @@ def test_zet_na_gebeurtenis(inst, k, personen, blok, verschuif):
                             soort=(vrij if b <= vandaag else SOORTEN.index(x.soort) for b, x in zip(beschikbaar, ww))))
 
 
+def _rommel(tabel, vulling: int):
+    """Storage filled with rubbish where no row is yet (a boolean either way, by `vulling`)."""
+    for a in tabel._kol.values():
+        a[:] = {"O": "?", "b": bool(vulling), "i": -99 - vulling, "f": -99.5}[a.dtype.kind]
+    return tabel
+
+
+@pytest.mark.parametrize("vulling", [0, 1])
+@EIGENSCHAP
+@given(ronde_st(max_hh=6, max_w=6))
+def test_voeg_toe_schrijft_elk_veld(vulling, inst):
+    """A new row writes every column: whatever the storage held before changes nothing."""
+    hh, ww, beleid, _ = inst
+    ht, wt = _rommel(HuishoudenTabel(capaciteit=8), vulling), _rommel(WoningTabel(capaciteit=8), vulling)
+    vooruit = beleid.nareizigers == "vooruit"
+    for h in hh:
+        ht.voeg_toe(h, personen=h.personen, personen_huur=h.personen_totaal if vooruit else h.personen,
+                    nodig=slaapkamers_nodig(h, beleid), nodig_ruim=slaapkamers_nodig(h, beleid, ruim=True),
+                    koppeldag=dag(h.koppeldatum), blokkade=blokkade(h, beleid))
+    for w in ww:
+        wt.voeg_toe(w)
+    gelijk(ht.kies(range(len(hh))), huishouden_kenmerken(hh, beleid))
+    gelijk(wt.kies(range(len(ww))), woning_kenmerken(ww))
+
+
 def test_onbekende_rij_of_veld_is_een_fout():
     t = HuishoudenTabel()
     with pytest.raises(IndexError):
