@@ -12,7 +12,7 @@ from .regels import Ronde, dag, datum, horizon_dag
 
 
 @lru_cache(maxsize=4096)
-def _nieuwjaar_na(dagnr: int) -> int:
+def nieuwjaar_na(dagnr: int) -> int:
     return dag(dt.date(datum(dagnr).year + 1, 1, 1))
 
 
@@ -23,7 +23,7 @@ def volgende_wisseling(r: Ronde, beleid: Beleid) -> int | None:
     brings a new rent limit. Until that day the round's admissible pairs stay the same, so a
     caller may skip a round in which nothing else changed. None: no such day."""
     p = r.peildag
-    dagen = [_nieuwjaar_na(p)] if beleid.passend_toewijzen else []
+    dagen = [nieuwjaar_na(p)] if beleid.passend_toewijzen else []
     # (a round's few dwellings: Python's min on a list is cheaper than numpy's)
     beschikbaar = r.w.beschikbaar.tolist()
     later = [d for d in beschikbaar if d > p]

@@ -3,15 +3,15 @@ offered; households accept or refuse the single offer; keys follow after the mov
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import partial
 
 import numpy as np
 
 from matching.bezetting import slaapkamers_nodig
 from matching.oplossers import los_op
-from matching.regels import HuishoudenKenmerken, Ronde, _jaar, toelaatbaar
-from matching.wisseling import volgende_wisseling
+from matching.regels import HuishoudenKenmerken, Ronde, toelaatbaar
+from matching.wisseling import nieuwjaar_na, volgende_wisseling
 
 from .nareizigers import controleer_vervolg
 from ..toestand import SimHuishouden, SimWoning, Status, Toestand
@@ -194,11 +194,11 @@ def vervang(env, t: Toestand, nu: int, lijst: list[SimHuishouden], rijen: tuple,
     if kenmerken is None:
         kenmerken = t.kenmerken(lijst, 0, rijen)
     basis = t.start_abs + nu
-    dagen = [basis + d for d in na]
-    jaren = [_jaar(d) for d in dagen]
+    dagen = [basis + d for d in na]  # in order: each re-let comes after the one before
     i = 0
-    while i < len(jaren):
-        j = next((k for k in range(i, len(jaren)) if jaren[k] != jaren[i]), len(jaren)) if SAMEN_BEOORDELEN else i + 1
+    while i < len(dagen):
+        # (up to the first re-let in a later year)
+        j = bisect_left(dagen, nieuwjaar_na(dagen[i]), i) if SAMEN_BEOORDELEN else i + 1
         w = alle.kenmerken(begin + i, begin + j, np.array(dagen[i:j], np.int64))
         past = toelaatbaar(Ronde(kenmerken, w, dagen[j - 1]), t.beleid).any(axis=0)
         if np.count_nonzero(past):
