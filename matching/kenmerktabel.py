@@ -21,7 +21,10 @@ from __future__ import annotations
 import numpy as np
 
 from .huishoudens import Huishouden
-from .regels import HuishoudenKenmerken, WoningKenmerken, dag, kerncode, kerncodes
+from .grenzen import controleer_omvang
+from .regels import (HuishoudenKenmerken, Ronde, WoningKenmerken, _kernargumenten, dag, kerncode, kerncodes,
+                     toelaatbaar)
+from .snelkern import kernen
 from .woningen import SOORTEN, Woning, WoningSoort
 
 VRIJ = SOORTEN.index(WoningSoort.VRIJ)
@@ -66,11 +69,14 @@ class _Tabel:
         for code, naam in self.CODES.items():
             self._kol[code][:self.n] = kerncodes(self._kol[naam][:self.n])
 
-    def _kies(self, index) -> dict[str, np.ndarray]:
+    def _index(self, index) -> np.ndarray:
         # Row numbers come as a short list: checked in Python, cheaper than two reductions.
         if len(index) and (min(index) < 0 or max(index) >= self.n):
             raise IndexError(f"rij buiten de tabel ({self.n} rijen)")
-        index = np.asarray(index, np.int64)
+        return np.asarray(index, np.int64)
+
+    def _kies(self, index) -> dict[str, np.ndarray]:
+        index = self._index(index)
         return {k: a[index] for k, a in self._kol.items()}
 
 
@@ -138,3 +144,23 @@ class WoningTabel(_Tabel):
             # (in place: `_kies` gave a fresh copy)
             np.putmask(velden["soort"], velden["beschikbaar"] <= vrij_tot, VRIJ)
         return WoningKenmerken.uit_velden(velden)
+
+
+def toelaatbaar_in_tabellen(ht: HuishoudenTabel, hi, wt: WoningTabel, wi, peildag: int, beleid) -> np.ndarray:
+    """`regels.toelaatbaar(Ronde(ht.kies(hi), wt.kies(wi, vrij_tot=peildag), peildag), beleid)`:
+    with the compiled kernels the rules read the tables' columns by row number, without
+    selecting the rows first (a simulated round that turns out to have no admissible pair
+    needs nothing more). The soort as stored: a reservation available by the peildag passes
+    the soort rule either way, so `vrij_tot` changes nothing here."""
+    controleer_omvang(len(hi), len(wi))  # before the (households x dwellings) matrix
+    kern = kernen()
+    if kern is None:
+        return toelaatbaar(Ronde(ht.kies(hi), wt.kies(wi, vrij_tot=peildag), peildag), beleid)
+    h, w = ht._kol, wt._kol
+    hi, wi = ht._index(hi), wt._index(wi)
+    _, per_beleid, soort_ok, horizon, kern_ok = _kernargumenten(beleid, peildag)
+    return kern["toelaatbaar_rijen"](
+        h["nodig"], h["nodig_ruim"], h["alleen"], h["blokkade"], h["personen_huur"], h["toegankelijk"], h["gezin"], hi,
+        *per_beleid, w["slaapkamers"], w["huur"], w["toegankelijk"], w["min_personen"], True,
+        soort_ok, w["soort"], w["beschikbaar"], peildag, horizon, kern_ok, w["kern_code"], wi,
+        np.empty((len(hi), len(wi)), np.bool_))

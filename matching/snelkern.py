@@ -24,7 +24,8 @@ import os
 import numpy as np
 
 _GELADEN: dict | None = None
-_grenzen = _waarden = _toewijzing = None  # the kernels `klein` calls, set by `_laad`
+# The kernels `klein` and `toelaatbaar` call, set by `_laad`.
+_grenzen = _waarden = _toewijzing = _toelaatbaar_rijen = None
 
 
 def kernen() -> dict | None:
@@ -44,41 +45,60 @@ def _laad() -> dict:
     njit = numba.njit(cache=True, nogil=True)
 
     @njit
+    def toelaatbaar_rijen(nodig, nodig_ruim, alleen, blokkade, personen_huur, toegankelijk, gezin, hi,
+                          studio, max_extra, alleen_max, passend, grens_laag, grens_hoog,
+                          kamers, huur, w_toegankelijk, min_personen, met_min,
+                          soort_ok, soort, beschikbaar, peildag, horizon, kern_ok, kern_code, wi, uit):
+        # The same tests as regels.toelaatbaar (see there and regels._rijgrenzen), per pair:
+        # bedroom range, rent, access, dwellings for large families. A dwelling refused by a
+        # dwelling-only rule counts as having fewer rooms than anyone needs; a household refused
+        # by a household-only rule as needing more than any dwelling has. Household i of the
+        # round is row hi[i] of the household columns, dwelling j row wi[j] of the dwelling ones.
+        n, m = uit.shape
+        kolom = np.empty(m, np.bool_)
+        for j in range(m):
+            y = wi[j]
+            c = kern_code[y]
+            if c < 0:  # no kern: the mask's last entry
+                c += kern_ok.shape[0]
+            kolom[j] = ((soort_ok[soort[y]] or beschikbaar[y] <= peildag) and beschikbaar[y] <= horizon
+                        and kern_ok[c])
+        for i in range(n):
+            x = hi[i]
+            laag = 0 if studio and alleen[x] and nodig[x] <= 1 else nodig[x]
+            if blokkade[x] == 1 or blokkade[x] == 2:  # regels.NIET_IN_NL, WACHT_NAREIZIGERS
+                laag = 2 ** 62
+            hoog = max(nodig[x], nodig_ruim[x]) + max_extra
+            if alleen[x]:
+                hoog = min(hoog, alleen_max)
+            limiet = (grens_laag if personen_huur[x] <= 2 else grens_hoog) + 1e-9
+            for j in range(m):
+                y = wi[j]
+                k = kamers[y] if kolom[j] else -(2 ** 62)
+                ok = laag <= k and k <= hoog
+                if ok and passend:
+                    ok = huur[y] <= limiet
+                if ok and toegankelijk[x]:
+                    ok = w_toegankelijk[y]
+                if ok and met_min:
+                    ok = gezin[x] >= min_personen[y]
+                uit[i, j] = ok
+        return uit
+
+    global _toelaatbaar_rijen
+    _toelaatbaar_rijen = toelaatbaar_rijen
+
+    @njit
     def toelaatbaar(nodig, nodig_ruim, alleen, blokkade, personen_huur, toegankelijk, gezin,
                     studio, max_extra, alleen_max, passend, grens_laag, grens_hoog,
                     kamers, huur, w_toegankelijk, min_personen, met_min,
                     soort_ok, soort, beschikbaar, peildag, horizon, kern_ok, kern_code, uit):
-        # The same tests as regels.toelaatbaar (see there and regels._rijgrenzen), per pair:
-        # bedroom range, rent, access, dwellings for large families. A dwelling refused by a
-        # dwelling-only rule counts as having fewer rooms than anyone needs; a household refused
-        # by a household-only rule as needing more than any dwelling has.
+        # The round's own arrays: household i is row i, dwelling j row j.
         n, m = uit.shape
-        kolom = np.empty(m, np.bool_)
-        for j in range(m):
-            c = kern_code[j]
-            if c < 0:  # no kern: the mask's last entry
-                c += kern_ok.shape[0]
-            kolom[j] = ((soort_ok[soort[j]] or beschikbaar[j] <= peildag) and beschikbaar[j] <= horizon
-                        and kern_ok[c])
-        for i in range(n):
-            laag = 0 if studio and alleen[i] and nodig[i] <= 1 else nodig[i]
-            if blokkade[i] == 1 or blokkade[i] == 2:  # regels.NIET_IN_NL, WACHT_NAREIZIGERS
-                laag = 2 ** 62
-            hoog = max(nodig[i], nodig_ruim[i]) + max_extra
-            if alleen[i]:
-                hoog = min(hoog, alleen_max)
-            limiet = (grens_laag if personen_huur[i] <= 2 else grens_hoog) + 1e-9
-            for j in range(m):
-                k = kamers[j] if kolom[j] else -(2 ** 62)
-                ok = laag <= k and k <= hoog
-                if ok and passend:
-                    ok = huur[j] <= limiet
-                if ok and toegankelijk[i]:
-                    ok = w_toegankelijk[j]
-                if ok and met_min:
-                    ok = gezin[i] >= min_personen[j]
-                uit[i, j] = ok
-        return uit
+        return _toelaatbaar_rijen(nodig, nodig_ruim, alleen, blokkade, personen_huur, toegankelijk, gezin,
+                                  np.arange(n), studio, max_extra, alleen_max, passend, grens_laag, grens_hoog,
+                                  kamers, huur, w_toegankelijk, min_personen, met_min, soort_ok, soort, beschikbaar,
+                                  peildag, horizon, kern_ok, kern_code, np.arange(m), uit)
 
     @njit
     def grenzen(ok, peildag, personen, koppeldag, nodig, voorkeur, beschikbaar, slaapkamers, kern,
@@ -302,5 +322,5 @@ def _laad() -> dict:
                 doel += -int(kosten[h, j])
         return 2, doel
 
-    return {"toelaatbaar": toelaatbaar, "grenzen": grenzen, "waarden": waarden, "toewijzing": toewijzing,
+    return {"toelaatbaar": toelaatbaar, "toelaatbaar_rijen": toelaatbaar_rijen, "grenzen": grenzen, "waarden": waarden, "toewijzing": toewijzing,
             "klein": klein}

@@ -22,10 +22,14 @@ def volgende_wisseling(r: Ronde, beleid: Beleid) -> int | None:
     available (its soort no longer matters), one comes within the months ahead, or a new year
     brings a new rent limit. Until that day the round's admissible pairs stay the same, so a
     caller may skip a round in which nothing else changed. None: no such day."""
-    p = r.peildag
-    dagen = [nieuwjaar_na(p)] if beleid.passend_toewijzen else []
     # (a round's few dwellings: Python's min on a list is cheaper than numpy's)
-    beschikbaar = r.w.beschikbaar.tolist()
+    return wisseling_na(r.peildag, r.w.beschikbaar.tolist(), beleid)
+
+
+def wisseling_na(p: int, beschikbaar: list[int], beleid: Beleid) -> int | None:
+    """`volgende_wisseling` for a round on peildag `p` whose dwellings are available from
+    `beschikbaar` (day numbers): its households play no part."""
+    dagen = [nieuwjaar_na(p)] if beleid.passend_toewijzen else []
     later = [d for d in beschikbaar if d > p]
     if later:
         dagen.append(min(later))

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import islice
 
+import numpy as np
+
 from matching.beleid import Beleid
 from matching.bezetting import deelt_ouder_met_kind, slaapkamers_nodig, volwassenkamers
 from matching.huishoudens import Huishouden
-from matching.kenmerktabel import HuishoudenTabel, WoningTabel
+from matching.kenmerktabel import HuishoudenTabel, WoningTabel, toelaatbaar_in_tabellen
 from matching.regels import GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS, HuishoudenKenmerken, WoningKenmerken
 from matching.woningen import SOORTEN, Woning
 
@@ -213,8 +215,16 @@ class Toestand:
         for oud, k in self._kenmerken:
             if oud == sleutel:
                 return k
+        self._rijen_bij(lijst, sleutel[0])
+        k = self.hh_tabel.kies([s.rij for s in lijst], toegezegd)
+        # The round's list and the replacement search's list (without reservation holders).
+        self._kenmerken = [(sleutel, k), *self._kenmerken[:1]]
+        return k
+
+    def _rijen_bij(self, lijst: list[SimHuishouden], rijen: tuple) -> None:
+        """Each household's row in the table as `rijen` (`self.rijen(lijst)`) has it now."""
         tabel = self.hh_tabel
-        for s, rij in zip(lijst, sleutel[0]):
+        for s, rij in zip(lijst, rijen):
             if s.rijwaarde == rij:
                 continue
             hh, vervolg, geteld, personen_huur, nodig, nodig_ruim, koppeldag, blokkade = rij
@@ -227,10 +237,22 @@ class Toestand:
             else:
                 tabel.zet(s.rij, gezin=hh.personen_totaal, **velden)
             s.rijwaarde = rij
-        k = tabel.kies([s.rij for s in lijst], toegezegd)
-        # The round's list and the replacement search's list (without reservation holders).
-        self._kenmerken = [(sleutel, k), *self._kenmerken[:1]]
-        return k
+
+    def toelaatbaar(self, lijst: list[SimHuishouden], rijen: tuple, woningen: list[SimWoning],
+                    vandaag: int) -> np.ndarray:
+        """The round's admissible pairs: `regels.toelaatbaar` of `kenmerken(lijst, .., rijen)` and
+        `woningkenmerken(woningen, vandaag)`, read from the row tables by row number
+        (`kenmerktabel.toelaatbaar_in_tabellen`) without making those arrays."""
+        self._rijen_bij(lijst, rijen)
+        self._woningrijen_bij(woningen)
+        return toelaatbaar_in_tabellen(self.hh_tabel, [s.rij for s in lijst], self.w_tabel, [w.rij for w in woningen],
+                                       self.start_abs + vandaag, self.beleid)
+
+    def beschikbaar(self, woningen: list[SimWoning]) -> list[int]:
+        """The day numbers from which the dwellings are available, as `woningkenmerken` has them
+        (their rows, once a round has seen them)."""
+        kol = self.w_tabel._kol["beschikbaar"]
+        return [int(kol[w.rij]) for w in woningen]
 
     def rijen(self, lijst: list[SimHuishouden], vrij: bool = False) -> tuple:
         """Everything `kenmerken` reads of each household, to tell whether a round's input
@@ -259,11 +281,14 @@ class Toestand:
         return k
 
     def _woningkenmerken_uit(self, lijst: list[SimWoning], vandaag: int) -> WoningKenmerken:
+        self._woningrijen_bij(lijst)
+        # Once a reserved dwelling is available it is simply vacant.
+        return self.w_tabel.kies([w.rij for w in lijst], vrij_tot=self.start_abs + vandaag)
+
+    def _woningrijen_bij(self, lijst: list[SimWoning]) -> None:
         for w in lijst:
             if w.rij < 0:
                 w.rij = self.w_tabel.voeg_toe(w.woning, beschikbaar=self.start_abs + w.beschikbaar, soort=w.soort)
-        # Once a reserved dwelling is available it is simply vacant.
-        return self.w_tabel.kies([w.rij for w in lijst], vrij_tot=self.start_abs + vandaag)
 
     def registreer_plaatsing(self, s: SimHuishouden, dag_: int) -> None:
         w = s.woning.woning

@@ -12,6 +12,7 @@ import pytest
 
 from matching import snelkern
 from matching.doel import bogen
+from matching.kenmerktabel import HuishoudenTabel, WoningTabel, toelaatbaar_in_tabellen
 from matching.regels import toelaatbaar
 from referentie import BELEIDEN
 from test_oplossers import _willekeurige_ronde
@@ -182,3 +183,49 @@ def test_kernen_zonder_closure_dus_de_schijfcache_werkt():
     every process (1.5 s each, seen with `klein`). None may have one."""
     for naam, kern in snelkern.kernen().items():
         assert kern.py_func.__closure__ is None, naam
+
+
+def _in_tabellen(rng, r):
+    """The round's households and dwellings as rows of row tables, mixed in a random order among
+    the rows of another round: the tables and the round's row numbers."""
+    ander = _willekeurige_ronde(rng, len(r.hh), len(r.w), True, True)
+
+    def veld(k, naam):
+        waarde = getattr(k, naam)
+        if waarde is None:  # as a round built from a table has them
+            waarde = k.personen_huur if naam == "gezin" else np.zeros(len(k), np.int64)
+        return waarde
+
+    def vul(tabel, eigen, vreemd):
+        plek = rng.permutation(len(eigen) + len(vreemd))
+        for _ in plek:
+            tabel._nieuwe_rij()
+        for naam, kolom in tabel._kol.items():
+            kolom[plek[:len(eigen)]] = veld(eigen, naam)
+            kolom[plek[len(eigen):]] = veld(vreemd, naam)
+        return tabel, plek[:len(eigen)].tolist()
+
+    return vul(HuishoudenTabel(), r.hh, ander.hh), vul(WoningTabel(), r.w, ander.w)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_toelaatbaar_op_rijnummers(seed, monkeypatch):
+    """The kernel that reads the rules' fields from row tables by row number gives what the
+    numpy rules give on the round's own arrays, with the round's rows anywhere among others."""
+    rng = np.random.default_rng(1000 + seed)
+    namen = sorted(BELEIDEN)
+    paren = 0
+    for k in range(25):
+        beleid = BELEIDEN[namen[k % len(namen)]].met(studio_voor_alleenstaande=bool(k % 2))
+        if k % 4 == 3:  # reservations ahead, of some kinds only: the soort rule decides
+            beleid = beleid.met(soorten=("vrij", "nieuwbouw"), vooruit_maanden=12)
+        r = _willekeurige_ronde(rng, int(rng.integers(1, 20)), int(rng.integers(1, 20)), bool(k % 3), bool(k % 4))
+        # (most households free to move: more admissible pairs to get wrong)
+        vrij = np.where(rng.random(len(r.hh)) < 0.8, 0, r.hh.blokkade)
+        r = dataclasses.replace(r, hh=dataclasses.replace(r.hh, blokkade=vrij))
+        (ht, hi), (wt, wi) = _in_tabellen(rng, r)
+        _, zonder = _met_en_zonder(lambda: toelaatbaar(r, beleid), monkeypatch)
+        rijen = toelaatbaar_in_tabellen(ht, hi, wt, wi, r.peildag, beleid)
+        assert rijen.shape == zonder.shape and (rijen == zonder).all()
+        paren += int(np.count_nonzero(zonder))
+    assert paren >= 25  # not vacuous

@@ -11,7 +11,7 @@ import numpy as np
 from matching.bezetting import slaapkamers_nodig
 from matching.oplossers import los_op
 from matching.regels import HuishoudenKenmerken, Ronde, toelaatbaar
-from matching.wisseling import nieuwjaar_na, volgende_wisseling
+from matching.wisseling import nieuwjaar_na, wisseling_na
 
 from .nareizigers import controleer_vervolg
 from ..toestand import SimHuishouden, SimWoning, Status, Toestand
@@ -79,14 +79,17 @@ def ronde(env, t: Toestand) -> None:
         t.overgeslagen += 1
         return
     t.vergeefs = None
-    r = Ronde(t.kenmerken(lijst, len(houders), invoer[0]), t.woningkenmerken(woningen, nu, invoer[1]), t.start_abs + nu)
-    ok = toelaatbaar(r, t.beleid)
-    r0 = r
+    peildag = t.start_abs + nu
+    # The admissible pairs first, from the row tables: most rounds that get this far have none,
+    # and need no arrays of their own.
+    ok = t.toelaatbaar(lijst, invoer[0], woningen, nu)
+    r, aangeboden = None, woningen
     if houders:
         # A holder whose own reservation no longer fits (the family grew) keeps it as it is.
         n_k, n_a = len(kandidaten), len(t.aanbod)
         eigen = ok[np.arange(n_k, len(lijst)), np.arange(n_a, len(woningen))]
         if np.count_nonzero(eigen) < len(eigen):
+            r = Ronde(t.kenmerken(lijst, len(houders), invoer[0]), t.woningkenmerken(woningen, nu, invoer[1]), peildag)
             hou = np.concatenate([np.ones(n_k, bool), eigen])
             wou = np.concatenate([np.ones(n_a, bool), eigen])
             lijst = [s for s, k in zip(lijst, hou) if k]
@@ -99,8 +102,11 @@ def ronde(env, t: Toestand) -> None:
     n_k, n_a = len(kandidaten), len(t.aanbod)
     sneller = bool(houders) and np.count_nonzero(ok[n_k:, :n_a]) > 0
     if not np.count_nonzero(ok[:n_k]) and not sneller:
-        t.vergeefs = (invoer, volgende_wisseling(r0, t.beleid))
+        # (the day from all the round's dwellings, also those of holders left out)
+        t.vergeefs = (invoer, wisseling_na(peildag, t.beschikbaar(aangeboden), t.beleid))
         return
+    if r is None:
+        r = Ronde(t.kenmerken(lijst, len(houders), invoer[0]), t.woningkenmerken(woningen, nu, invoer[1]), peildag)
     if t.vooruitblik is not None:  # look-ahead: expected households as extra rows after the real ones
         r, ok = t.vooruitblik.ronde(r, ok, nu, t.beleid, n_a)
     opl = los_op(r, t.beleid, t.sc.toewijzing.oplosser, seed=0, ok=ok)
