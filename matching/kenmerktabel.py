@@ -156,11 +156,17 @@ def toelaatbaar_in_tabellen(ht: HuishoudenTabel, hi, wt: WoningTabel, wi, peilda
     kern = kernen()
     if kern is None:
         return toelaatbaar(Ronde(ht.kies(hi), wt.kies(wi, vrij_tot=peildag), peildag), beleid)
-    h, w = ht._kol, wt._kol
-    hi, wi = ht._index(hi), wt._index(wi)
+    return toelaatbaar_op_rijen(kern, ht._kol, ht._index(hi), wt._kol, wt._kol["beschikbaar"], wt._index(wi), peildag,
+                                beleid)
+
+
+def toelaatbaar_op_rijen(kern: dict, h: dict, hi: np.ndarray, w: dict, beschikbaar: np.ndarray, wi: np.ndarray,
+                         peildag: int, beleid) -> np.ndarray:
+    """The compiled rules on household columns `h` (rows `hi`) and dwelling columns `w` (rows
+    `wi`, available from `beschikbaar`), as `HuishoudenTabel` and `WoningTabel` hold them."""
     _, per_beleid, soort_ok, horizon, kern_ok = _kernargumenten(beleid, peildag)
     return kern["toelaatbaar_rijen"](
         h["nodig"], h["nodig_ruim"], h["alleen"], h["blokkade"], h["personen_huur"], h["toegankelijk"], h["gezin"], hi,
         *per_beleid, w["slaapkamers"], w["huur"], w["toegankelijk"], w["min_personen"], True,
-        soort_ok, w["soort"], w["beschikbaar"], peildag, horizon, kern_ok, w["kern_code"], wi,
+        soort_ok, w["soort"], beschikbaar, peildag, horizon, kern_ok, w["kern_code"], wi,
         np.empty((len(hi), len(wi)), np.bool_))

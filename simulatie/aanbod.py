@@ -10,7 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-from matching.regels import WoningKenmerken, kerncodes
+
+from matching.beleid import Beleid
+from matching.grenzen import controleer_omvang
+from matching.kenmerktabel import HuishoudenTabel, toelaatbaar_op_rijen
+from matching.regels import Ronde, WoningKenmerken, kerncodes, toelaatbaar
+from matching.snelkern import kernen
 from matching.woningen import SOORTEN, Woning, WoningSoort
 
 from .kalender import simdag
@@ -186,6 +191,7 @@ class Vervangingen(Sequence):
         self._sc, self._wachten, self._attr = sc, wachten, attr
         self._lijst = lijst
         self._vast: dict[str, np.ndarray] | None = None
+        self._vrij = np.zeros(0, np.int64)
         self.wachten = wachten  # days after the previous re-let (after the return, for the first)
         # voor[j]: the days of re-lets 0..j-1 added up (one longer than the list)
         self.voor = np.concatenate(([0], np.cumsum(wachten)))
@@ -219,9 +225,35 @@ class Vervangingen(Sequence):
             return self._lijst[i]
         return Vervanging(int(self._wachten[i]), _woning(self._sc, self._attr, i, f"#X{i:03d}", 0, WoningSoort.VRIJ))
 
+    def passend(self, ht: HuishoudenTabel, hi: list[int], begin: int, eind: int, dagen: list[int],
+                beleid: Beleid) -> np.ndarray:
+        """Per re-let begin..eind-1, free from `dagen` (day numbers, in order): may any of the
+        households in rows `hi` of `ht` take it, on the last of those days (the round's rules
+        on these dwellings, `toelaatbaar(...).any(axis=0)`)? With the compiled kernels straight
+        from the drawn columns: a re-let free by the peildag passes every date rule whatever
+        its day, so the days themselves are not needed."""
+        peildag = dagen[-1]
+        kern = kernen()
+        if kern is None:
+            w = self.kenmerken(begin, eind, np.array(dagen, np.int64))
+            return toelaatbaar(Ronde(ht.kies(hi), w, peildag), beleid).any(axis=0)
+        self._voorraad(eind)
+        if len(self._vrij) < len(self._vast["ids"]):
+            self._vrij = np.zeros(len(self._vast["ids"]), np.int64)  # (free since day 0: by any peildag)
+        controleer_omvang(len(hi), eind - begin)
+        ok = toelaatbaar_op_rijen(kern, ht._kol, ht._index(hi), self._vast, self._vrij,
+                                  np.arange(begin, eind, dtype=np.int64), peildag, beleid)
+        return ok.any(axis=0)
+
     def kenmerken(self, begin: int, eind: int, beschikbaar: np.ndarray) -> WoningKenmerken:
         """Re-lets begin..eind-1 as a round's dwellings, vacant from `beschikbaar` (day numbers):
         what `woning_kenmerken` gives for the same dwellings, without making them."""
+        self._voorraad(eind)
+        v = {k: x[begin:eind] for k, x in self._vast.items()}
+        v["beschikbaar"] = beschikbaar
+        return WoningKenmerken.uit_velden(v)
+
+    def _voorraad(self, eind: int) -> None:
         a = self._attr
         klaar = 0 if self._vast is None else len(self._vast["ids"])
         if klaar < eind:
@@ -239,9 +271,6 @@ class Vervangingen(Sequence):
                      else np.zeros(m - klaar, np.int64)}
             self._vast = erbij if self._vast is None else {k: np.concatenate((self._vast[k], v))
                                                             for k, v in erbij.items()}
-        v = {k: x[begin:eind] for k, x in self._vast.items()}
-        v["beschikbaar"] = beschikbaar
-        return WoningKenmerken.uit_velden(v)
 
     def woning(self, i: int, dag: int) -> Woning:
         """Re-let i as the dwelling offered, free from sim day `dag`."""

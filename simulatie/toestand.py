@@ -215,13 +215,13 @@ class Toestand:
         for oud, k in self._kenmerken:
             if oud == sleutel:
                 return k
-        self._rijen_bij(lijst, sleutel[0])
+        self.werk_rijen_bij(lijst, sleutel[0])
         k = self.hh_tabel.kies([s.rij for s in lijst], toegezegd)
         # The round's list and the replacement search's list (without reservation holders).
         self._kenmerken = [(sleutel, k), *self._kenmerken[:1]]
         return k
 
-    def _rijen_bij(self, lijst: list[SimHuishouden], rijen: tuple) -> None:
+    def werk_rijen_bij(self, lijst: list[SimHuishouden], rijen: tuple) -> None:
         """Each household's row in the table as `rijen` (`self.rijen(lijst)`) has it now."""
         tabel = self.hh_tabel
         for s, rij in zip(lijst, rijen):
@@ -243,7 +243,7 @@ class Toestand:
         """The round's admissible pairs: `regels.toelaatbaar` of `kenmerken(lijst, .., rijen)` and
         `woningkenmerken(woningen, vandaag)`, read from the row tables by row number
         (`kenmerktabel.toelaatbaar_in_tabellen`) without making those arrays."""
-        self._rijen_bij(lijst, rijen)
+        self.werk_rijen_bij(lijst, rijen)
         self._woningrijen_bij(woningen)
         return toelaatbaar_in_tabellen(self.hh_tabel, [s.rij for s in lijst], self.w_tabel, [w.rij for w in woningen],
                                        self.start_abs + vandaag, self.beleid)

@@ -173,3 +173,41 @@ def test_zonder_blokkade_elke_combinatie(nareizigers):
     assert t.zonder_blokkade(lijst) == verwacht
     assert t.rijen(verwacht, vrij=True) == t.rijen(verwacht)
     assert len(verwacht) == (16 if nareizigers != "wachten" else 12)  # 4 of 20 abroad; 4 more waiting
+
+
+@pytest.mark.parametrize("beleidsnaam", ["strikt", "flexibel", "soorten"])
+def test_passende_hervermietingen_zonder_hun_dagen(beleidsnaam):
+    """The walk asks of each coming re-let whether anyone on the list may take it. The compiled
+    kernel answers without the re-lets' days (free by the peildag, a re-let passes every date
+    rule whatever its day); the numpy rules, given the days, must agree: households from a
+    simulated year's table, any subset, re-lets anywhere in the world's list, days across a
+    new year (the rent limit's year is the peildag's)."""
+    from matching import snelkern
+    from simulatie.aanbod import trek_vervangingen
+
+    pytest.importorskip("numba")
+    g = laad_scenario("leusden-2023")
+    b = g.beleid("strikt" if beleidsnaam == "soorten" else beleidsnaam)
+    if beleidsnaam == "soorten":
+        b = b.met(soorten=("nieuwbouw",), vooruit_maanden=6)  # not even vrij: only the day lets it pass
+    t, _ = draai(maak_invoer(g), b, 0)
+    ht = t.hh_tabel
+    rng = np.random.default_rng(7)
+    passend = 0
+    for rep in range(8):
+        alle = trek_vervangingen(g.sc, g.sc.seed, rep)
+        for _ in range(25):
+            hi = rng.choice(ht.n, int(rng.integers(1, min(ht.n, 30) + 1)), replace=False).tolist()
+            begin = int(rng.integers(0, len(alle) - 1))
+            eind = int(rng.integers(begin + 1, min(begin + 12, len(alle)) + 1))
+            dagen = np.sort(dag(dt.date(2023, 12, 1)) + rng.integers(0, 90, eind - begin)).tolist()
+            met = alle.passend(ht, hi, begin, eind, dagen, b)
+            bewaard = snelkern._GELADEN
+            try:
+                snelkern._GELADEN = {}
+                zonder = alle.passend(ht, hi, begin, eind, dagen, b)
+            finally:
+                snelkern._GELADEN = bewaard
+            assert met.shape == zonder.shape == (eind - begin,) and (met == zonder).all()
+            passend += int(np.count_nonzero(zonder))
+    assert passend > 50  # not vacuous

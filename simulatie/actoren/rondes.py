@@ -10,7 +10,7 @@ import numpy as np
 
 from matching.bezetting import slaapkamers_nodig
 from matching.oplossers import los_op
-from matching.regels import HuishoudenKenmerken, Ronde, toelaatbaar
+from matching.regels import Ronde
 from matching.wisseling import nieuwjaar_na, wisseling_na
 
 from .nareizigers import controleer_vervolg
@@ -56,8 +56,7 @@ def ronde(env, t: Toestand) -> None:
     # was still owed stays reported as returned and not replaced).
     if t.tegoed and (verbod is None or nu < verbod) and kandidaten:
         k_rijen = t.rijen(kandidaten, vrij=True)
-        k_kenmerken = t.kenmerken(kandidaten, 0, k_rijen)
-        while t.tegoed and vervang(env, t, nu, kandidaten, k_rijen, k_kenmerken):
+        while t.tegoed and vervang(env, t, nu, kandidaten, k_rijen):
             t.tegoed -= 1
     if not t.aanbod:
         return
@@ -177,13 +176,11 @@ def verhuizing(env, t: Toestand, s: SimHuishouden, w: SimWoning, nummer: int, _g
         s.passend_voor_gezin.succeed()
 
 
-def vervang(env, t: Toestand, nu: int, lijst: list[SimHuishouden], rijen: tuple,
-            kenmerken: HuishoudenKenmerken | None = None) -> bool:
+def vervang(env, t: Toestand, nu: int, lijst: list[SimHuishouden], rijen: tuple) -> bool:
     """Walk WSL's coming re-lets (drawn in the world, the same for every policy) and offer the
     first that some household on the list (`lijst`: those who may be offered a dwelling now,
-    `rijen`: `t.rijen(lijst)`, `kenmerken`: `t.kenmerken(lijst, 0, rijen)` when the caller has
-    it) may take; the ones passed over are let regularly. With nobody to fit, the dwelling stays
-    owed (`t.tegoed`) until someone is on the list."""
+    `rijen`: `t.rijen(lijst)`) may take; the ones passed over are let regularly. With nobody to
+    fit, the dwelling stays owed (`t.tegoed`) until someone is on the list."""
     alle = t.wereld_vervangingen
     begin = t.vervangingen
     if not lijst or begin >= len(alle):
@@ -197,16 +194,15 @@ def vervang(env, t: Toestand, nu: int, lijst: list[SimHuishouden], rijen: tuple,
     # Each re-let is judged on the day it comes free. On that day (or later in the same year,
     # the rent limit's year) no date-dependent rule refuses a dwelling that is free already, so
     # the re-lets of one calendar year are judged together in one matrix.
-    if kenmerken is None:
-        kenmerken = t.kenmerken(lijst, 0, rijen)
+    t.werk_rijen_bij(lijst, rijen)
+    hi = [s.rij for s in lijst]
     basis = t.start_abs + nu
     dagen = [basis + d for d in na]  # in order: each re-let comes after the one before
     i = 0
     while i < len(dagen):
         # (up to the first re-let in a later year)
         j = bisect_left(dagen, nieuwjaar_na(dagen[i]), i) if SAMEN_BEOORDELEN else i + 1
-        w = alle.kenmerken(begin + i, begin + j, np.array(dagen[i:j], np.int64))
-        past = toelaatbaar(Ronde(kenmerken, w, dagen[j - 1]), t.beleid).any(axis=0)
+        past = alle.passend(t.hh_tabel, hi, begin + i, begin + j, dagen[i:j], t.beleid)
         if np.count_nonzero(past):
             k = i + int(np.argmax(past))
             t.vervangingen = begin + k + 1
