@@ -16,8 +16,9 @@ Per policy it measures, for every worker setup (LokaleProcessen(n), or Serieel f
   makes).
 
 The events and solver inputs are recorded in an untimed capture pass (Environment.step and
-rondes.los_op / rondes.toelaatbaar are wrapped inside this script; the project's code is
-unchanged), which also checks that recording does not change any outcome. The bare tasks
+rondes.los_op, rondes.klein_op_rijen, Toestand.toelaatbaar and Vervangingen.passend are
+wrapped inside this script, each recorded as the Ronde and ok matrix it stands for; the
+project's code is unchanged), which also checks that recording does not change any outcome. The bare tasks
 read the recordings from a module global inherited by the forked workers, so neither side
 ships more than replication numbers to the workers.
 
@@ -47,11 +48,13 @@ from scipy.optimize import linear_sum_assignment
 
 import simulatie.actoren.rondes as rondes
 from matching.beleid import Beleid
-from matching.oplossers import los_op
-from matching.regels import toelaatbaar
+from matching.oplossers import klein_op_rijen, los_op
+from matching.regels import Ronde, toelaatbaar
 from simulatie.model import simuleer_replicatie
 from simulatie.replicaties import SimResultaat, maak_invoer, samenvatting, simuleer
 from simulatie.scenario import laad_scenario
+from simulatie.aanbod import Vervangingen
+from simulatie.toestand import Toestand
 from simulatie.uitvoerder import LokaleProcessen, Serieel
 
 ECHTE_ENV = simpy.Environment
@@ -71,6 +74,7 @@ class _Opname:
 
 
 _OPNAME: _Opname | None = None
+_ECHT = {"ronde_toelaatbaar": Toestand.toelaatbaar, "passend": Vervangingen.passend}
 
 
 class _TelEnv(ECHTE_ENV):
@@ -83,20 +87,49 @@ class _TelEnv(ECHTE_ENV):
         super().step()
 
 
-def _opname_toelaatbaar(r, beleid):
-    ok = toelaatbaar(r, beleid)
+def _opname_toelaatbaar(r, beleid, ok=None):
+    ok = toelaatbaar(r, beleid) if ok is None else ok
     _OPNAME.aanroepen.append((_OPNAME.stap, "toelaatbaar", (r,), {}, int(ok.sum())))
     return ok
 
 
+def _opname_ronde_toelaatbaar(t, lijst, rijen, woningen, vandaag):
+    """Toestand.toelaatbaar: the round's admissible pairs from the row tables; recorded with the
+    round's own arrays (as the numpy rules take them)."""
+    ok = _ECHT["ronde_toelaatbaar"](t, lijst, rijen, woningen, vandaag)
+    peildag = t.start_abs + vandaag
+    r = Ronde(t.hh_tabel.kies([s.rij for s in lijst]), t.w_tabel.kies([w.rij for w in woningen], vrij_tot=peildag),
+              peildag)
+    return _opname_toelaatbaar(r, t.beleid, ok)
+
+
+def _opname_passend(alle, ht, hi, begin, eind, dagen, beleid):
+    """Vervangingen.passend (the walk): recorded as the rules on the re-lets with their days."""
+    past = _ECHT["passend"](alle, ht, hi, begin, eind, dagen, beleid)
+    _opname_toelaatbaar(Ronde(ht.kies(hi), alle.kenmerken(begin, eind, np.array(dagen, np.int64)), dagen[-1]), beleid)
+    return past
+
+
 def _opname_los_op(r, beleid, *args, **kwargs):
     opl = los_op(r, beleid, *args, **kwargs)
+    _neem_oplossing_op(r, beleid, opl, args, kwargs)
+    return opl
+
+
+def _opname_klein_op_rijen(h, hi, toegezegd, w, wi, peildag, beleid, ok, oplosser, maak_ronde):
+    """rondes.klein_op_rijen: recorded as the los_op call it stands for, on the round's own arrays."""
+    opl = klein_op_rijen(h, hi, toegezegd, w, wi, peildag, beleid, ok, oplosser, maak_ronde)
+    if opl is not None:
+        _neem_oplossing_op(maak_ronde(), beleid, opl, (oplosser,), {"seed": 0, "ok": ok})
+    return opl
+
+
+def _neem_oplossing_op(r, beleid, opl, args, kwargs):
     # The same arcs and values as a dense matrix (non-admissible cells worth 0, as leaving the
     # household out): what a bare LSA gets.
     dicht = np.zeros((len(r.hh), len(r.w)), np.float64)
     dicht[opl.bogen.hh, opl.bogen.w] = opl.bogen.waarde
     _OPNAME.aanroepen.append((_OPNAME.stap, "los_op", (r, *args), kwargs | {"_dicht": dicht}, opl.doelwaarde))
-    return opl
 
 
 @dataclass
@@ -140,12 +173,13 @@ def _opname_taak(invoer, beleid, rep):
 
 def neem_op(g, beleid: Beleid, n: int, seed: int, uitvoerder):
     """Untimed pass with the recorders installed (inherited by forked workers)."""
-    oud = (simpy.Environment, rondes.los_op, rondes.toelaatbaar)
-    simpy.Environment, rondes.los_op, rondes.toelaatbaar = _TelEnv, _opname_los_op, _opname_toelaatbaar
+    oud = (simpy.Environment, rondes.los_op, rondes.klein_op_rijen, Toestand.toelaatbaar, Vervangingen.passend)
+    simpy.Environment, rondes.los_op, rondes.klein_op_rijen = _TelEnv, _opname_los_op, _opname_klein_op_rijen
+    Toestand.toelaatbaar, Vervangingen.passend = _opname_ronde_toelaatbaar, _opname_passend
     try:
         paren = uitvoerder.map(partial(_opname_taak, maak_invoer(g, seed), beleid), range(n))
     finally:
-        simpy.Environment, rondes.los_op, rondes.toelaatbaar = oud
+        simpy.Environment, rondes.los_op, rondes.klein_op_rijen, Toestand.toelaatbaar, Vervangingen.passend = oud
     return [u for u, _ in paren], [p for _, p in paren]
 
 
@@ -262,7 +296,7 @@ class Meting:
 def profiel(g, beleid: Beleid, n: int, seed: int, regels: int, doel) -> dict[str, float]:
     pr = cProfile.Profile()
     pr.enable()
-    simuleer(g, beleid, n, seed, Serieel())
+    uitkomsten = simuleer(g, beleid, n, seed, Serieel()).uitkomsten
     pr.disable()
     st = pstats.Stats(pr, stream=doel)
     doel.write(f"\n--- cProfile, {n} replicaties, beleid {beleid.naam}: top {regels} op eigen tijd ---\n")
@@ -275,12 +309,15 @@ def profiel(g, beleid: Beleid, n: int, seed: int, regels: int, doel) -> dict[str
     simpy_eigen = sum(v[2] for (f, _, _), v in st.stats.items() if f"{os.sep}simpy{os.sep}" in f)
     return {
         "totaal": totaal,
-        "los_op": cum("matching/oplossers.py", "los_op"),
-        "toelaatbaar": cum("matching/regels.py", "toelaatbaar"),
+        # (the engine's entry points a round calls; none calls another)
+        "los_op": cum("matching/oplossers.py", "los_op") + cum("matching/oplossers.py", "klein_op_rijen"),
+        "toelaatbaar": cum("simulatie/toestand.py", "toelaatbaar") + cum("simulatie/aanbod.py", "passend"),
         "ronde_bouwen": cum("simulatie/toestand.py", "kenmerken") + cum("simulatie/toestand.py", "woningkenmerken"),
         "wereld_trekken": cum("simulatie/wereld.py", "trek_wereld"),
         "simpy_eigen": simpy_eigen,
-        "aanroepen": (int(cum("matching/oplossers.py", "los_op", 1)), int(cum("matching/regels.py", "toelaatbaar", 1))),
+        # Solved rounds as the model counts them (a klein_op_rijen that declines is followed by los_op).
+        "aanroepen": (sum(u.tellers.get("oplossingen", 0) for u in uitkomsten),
+                      int(cum("simulatie/toestand.py", "toelaatbaar", 1) + cum("simulatie/aanbod.py", "passend", 1))),
     }
 
 

@@ -53,7 +53,12 @@ _GEEN_KOSTEN = np.zeros((0, 0), np.float64)
 def niveaus_van(hh) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The objective's levels for these households, and those placed above the policy's order:
     a promise (a household already holding a reservation) above every level, when anyone has one."""
-    if hh.toegezegd is not None and np.count_nonzero(hh.toegezegd):
+    return niveaus(hh.toegezegd is not None and np.count_nonzero(hh.toegezegd) > 0)
+
+
+def niveaus(toegezegd: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`niveaus_van` for households of whom someone (`toegezegd`) holds a promise, or nobody."""
+    if toegezegd:
         return TERMEN + ("toegezegd",), ("toegezegd",)
     return TERMEN, ()
 

@@ -12,7 +12,7 @@
   integer duals as the proof (`matching/trappen.py`); exact only where `trappen.plan` finds
   such stages, and only then chosen.
 - `cpsat`: CP-SAT, single worker and fixed seed, for side constraints a flow cannot carry
-  (woningdelen: several single persons sharing one dwelling).
+  (woningdelen: several single persons sharing one dwelling; `matching/woningdelen.py`).
 Every backend returns the same optimum value; tests check that on random instances.
 
 How the objective is built: below DICHT_CELLEN cells as arcs (`doel.bogen`: fewer numpy steps
@@ -40,10 +40,11 @@ import numpy as np
 
 from . import trappen
 from .beleid import Beleid
-from .doel import EXACT_FLOAT, GEEN_BELOFTE, Bogen, DoelTeGroot, bogen, grens_per_boog, niveaus_van
+from .doel import EXACT_FLOAT, GEEN_BELOFTE, Bogen, DoelTeGroot, bogen, grens_per_boog, niveaus, niveaus_van
 from .doelmatrix import Doelmatrix, doelmatrix
-from .regels import Ronde, bezwaren, toelaatbaar
+from .regels import Ronde, toelaatbaar
 from .snelkern import kernen
+from .woningdelen import via_cpsat
 
 
 
@@ -217,71 +218,6 @@ def controleer_exact(oplosser: str, b: Bogen | Doelmatrix) -> None:
                         f"{b.grens:.2e} bereiken, boven 2^52; kies oplosser auto of stroom")
 
 
-def deel_bogen(r: Ronde, beleid: Beleid, ok: np.ndarray) -> np.ndarray:
-    """Pairs allowed only when the dwelling is shared: one-person households in a dwelling of
-    2+ bedrooms that every rule except the spare-bedroom rule allows."""
-    alle = bezwaren(r, beleid)
-    vorm = ok.shape
-    zonder = np.ones(vorm, bool)
-    for code, weigert in alle.items():
-        if code != "te_veel_slaapkamers":
-            zonder &= ~np.broadcast_to(weigert, vorm)
-    return zonder & ~ok & (r.hh.alleen & (r.hh.nodig == 1))[:, None] & (r.w.slaapkamers >= 2)[None, :]
-
-
-def via_cpsat(r: Ronde, beleid: Beleid, ok: np.ndarray, b: Bogen, seed: int,
-              tijdslimiet: float | None = None) -> tuple[np.ndarray, int, str, Bogen]:
-    from ortools.sat.python import cp_model
-
-    n_hh = len(r.hh)
-    if beleid.woningdelen:
-        extra = deel_bogen(r, beleid, ok)
-        # Up to max_delers households per dwelling: the weights must cover that many placements.
-        plaatsen = int(np.maximum(np.minimum(beleid.max_delers, r.w.slaapkamers), 1).sum())
-        b = bogen(r, ok | extra, beleid, min(n_hh, plaatsen))
-        alleen_delen = extra[b.hh, b.w]
-    else:
-        alleen_delen = np.zeros(len(b), bool)
-    model = cp_model.CpModel()
-    x = [model.new_bool_var(f"x{i}") for i in range(len(b))]
-    per_hh: dict[int, list[int]] = {}
-    per_w: dict[int, list[int]] = {}
-    for i, (h, w) in enumerate(zip(b.hh.tolist(), b.w.tolist())):
-        per_hh.setdefault(h, []).append(i)
-        per_w.setdefault(w, []).append(i)
-    for bogen_h in per_hh.values():
-        model.add_at_most_one(x[i] for i in bogen_h)
-    alleen = r.hh.alleen & (r.hh.nodig == 1)
-    for w, bogen_w in per_w.items():
-        cap = min(beleid.max_delers, int(r.w.slaapkamers[w])) if beleid.woningdelen else 1
-        cap = max(cap, 1)
-        som = sum(x[i] for i in bogen_w)
-        model.add(som <= cap)
-        if cap > 1:
-            for i in bogen_w:
-                if not alleen[b.hh[i]]:
-                    # A family (or a person who is not sharing) has the dwelling to itself.
-                    model.add(som + (cap - 1) * x[i] <= cap)
-                if alleen_delen[i]:
-                    model.add(som >= 2).only_enforce_if(x[i])
-    model.maximize(sum(int(v) * x[i] for i, v in enumerate(b.waarde.tolist())))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = seed
-    if tijdslimiet:
-        solver.parameters.max_time_in_seconds = tijdslimiet
-    status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        raise RuntimeError(f"CP-SAT gaf status {solver.status_name(status)}")
-    gekozen = np.array([i for i in range(len(b)) if solver.boolean_value(x[i])], np.int64)
-    plaats = np.full(n_hh, -1, np.int64)
-    waarde = 0
-    for i in gekozen.tolist():
-        plaats[b.hh[i]] = b.w[i]
-        waarde += int(b.waarde[i])
-    return plaats, waarde, solver.status_name(status), b
-
-
 def _op_bogen(n_hh: int, n_w: int, b: Bogen, oplosser: Oplosser) -> Oplossing:
     if len(b) == 0:
         return Oplossing(np.full(n_hh, -1, np.int64), 0, oplosser, "OPTIMAL", lambda: b)
@@ -309,23 +245,54 @@ def _klein(r: Ronde, beleid: Beleid, ok: np.ndarray) -> Oplossing | None:
     if kern is None or not beleid.doel.lexicografisch:
         return None
     hh, w = r.hh, r.w
-    niveaus, boven = niveaus_van(hh)
-    toegezegd = bool(boven)
-    sleutel = (id(beleid), toegezegd)
-    bewaard = _VOLGORDE.get(sleutel)
-    if bewaard is None or bewaard[0] is not beleid:
-        # (doel.weeg's full order: the promise, then the policy's levels)
-        volgorde = boven + tuple(beleid.doel.volgorde)
-        bewaard = _VOLGORDE[sleutel] = (beleid, np.array([niveaus.index(n) for n in volgorde], np.int64))
+    toegezegd = len(niveaus_van(hh)[1]) > 0
     n_hh, n_w = ok.shape
     plaats = np.empty(n_hh, np.int64)
     code, waarde = kern["klein"](ok, r.peildag, hh.personen, hh.koppeldag, hh.nodig, hh.voorkeur_code, w.beschikbaar,
                                  w.slaapkamers, w.kern_code, hh.toegezegd if toegezegd else GEEN_BELOFTE, toegezegd,
-                                 len(niveaus), bewaard[1], min(n_hh, n_w), grens_per_boog(n_hh + n_w + 1),
+                                 *_volgorde(beleid, toegezegd), min(n_hh, n_w), grens_per_boog(n_hh + n_w + 1),
                                  EXACT_FLOAT, plaats)
     if code < 0:
         return None
     return Oplossing(plaats, int(waarde), _OPLOSSER_CODE[code], "OPTIMAL", lambda: bogen(r, ok, beleid))
+
+
+def _volgorde(beleid: Beleid, toegezegd: bool) -> tuple[int, np.ndarray]:
+    """The number of levels and doel.weeg's full order (the promise, then the policy's levels)
+    as level indices, once per policy."""
+    sleutel = (id(beleid), toegezegd)
+    bewaard = _VOLGORDE.get(sleutel)
+    if bewaard is None or bewaard[0] is not beleid:
+        alle, boven = niveaus(toegezegd)
+        volgorde = boven + tuple(beleid.doel.volgorde)
+        bewaard = _VOLGORDE[sleutel] = (beleid, (len(alle), np.array([alle.index(n) for n in volgorde], np.int64)))
+    return bewaard[1]
+
+
+def klein_op_rijen(h: dict, hi: list[int], toegezegd: int, w: dict, wi: list[int], peildag: int, beleid: Beleid,
+                   ok: np.ndarray, oplosser: str, maak_ronde: Callable[[], Ronde]) -> Oplossing | None:
+    """What `los_op(maak_ronde(), beleid, oplosser, ok=ok)` gives, for a round whose households
+    are rows `hi` of the columns `h` (the last `toegezegd` of them holding a promise) and whose
+    dwellings rows `wi` of `w`, as the simulation's row tables hold them (`kenmerktabel`): the
+    one compiled step, reading the columns by row number, without the round's own arrays. None
+    where `los_op` takes another path: the caller then makes the round and calls it. The arcs,
+    for an explanation, from `maak_ronde()` when asked."""
+    n_hh, n_w = ok.shape
+    if oplosser != Oplosser.AUTO or beleid.zijvoorwaarden or n_hh * n_w >= DICHT_CELLEN:
+        return None
+    kern = kernen()
+    if kern is None or not beleid.doel.lexicografisch:
+        return None
+    met_belofte = toegezegd > 0
+    plaats = np.empty(n_hh, np.int64)
+    code, waarde = kern["klein_rijen"](
+        ok, peildag, h["personen"], h["koppeldag"], h["nodig"], h["voorkeur_code"], np.asarray(hi, np.int64),
+        w["beschikbaar"], w["slaapkamers"], w["kern_code"], np.asarray(wi, np.int64),
+        (np.arange(n_hh) >= n_hh - toegezegd) if met_belofte else GEEN_BELOFTE, met_belofte,
+        *_volgorde(beleid, met_belofte), min(n_hh, n_w), grens_per_boog(n_hh + n_w + 1), EXACT_FLOAT, plaats)
+    if code < 0:
+        return None
+    return Oplossing(plaats, int(waarde), _OPLOSSER_CODE[code], "OPTIMAL", lambda: bogen(maak_ronde(), ok, beleid))
 
 
 def los_op(r: Ronde, beleid: Beleid, oplosser: str = "auto", seed: int = 0,

@@ -25,7 +25,7 @@ import numpy as np
 
 _GELADEN: dict | None = None
 # The kernels `klein` and `toelaatbaar` call, set by `_laad`.
-_grenzen = _waarden = _toewijzing = _toelaatbaar_rijen = None
+_grenzen = _waarden = _toewijzing = _toelaatbaar_rijen = _klein = None
 
 
 def kernen() -> dict | None:
@@ -322,5 +322,17 @@ def _laad() -> dict:
                 doel += -int(kosten[h, j])
         return 2, doel
 
-    return {"toelaatbaar": toelaatbaar, "toelaatbaar_rijen": toelaatbaar_rijen, "grenzen": grenzen, "waarden": waarden, "toewijzing": toewijzing,
+    global _klein
+    _klein = klein
+
+    @njit
+    def klein_rijen(ok, peildag, personen, koppeldag, nodig, voorkeur, hi, beschikbaar, slaapkamers, kern, wi,
+                    toegezegd, met_toegezegd, niveaus, volgorde, max_plaatsingen, grens_boog, exact, plaats):
+        # `klein` for a round whose household i is row hi[i] of the household columns and whose
+        # dwelling j is row wi[j] of the dwelling ones (the simulation's row tables).
+        return _klein(ok, peildag, personen[hi], koppeldag[hi], nodig[hi], voorkeur[hi], beschikbaar[wi],
+                      slaapkamers[wi], kern[wi], toegezegd, met_toegezegd, niveaus, volgorde, max_plaatsingen,
+                      grens_boog, exact, plaats)
+
+    return {"toelaatbaar": toelaatbaar, "toelaatbaar_rijen": toelaatbaar_rijen, "klein_rijen": klein_rijen, "grenzen": grenzen, "waarden": waarden, "toewijzing": toewijzing,
             "klein": klein}

@@ -229,3 +229,60 @@ def test_toelaatbaar_op_rijnummers(seed, monkeypatch):
         assert rijen.shape == zonder.shape and (rijen == zonder).all()
         paren += int(np.count_nonzero(zonder))
     assert paren >= 25  # not vacuous
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_klein_op_rijnummers(seed):
+    """The one compiled step reading the row tables by row number gives what los_op gives on the
+    round's own arrays (the same placements among ties), with and without promises; and its
+    optimum is the min-cost flow's, an independent solver."""
+    from matching.oplossers import klein_op_rijen, los_op
+    rng = np.random.default_rng(2000 + seed)
+    namen = sorted(BELEIDEN)
+    gedaan = 0
+    for k in range(25):
+        beleid = BELEIDEN[namen[k % len(namen)]]
+        n_hh, n_w = int(rng.integers(1, 20)), int(rng.integers(1, 20))
+        r = _willekeurige_ronde(rng, n_hh, n_w, bool(k % 3), bool(k % 4))
+        vrij = np.where(rng.random(n_hh) < 0.8, 0, r.hh.blokkade)
+        toegezegd = int(rng.integers(1, n_hh + 1)) if k % 3 == 0 else 0
+        belofte = (np.arange(n_hh) >= n_hh - toegezegd) if toegezegd else None
+        r = dataclasses.replace(r, hh=dataclasses.replace(r.hh, blokkade=vrij, toegezegd=belofte))
+        (ht, hi), (wt, wi) = _in_tabellen(rng, r)
+        ok = toelaatbaar(r, beleid)
+        opl = klein_op_rijen(ht._kol, hi, toegezegd, wt._kol, wi, r.peildag, beleid, ok, "auto", lambda: r)
+        ref = los_op(r, beleid, ok=ok)
+        assert opl is not None
+        assert opl.plaats.tolist() == ref.plaats.tolist() and opl.doelwaarde == ref.doelwaarde
+        assert opl.oplosser == ref.oplosser
+        assert opl.doelwaarde == los_op(r, beleid, "stroom", ok=ok).doelwaarde
+        assert (opl.bogen.waarde == ref.bogen.waarde).all()  # the arcs, for an explanation, from the round
+        gedaan += int(np.count_nonzero(opl.plaats >= 0))
+    assert gedaan > 20  # not vacuous: placements to get wrong
+
+
+def test_klein_op_rijnummers_laat_andere_paden_aan_los_op(monkeypatch):
+    """Where los_op would not take the one step, neither does the version on row numbers: it
+    says so (None) and the caller makes the round for los_op."""
+    from matching.beleid import Doel
+    from matching.oplossers import DICHT_CELLEN, klein_op_rijen
+    rng = np.random.default_rng(5)
+    r = _willekeurige_ronde(rng, 12, 12, False, False)
+    (ht, hi), (wt, wi) = _in_tabellen(rng, r)
+    beleid, ok = BELEIDEN["flexibel"], np.ones((12, 12), bool)
+
+    def stap(b=beleid, oplosser="auto", ok=ok):
+        return klein_op_rijen(ht._kol, hi, 0, wt._kol, wi, r.peildag, b, ok, oplosser, lambda: r)
+
+    assert stap() is not None
+    assert stap(b=beleid.met(doel=Doel(lexicografisch=False))) is None
+    assert stap(b=beleid.met(woningdelen=True)) is None
+    assert stap(oplosser="scipy") is None and stap(oplosser="stroom") is None
+    n = int(np.sqrt(DICHT_CELLEN)) + 1  # a round too large for the small path
+    assert stap(ok=np.zeros((n, n), bool)) is None
+    groot = dataclasses.replace(r, hh=dataclasses.replace(r.hh, koppeldag=r.hh.koppeldag - 10 ** 9))
+    (ht, hi), (wt, wi) = _in_tabellen(rng, groot)  # an objective past 2**52
+    assert stap() is None
+    monkeypatch.setattr(snelkern, "_GELADEN", {})
+    (ht, hi), (wt, wi) = _in_tabellen(rng, r)
+    assert stap() is None  # without the kernels

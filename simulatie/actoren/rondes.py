@@ -9,7 +9,7 @@ from functools import partial
 import numpy as np
 
 from matching.bezetting import slaapkamers_nodig
-from matching.oplossers import los_op
+from matching.oplossers import klein_op_rijen, los_op
 from matching.regels import Ronde
 from matching.wisseling import nieuwjaar_na, wisseling_na
 
@@ -104,11 +104,20 @@ def ronde(env, t: Toestand) -> None:
         # (the day from all the round's dwellings, also those of holders left out)
         t.vergeefs = (invoer, wisseling_na(peildag, t.beschikbaar(aangeboden), t.beleid))
         return
-    if r is None:
-        r = Ronde(t.kenmerken(lijst, len(houders), invoer[0]), t.woningkenmerken(woningen, nu, invoer[1]), peildag)
-    if t.vooruitblik is not None:  # look-ahead: expected households as extra rows after the real ones
-        r, ok = t.vooruitblik.ronde(r, ok, nu, t.beleid, n_a)
-    opl = los_op(r, t.beleid, t.sc.toewijzing.oplosser, seed=0, ok=ok)
+    opl = None
+    if r is None and t.vooruitblik is None:
+        # A small round in one compiled step on the row tables, without the round's arrays.
+        def maak_ronde(lijst=lijst, woningen=woningen, n=len(houders)) -> Ronde:
+            return Ronde(t.hh_tabel.kies([s.rij for s in lijst], n), t.w_tabel.kies([w.rij for w in woningen], peildag),
+                         peildag)
+        opl = klein_op_rijen(t.hh_tabel._kol, [s.rij for s in lijst], len(houders), t.w_tabel._kol,
+                             [w.rij for w in woningen], peildag, t.beleid, ok, t.sc.toewijzing.oplosser, maak_ronde)
+    if opl is None:
+        if r is None:
+            r = Ronde(t.kenmerken(lijst, len(houders), invoer[0]), t.woningkenmerken(woningen, nu, invoer[1]), peildag)
+        if t.vooruitblik is not None:  # look-ahead: expected households as extra rows after the real ones
+            r, ok = t.vooruitblik.ronde(r, ok, nu, t.beleid, n_a)
+        opl = los_op(r, t.beleid, t.sc.toewijzing.oplosser, seed=0, ok=ok)
     t.tel("oplossingen")
     plaats = opl.plaats.tolist()
     echt = [h for h in range(len(lijst)) if plaats[h] >= 0]
