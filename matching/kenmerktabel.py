@@ -41,6 +41,12 @@ class _Tabel:
     def __len__(self) -> int:
         return self.n
 
+    @property
+    def kolommen(self) -> dict[str, np.ndarray]:
+        """The columns by field name, as stored (rows beyond `n` hold nothing): for kernels that
+        read rows by number. Read only: rows change through `voeg_toe` and `zet`."""
+        return self._kol
+
     def _nieuwe_rij(self) -> int:
         if self.n == len(self._kol["ids"]):
             for k, a in self._kol.items():
@@ -69,14 +75,15 @@ class _Tabel:
         for code, naam in self.CODES.items():
             self._kol[code][:self.n] = kerncodes(self._kol[naam][:self.n])
 
-    def _index(self, index) -> np.ndarray:
-        # Row numbers come as a short list: checked in Python, cheaper than two reductions.
+    def rijnummers(self, index) -> np.ndarray:
+        """Row numbers (a short list) as an index array, each checked to be a row."""
+        # (checked in Python: cheaper than two reductions)
         if len(index) and (min(index) < 0 or max(index) >= self.n):
             raise IndexError(f"rij buiten de tabel ({self.n} rijen)")
         return np.asarray(index, np.int64)
 
     def _kies(self, index) -> dict[str, np.ndarray]:
-        index = self._index(index)
+        index = self.rijnummers(index)
         return {k: a[index] for k, a in self._kol.items()}
 
 
@@ -156,7 +163,7 @@ def toelaatbaar_in_tabellen(ht: HuishoudenTabel, hi, wt: WoningTabel, wi, peilda
     kern = kernen()
     if kern is None:
         return toelaatbaar(Ronde(ht.kies(hi), wt.kies(wi, vrij_tot=peildag), peildag), beleid)
-    return toelaatbaar_op_rijen(kern, ht._kol, ht._index(hi), wt._kol, wt._kol["beschikbaar"], wt._index(wi), peildag,
+    return toelaatbaar_op_rijen(kern, ht.kolommen, ht.rijnummers(hi), wt.kolommen, wt.kolommen["beschikbaar"], wt.rijnummers(wi), peildag,
                                 beleid)
 
 

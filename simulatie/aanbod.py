@@ -241,7 +241,7 @@ class Vervangingen(Sequence):
         if len(self._vrij) < len(self._vast["ids"]):
             self._vrij = np.zeros(len(self._vast["ids"]), np.int64)  # (free since day 0: by any peildag)
         controleer_omvang(len(hi), eind - begin)
-        ok = toelaatbaar_op_rijen(kern, ht._kol, ht._index(hi), self._vast, self._vrij,
+        ok = toelaatbaar_op_rijen(kern, ht.kolommen, ht.rijnummers(hi), self._vast, self._vrij,
                                   np.arange(begin, eind, dtype=np.int64), peildag, beleid)
         return ok.any(axis=0)
 

@@ -251,7 +251,7 @@ class Toestand:
     def beschikbaar(self, woningen: list[SimWoning]) -> list[int]:
         """The day numbers from which the dwellings are available, as `woningkenmerken` has them
         (their rows, once a round has seen them)."""
-        kol = self.w_tabel._kol["beschikbaar"]
+        kol = self.w_tabel.kolommen["beschikbaar"]
         return [int(kol[w.rij]) for w in woningen]
 
     def rijen(self, lijst: list[SimHuishouden], vrij: bool = False) -> tuple:

@@ -250,7 +250,7 @@ def test_klein_op_rijnummers(seed):
         r = dataclasses.replace(r, hh=dataclasses.replace(r.hh, blokkade=vrij, toegezegd=belofte))
         (ht, hi), (wt, wi) = _in_tabellen(rng, r)
         ok = toelaatbaar(r, beleid)
-        opl = klein_op_rijen(ht._kol, hi, toegezegd, wt._kol, wi, r.peildag, beleid, ok, "auto", lambda: r)
+        opl = klein_op_rijen(ht.kolommen, hi, toegezegd, wt.kolommen, wi, r.peildag, beleid, ok, "auto", lambda: r)
         ref = los_op(r, beleid, ok=ok)
         assert opl is not None
         assert opl.plaats.tolist() == ref.plaats.tolist() and opl.doelwaarde == ref.doelwaarde
@@ -272,7 +272,7 @@ def test_klein_op_rijnummers_laat_andere_paden_aan_los_op(monkeypatch):
     beleid, ok = BELEIDEN["flexibel"], np.ones((12, 12), bool)
 
     def stap(b=beleid, oplosser="auto", ok=ok):
-        return klein_op_rijen(ht._kol, hi, 0, wt._kol, wi, r.peildag, b, ok, oplosser, lambda: r)
+        return klein_op_rijen(ht.kolommen, hi, 0, wt.kolommen, wi, r.peildag, b, ok, oplosser, lambda: r)
 
     assert stap() is not None
     assert stap(b=beleid.met(doel=Doel(lexicografisch=False))) is None

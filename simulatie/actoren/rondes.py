@@ -106,11 +106,13 @@ def ronde(env, t: Toestand) -> None:
         return
     opl = None
     if r is None and t.vooruitblik is None:
-        # A small round in one compiled step on the row tables, without the round's arrays.
+        # A small round in one compiled step on the row tables, without the round's arrays (made
+        # only if its arcs are asked for, which a simulated round never does: from the tables as
+        # they are then).
         def maak_ronde(lijst=lijst, woningen=woningen, n=len(houders)) -> Ronde:
             return Ronde(t.hh_tabel.kies([s.rij for s in lijst], n), t.w_tabel.kies([w.rij for w in woningen], peildag),
                          peildag)
-        opl = klein_op_rijen(t.hh_tabel._kol, [s.rij for s in lijst], len(houders), t.w_tabel._kol,
+        opl = klein_op_rijen(t.hh_tabel.kolommen, [s.rij for s in lijst], len(houders), t.w_tabel.kolommen,
                              [w.rij for w in woningen], peildag, t.beleid, ok, t.sc.toewijzing.oplosser, maak_ronde)
     if opl is None:
         if r is None:
