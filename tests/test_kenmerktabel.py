@@ -29,8 +29,9 @@ def gelijk(a, b) -> None:
             assert x.dtype == y.dtype and x.shape == y.shape and (x == y).all(), veld.name
 
 
-def vul(hh, ww, beleid):
-    ht, wt = HuishoudenTabel(capaciteit=1), WoningTabel(capaciteit=1)  # grows on every other row
+def vul(hh, ww, beleid, ht=None, wt=None):
+    if ht is None:
+        ht, wt = HuishoudenTabel(capaciteit=1), WoningTabel(capaciteit=1)  # grows on every other row
     vooruit = beleid.nareizigers == "vooruit"
     for h in hh:
         ht.voeg_toe(h, personen=h.personen, personen_huur=h.personen_totaal if vooruit else h.personen,
@@ -128,14 +129,8 @@ def _rommel(tabel, vulling: int):
 def test_voeg_toe_schrijft_elk_veld(vulling, inst):
     """A new row writes every column: whatever the storage held before changes nothing."""
     hh, ww, beleid, _ = inst
-    ht, wt = _rommel(HuishoudenTabel(capaciteit=8), vulling), _rommel(WoningTabel(capaciteit=8), vulling)
-    vooruit = beleid.nareizigers == "vooruit"
-    for h in hh:
-        ht.voeg_toe(h, personen=h.personen, personen_huur=h.personen_totaal if vooruit else h.personen,
-                    nodig=slaapkamers_nodig(h, beleid), nodig_ruim=slaapkamers_nodig(h, beleid, ruim=True),
-                    koppeldag=dag(h.koppeldatum), blokkade=blokkade(h, beleid))
-    for w in ww:
-        wt.voeg_toe(w)
+    ht, wt = vul(hh, ww, beleid, _rommel(HuishoudenTabel(capaciteit=8), vulling),
+                 _rommel(WoningTabel(capaciteit=8), vulling))
     gelijk(ht.kies(range(len(hh))), huishouden_kenmerken(hh, beleid))
     gelijk(wt.kies(range(len(ww))), woning_kenmerken(ww))
 
