@@ -211,3 +211,30 @@ def test_passende_hervermietingen_zonder_hun_dagen(beleidsnaam):
             assert met.shape == zonder.shape == (eind - begin,) and (met == zonder).all()
             passend += int(np.count_nonzero(zonder))
     assert passend > 50  # not vacuous
+
+
+@pytest.mark.parametrize("variant", ["strikt", "flexibel", "wachten", "niet_lexicografisch", "woningdelen",
+                                     "vooruitkijken"])
+def test_ronde_op_rijnummers_als_op_eigen_arrays(variant, monkeypatch):
+    """A simulated round asks the rules, and a small round's solve, by row number in the tables;
+    making the round's own arrays and asking `toelaatbaar` and `los_op` on them, as rounds did
+    before, gives the same records: under every path a policy can send a round down."""
+    from matching.beleid import Doel
+    from matching.regels import toelaatbaar
+
+    g = laad_scenario("leusden-2021")  # with households abroad, and reservations
+    b = {"strikt": g.beleid("strikt"), "flexibel": g.beleid("flexibel"),
+         "wachten": g.beleid("flexibel").met(nareizigers="wachten"),
+         "niet_lexicografisch": g.beleid("flexibel").met(doel=Doel(lexicografisch=False)),
+         "woningdelen": g.beleid("strikt").met(woningdelen=True),
+         "vooruitkijken": g.beleid("flexibel").met(vooruitkijken_weken=8)}[variant]
+    invoer = maak_invoer(g)
+    snel = [pickle.dumps(simuleer_replicatie(invoer, b, rep)) for rep in range(5)]
+
+    def op_eigen_arrays(self, lijst, rijen, woningen, vandaag):
+        return toelaatbaar(Ronde(self.kenmerken(lijst, 0, rijen), self.woningkenmerken(woningen, vandaag),
+                                 self.start_abs + vandaag), self.beleid)
+
+    monkeypatch.setattr(Toestand, "toelaatbaar", op_eigen_arrays)
+    monkeypatch.setattr(rondes, "klein_op_rijen", lambda *a, **k: None)
+    assert [pickle.dumps(simuleer_replicatie(invoer, b, rep)) for rep in range(5)] == snel
