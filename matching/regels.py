@@ -50,7 +50,10 @@ def kerncode(kern: str | None) -> int:
 
 
 def kerncodes(kernen) -> np.ndarray:
-    return np.fromiter((kerncode(k) for k in kernen), np.int64, len(kernen))
+    namen = kernen.tolist() if isinstance(kernen, np.ndarray) else list(kernen)
+    # Each name asked once, in the order first seen (new names get their codes in that order).
+    codes = {k: kerncode(k) for k in dict.fromkeys(namen)}
+    return np.array([codes[k] for k in namen], np.int64)
 
 
 @dataclass(frozen=True)

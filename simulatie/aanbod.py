@@ -238,8 +238,8 @@ class Vervangingen(Sequence):
             w = self.kenmerken(begin, eind, np.array(dagen, np.int64))
             return toelaatbaar(Ronde(ht.kies(hi), w, peildag), beleid).any(axis=0)
         self._voorraad(eind)
-        if len(self._vrij) < len(self._vast["ids"]):
-            self._vrij = np.zeros(len(self._vast["ids"]), np.int64)  # (free since day 0: by any peildag)
+        if len(self._vrij) < len(self._vast["kern"]):
+            self._vrij = np.zeros(len(self._vast["kern"]), np.int64)  # (free since day 0: by any peildag)
         controleer_omvang(len(hi), eind - begin)
         ok = toelaatbaar_op_rijen(kern, ht.kolommen, ht.rijnummers(hi), self._vast, self._vrij,
                                   np.arange(begin, eind, dtype=np.int64), peildag, beleid)
@@ -250,19 +250,19 @@ class Vervangingen(Sequence):
         what `woning_kenmerken` gives for the same dwellings, without making them."""
         self._voorraad(eind)
         v = {k: x[begin:eind] for k, x in self._vast.items()}
+        v["ids"] = np.array([self._id(i) for i in range(begin, eind)], dtype=object)
         v["beschikbaar"] = beschikbaar
         return WoningKenmerken.uit_velden(v)
 
     def _voorraad(self, eind: int) -> None:
         a = self._attr
-        klaar = 0 if self._vast is None else len(self._vast["ids"])
+        klaar = 0 if self._vast is None else len(self._vast["kern"])
         if klaar < eind:
-            # The re-lets looked at so far as a round's dwellings (all but the day they come
-            # free), made once each (a walk looks ahead).
+            # The re-lets looked at so far as a round's dwellings (all but their ids, which the
+            # rules never read, and the day they come free), made once each (a walk looks ahead).
             m = min(max(2 * eind, 32), len(self))
             kern = a["kern"][klaar:m]
-            erbij = {"ids": np.array([self._id(i) for i in range(klaar, m)], dtype=object),
-                     "kern": kern, "kern_code": kerncodes(kern),
+            erbij = {"kern": kern, "kern_code": kerncodes(kern),
                      "slaapkamers": a["slaapkamers"][klaar:m].astype(np.int64),
                      "huur": a["huur"][klaar:m].astype(np.float64),
                      "soort": np.full(m - klaar, VRIJ, np.int64),
