@@ -191,3 +191,30 @@ def test_woningen_getrokken_zoals_met_choice():
                 for j in range(n):
                     assert _attributen(_aanbod(sc), u, n, j, a.toegankelijk_aandeel) == tuple(
                         verwacht[k].tolist()[j] for k in ("kern", "slaapkamers", "huur", "toegankelijk"))
+
+
+@pytest.mark.parametrize("rep", range(4))
+def test_hervermietingen_als_ronde_gelijk_aan_hun_woningen(rep):
+    """The walk judges drawn re-lets straight from the drawn columns (`Vervangingen.kenmerken`,
+    made in growing blocks): field by field what `woning_kenmerken` makes of the same dwellings
+    as offered, vacant from the given days; any stretch, in any order of asking."""
+    import dataclasses
+
+    from matching.regels import dag, woning_kenmerken
+    from matching.woningen import SOORTEN
+    from simulatie.aanbod import trek_vervangingen
+
+    sc = laad_scenario("leusden-2023").sc
+    alle = trek_vervangingen(sc, sc.seed, rep)
+    rng = np.random.default_rng(rep)
+    for _ in range(12):
+        begin = int(rng.integers(0, len(alle) - 1))
+        eind = int(rng.integers(begin + 1, min(begin + 80, len(alle)) + 1))
+        na = np.sort(rng.integers(0, 400, eind - begin))
+        woningen = [alle.woning(begin + i, int(d)) for i, d in enumerate(na)]
+        verwacht = woning_kenmerken(woningen, beschikbaar=[dag(w.beschikbaar) for w in woningen],
+                                    soort=[SOORTEN.index(w.soort) for w in woningen])
+        uit = alle.kenmerken(begin, eind, np.array([dag(w.beschikbaar) for w in woningen], np.int64))
+        for veld in dataclasses.fields(verwacht):
+            x, y = getattr(uit, veld.name), getattr(verwacht, veld.name)
+            assert x.dtype == y.dtype and x.tolist() == y.tolist(), veld.name
