@@ -22,7 +22,7 @@ import numpy as np
 
 from .huishoudens import Huishouden
 from .grenzen import controleer_omvang
-from .regels import (HuishoudenKenmerken, Ronde, WoningKenmerken, _kernargumenten, dag, kerncode, kerncodes,
+from .regels import (HuishoudenKenmerken, Ronde, WoningKenmerken, kernargumenten, dag, kerncode, kerncodes,
                      toelaatbaar)
 from .snelkern import kernen
 from .woningen import SOORTEN, Woning, WoningSoort
@@ -171,9 +171,9 @@ def toelaatbaar_op_rijen(kern: dict, h: dict, hi: np.ndarray, w: dict, beschikba
                          peildag: int, beleid) -> np.ndarray:
     """The compiled rules on household columns `h` (rows `hi`) and dwelling columns `w` (rows
     `wi`, available from `beschikbaar`), as `HuishoudenTabel` and `WoningTabel` hold them."""
-    _, per_beleid, soort_ok, horizon, kern_ok = _kernargumenten(beleid, peildag)
+    a = kernargumenten(beleid, peildag)
     return kern["toelaatbaar_rijen"](
         h["nodig"], h["nodig_ruim"], h["alleen"], h["blokkade"], h["personen_huur"], h["toegankelijk"], h["gezin"], hi,
-        *per_beleid, w["slaapkamers"], w["huur"], w["toegankelijk"], w["min_personen"], True,
-        soort_ok, w["soort"], beschikbaar, peildag, horizon, kern_ok, w["kern_code"], wi,
+        *a.scalairen, w["slaapkamers"], w["huur"], w["toegankelijk"], w["min_personen"], True,
+        a.soort_ok, w["soort"], beschikbaar, peildag, a.horizon, a.kern_ok, w["kern_code"], wi,
         np.empty((len(hi), len(wi)), np.bool_))

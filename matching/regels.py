@@ -9,30 +9,21 @@ a refusal is explained to the adviser.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
 from .beleid import REGELCODES, Beleid
 from .bezetting import slaapkamers_nodig
+from .dagen import _jaar, dag, horizon_dag
 from .grenzen import controleer_omvang
 from .huishoudens import Huishouden
 from .snelkern import kernen
 from .woningen import SOORTEN, Woning
 
-EPOCHE = dt.date(1970, 1, 1)
 GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS = 0, 1, 2
-
-
-def dag(d: dt.date) -> int:
-    return (d - EPOCHE).days
-
-
-def datum(dagnr: int) -> dt.date:
-    return EPOCHE + dt.timedelta(days=int(dagnr))
 
 
 # Kern names as small integers, the same code for the same name everywhere in the process, so
@@ -242,16 +233,6 @@ def kern_toegestaan(w: "WoningKenmerken", kernen: tuple[str, ...]) -> np.ndarray
     return _kernen_masker(tuple(kernen), len(_KERNCODES))[w.kern_code]
 
 
-@lru_cache(maxsize=4096)
-def horizon_dag(peildag: int, maanden: int) -> int:
-    """Last day on which a reservation may become available and still be offered now:
-    `maanden` calendar months after the peildatum (31 Aug + 6 months = 28/29 Feb)."""
-    d = datum(peildag)
-    m = d.month - 1 + maanden
-    jaar, maand = d.year + m // 12, m % 12 + 1
-    return dag(dt.date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1])))
-
-
 def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
     """Every rule's refusals, keyed by reason code; arrays broadcast to (hh, w)."""
     hh, w = r.hh, r.w
@@ -291,11 +272,6 @@ _GEEN = 2**62  # more bedrooms than any dwelling has
 _LEEG = (np.zeros(0, np.int64),)  # a kernel's unused input
 
 
-@lru_cache(maxsize=4096)
-def _jaar(peildag: int) -> int:
-    return datum(peildag).year
-
-
 _AFTOPPING: dict[tuple[int, int], tuple] = {}
 
 
@@ -333,13 +309,21 @@ def _rijgrenzen(hh: HuishoudenKenmerken, beleid: Beleid, jaar: int) -> tuple:
     return uit
 
 
-_KERNARGUMENTEN: dict[tuple[int, int, int], tuple] = {}
+class Kernargumenten(NamedTuple):
+    """What the compiled `toelaatbaar` takes from a policy on a day."""
+    beleid: Beleid              # (to tell a reused id)
+    scalairen: tuple            # studio, max extra rooms, single's max rooms, passend, rent limits low/high
+    soort_ok: np.ndarray        # per soort: offered under the policy
+    horizon: int                # last day a reservation may become available and still be offered
+    kern_ok: np.ndarray         # per kern code known now (and None last): allowed
 
 
-def _kernargumenten(beleid: Beleid, peildag: int) -> tuple:
+_KERNARGUMENTEN: dict[tuple[int, int, int], Kernargumenten] = {}
+
+
+def kernargumenten(beleid: Beleid, peildag: int) -> Kernargumenten:
     """What the compiled `toelaatbaar` takes from the policy and the day, worked out once per
-    policy and day (the simulation asks every round): the policy itself (to tell a reused id),
-    its scalars, the soort mask, the horizon day and the kern mask (for the kern codes known now)."""
+    policy and day (the simulation asks every round)."""
     sleutel = (id(beleid), peildag, len(_KERNCODES))
     a = _KERNARGUMENTEN.get(sleutel)
     if a is None or a[0] is not beleid:
@@ -348,9 +332,9 @@ def _kernargumenten(beleid: Beleid, peildag: int) -> tuple:
         grens = _aftopping(beleid, _jaar(peildag)) if beleid.passend_toewijzen else None
         scalairen = (beleid.studio_voor_alleenstaande, beleid.max_extra_slaapkamers, beleid.alleenstaande_max_slaapkamers,
                      grens is not None, 0.0 if grens is None else grens.laag, 0.0 if grens is None else grens.hoog)
-        a = _KERNARGUMENTEN[sleutel] = (beleid, scalairen, _soorten_masker(beleid.soorten),
-                                        horizon_dag(peildag, beleid.vooruit_maanden),
-                                        _kernen_masker(beleid.kernen, len(_KERNCODES)))
+        a = _KERNARGUMENTEN[sleutel] = Kernargumenten(beleid, scalairen, _soorten_masker(beleid.soorten),
+                                                      horizon_dag(peildag, beleid.vooruit_maanden),
+                                                      _kernen_masker(beleid.kernen, len(_KERNCODES)))
     return a
 
 
@@ -365,12 +349,12 @@ def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
     kern = kernen()
     if kern is not None:
         met_min = w.min_personen is not None
-        _, per_beleid, soort_ok, horizon, kern_ok = _kernargumenten(beleid, p)
+        a = kernargumenten(beleid, p)
         return kern["toelaatbaar"](
             hh.nodig, hh.nodig_ruim, hh.alleen, hh.blokkade, hh.personen_huur, hh.toegankelijk,
-            (hh.gezin if hh.gezin is not None else hh.personen_huur), *per_beleid,
+            (hh.gezin if hh.gezin is not None else hh.personen_huur), *a.scalairen,
             w.slaapkamers, w.huur, w.toegankelijk, w.min_personen if met_min else _LEEG[0], met_min,
-            soort_ok, w.soort, w.beschikbaar, p, horizon, kern_ok, w.kern_code, np.empty((len(hh), len(w)), np.bool_))
+            a.soort_ok, w.soort, w.beschikbaar, p, a.horizon, a.kern_ok, w.kern_code, np.empty((len(hh), len(w)), np.bool_))
     laag, hoog, limiet, toegankelijk = _rijgrenzen(hh, beleid, _jaar(p))
     # A dwelling refused by a dwelling-only rule has fewer rooms than anyone needs (laag >= 0):
     # a reservation's soort matters only until it is available; the months ahead; the kern.

@@ -12,7 +12,8 @@ from .beleid import REGELCODES, Beleid, Regel
 from .bezetting import deelt_ouder_met_kind, slaapkamers_nodig
 from .huishoudens import Huishouden
 from .oplossers import Oplossing
-from .regels import Ronde, datum
+from .dagen import datum
+from .regels import Ronde
 from .woningen import SOORTEN
 
 

@@ -8,7 +8,8 @@ import datetime as dt
 from functools import lru_cache
 
 from .beleid import Beleid
-from .regels import Ronde, dag, datum, horizon_dag
+from .dagen import dag, datum, horizon_dag
+from .regels import Ronde
 
 
 @lru_cache(maxsize=4096)
