@@ -29,5 +29,6 @@ def horizon_dag(peildag: int, maanden: int) -> int:
 
 
 @lru_cache(maxsize=4096)
-def _jaar(peildag: int) -> int:
+def jaar_van(peildag: int) -> int:
+    """The calendar year of day number `peildag` (the rent limit's year)."""
     return datum(peildag).year

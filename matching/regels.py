@@ -17,7 +17,7 @@ import numpy as np
 
 from .beleid import REGELCODES, Beleid
 from .bezetting import slaapkamers_nodig
-from .dagen import _jaar, dag, horizon_dag
+from .dagen import jaar_van, dag, horizon_dag
 from .grenzen import controleer_omvang
 from .huishoudens import Huishouden
 from .snelkern import kernen
@@ -236,7 +236,7 @@ def kern_toegestaan(w: "WoningKenmerken", kernen: tuple[str, ...]) -> np.ndarray
 def bezwaren(r: Ronde, beleid: Beleid) -> dict[str, np.ndarray]:
     """Every rule's refusals, keyed by reason code; arrays broadcast to (hh, w)."""
     hh, w = r.hh, r.w
-    grens = _aftopping(beleid, _jaar(r.peildag))
+    grens = _aftopping(beleid, jaar_van(r.peildag))
     kamers = w.slaapkamers[None, :]
     studio_ok = beleid.studio_voor_alleenstaande & hh.alleen[:, None] & (kamers == 0)
     effectief = np.where(studio_ok, 1, kamers)
@@ -329,7 +329,7 @@ def kernargumenten(beleid: Beleid, peildag: int) -> Kernargumenten:
     if a is None or a[0] is not beleid:
         if len(_KERNARGUMENTEN) > 20_000:
             _KERNARGUMENTEN.clear()
-        grens = _aftopping(beleid, _jaar(peildag)) if beleid.passend_toewijzen else None
+        grens = _aftopping(beleid, jaar_van(peildag)) if beleid.passend_toewijzen else None
         scalairen = (beleid.studio_voor_alleenstaande, beleid.max_extra_slaapkamers, beleid.alleenstaande_max_slaapkamers,
                      grens is not None, 0.0 if grens is None else grens.laag, 0.0 if grens is None else grens.hoog)
         a = _KERNARGUMENTEN[sleutel] = Kernargumenten(beleid, scalairen, _soorten_masker(beleid.soorten),
@@ -355,7 +355,7 @@ def toelaatbaar(r: Ronde, beleid: Beleid) -> np.ndarray:
             (hh.gezin if hh.gezin is not None else hh.personen_huur), *a.scalairen,
             w.slaapkamers, w.huur, w.toegankelijk, w.min_personen if met_min else _LEEG[0], met_min,
             a.soort_ok, w.soort, w.beschikbaar, p, a.horizon, a.kern_ok, w.kern_code, np.empty((len(hh), len(w)), np.bool_))
-    laag, hoog, limiet, toegankelijk = _rijgrenzen(hh, beleid, _jaar(p))
+    laag, hoog, limiet, toegankelijk = _rijgrenzen(hh, beleid, jaar_van(p))
     # A dwelling refused by a dwelling-only rule has fewer rooms than anyone needs (laag >= 0):
     # a reservation's soort matters only until it is available; the months ahead; the kern.
     kolom = (_soorten_masker(beleid.soorten)[w.soort] | (w.beschikbaar <= p)) \
