@@ -16,7 +16,7 @@ Per policy it measures, for every worker setup (LokaleProcessen(n), or Serieel f
   makes).
 
 The events and solver inputs are recorded in an untimed capture pass (Environment.step and
-rondes.los_op, rondes.klein_op_rijen, Toestand.toelaatbaar and Vervangingen.passend are
+rondes.los_op, rondes.klein_op_rijen, Toestand.toelaatbaar and Vervangingen.eerste_passend are
 wrapped inside this script, each recorded as the Ronde and ok matrix it stands for; the
 project's code is unchanged), which also checks that recording does not change any outcome. The bare tasks
 read the recordings from a module global inherited by the forked workers, so neither side
@@ -74,7 +74,7 @@ class _Opname:
 
 
 _OPNAME: _Opname | None = None
-_ECHT = {"ronde_toelaatbaar": Toestand.toelaatbaar, "passend": Vervangingen.passend}
+_ECHT = {"ronde_toelaatbaar": Toestand.toelaatbaar, "passend": Vervangingen.eerste_passend}
 
 
 class _TelEnv(ECHTE_ENV):
@@ -104,7 +104,7 @@ def _opname_ronde_toelaatbaar(t, lijst, rijen, woningen, vandaag):
 
 
 def _opname_passend(alle, ht, hi, begin, eind, dagen, beleid):
-    """Vervangingen.passend (the walk): recorded as the rules on the re-lets with their days."""
+    """Vervangingen.eerste_passend (the walk): recorded as the rules on the re-lets with their days."""
     past = _ECHT["passend"](alle, ht, hi, begin, eind, dagen, beleid)
     _opname_toelaatbaar(Ronde(ht.kies(hi), alle.kenmerken(begin, eind, np.array(dagen, np.int64)), dagen[-1]), beleid)
     return past
@@ -173,13 +173,13 @@ def _opname_taak(invoer, beleid, rep):
 
 def neem_op(g, beleid: Beleid, n: int, seed: int, uitvoerder):
     """Untimed pass with the recorders installed (inherited by forked workers)."""
-    oud = (simpy.Environment, rondes.los_op, rondes.klein_op_rijen, Toestand.toelaatbaar, Vervangingen.passend)
+    oud = (simpy.Environment, rondes.los_op, rondes.klein_op_rijen, Toestand.toelaatbaar, Vervangingen.eerste_passend)
     simpy.Environment, rondes.los_op, rondes.klein_op_rijen = _TelEnv, _opname_los_op, _opname_klein_op_rijen
-    Toestand.toelaatbaar, Vervangingen.passend = _opname_ronde_toelaatbaar, _opname_passend
+    Toestand.toelaatbaar, Vervangingen.eerste_passend = _opname_ronde_toelaatbaar, _opname_passend
     try:
         paren = uitvoerder.map(partial(_opname_taak, maak_invoer(g, seed), beleid), range(n))
     finally:
-        simpy.Environment, rondes.los_op, rondes.klein_op_rijen, Toestand.toelaatbaar, Vervangingen.passend = oud
+        simpy.Environment, rondes.los_op, rondes.klein_op_rijen, Toestand.toelaatbaar, Vervangingen.eerste_passend = oud
     return [u for u, _ in paren], [p for _, p in paren]
 
 
@@ -311,13 +311,13 @@ def profiel(g, beleid: Beleid, n: int, seed: int, regels: int, doel) -> dict[str
         "totaal": totaal,
         # (the engine's entry points a round calls; none calls another)
         "los_op": cum("matching/oplossers.py", "los_op") + cum("matching/oplossers.py", "klein_op_rijen"),
-        "toelaatbaar": cum("simulatie/toestand.py", "toelaatbaar") + cum("simulatie/aanbod.py", "passend"),
+        "toelaatbaar": cum("simulatie/toestand.py", "toelaatbaar") + cum("simulatie/aanbod.py", "eerste_passend"),
         "ronde_bouwen": cum("simulatie/toestand.py", "kenmerken") + cum("simulatie/toestand.py", "woningkenmerken"),
         "wereld_trekken": cum("simulatie/wereld.py", "trek_wereld"),
         "simpy_eigen": simpy_eigen,
         # Solved rounds as the model counts them (a klein_op_rijen that declines is followed by los_op).
         "aanroepen": (sum(u.tellers.get("oplossingen", 0) for u in uitkomsten),
-                      int(cum("simulatie/toestand.py", "toelaatbaar", 1) + cum("simulatie/aanbod.py", "passend", 1))),
+                      int(cum("simulatie/toestand.py", "toelaatbaar", 1) + cum("simulatie/aanbod.py", "eerste_passend", 1))),
     }
 
 

@@ -168,11 +168,13 @@ def toelaatbaar_in_tabellen(ht: HuishoudenTabel, hi, wt: WoningTabel, wi, peilda
 
 
 def toelaatbaar_op_rijen(kern: dict, h: dict, hi: np.ndarray, w: dict, beschikbaar: np.ndarray, wi: np.ndarray,
-                         peildag: int, beleid) -> np.ndarray:
+                         peildag: int, beleid, eerste: bool = False) -> np.ndarray | int:
     """The compiled rules on household columns `h` (rows `hi`) and dwelling columns `w` (rows
-    `wi`, available from `beschikbaar`), as `HuishoudenTabel` and `WoningTabel` hold them."""
+    `wi`, available from `beschikbaar`), as `HuishoudenTabel` and `WoningTabel` hold them.
+    `eerste`: instead of the matrix, the first dwelling (position in `wi`) that some household
+    may take, or -1."""
     a = kernargumenten(beleid, peildag)
-    return kern["toelaatbaar_rijen"](
+    return kern["eerste_toelaatbaar_rijen" if eerste else "toelaatbaar_rijen"](
         h["nodig"], h["nodig_ruim"], h["alleen"], h["blokkade"], h["personen_huur"], h["toegankelijk"], h["gezin"], hi,
         *a.scalairen, w["slaapkamers"], w["huur"], w["toegankelijk"], w["min_personen"], True,
         a.soort_ok, w["soort"], beschikbaar, peildag, a.horizon, a.kern_ok, w["kern_code"], wi,

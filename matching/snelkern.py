@@ -89,6 +89,24 @@ def _laad() -> dict:
     _toelaatbaar_rijen = toelaatbaar_rijen
 
     @njit
+    def eerste_toelaatbaar_rijen(nodig, nodig_ruim, alleen, blokkade, personen_huur, toegankelijk, gezin, hi,
+                                 studio, max_extra, alleen_max, passend, grens_laag, grens_hoog,
+                                 kamers, huur, w_toegankelijk, min_personen, met_min,
+                                 soort_ok, soort, beschikbaar, peildag, horizon, kern_ok, kern_code, wi, uit):
+        # The first dwelling j (in the order of wi) that some household may take, or -1: the
+        # question of a walk along coming re-lets, in the same call as the rules.
+        _toelaatbaar_rijen(nodig, nodig_ruim, alleen, blokkade, personen_huur, toegankelijk, gezin, hi,
+                           studio, max_extra, alleen_max, passend, grens_laag, grens_hoog, kamers, huur,
+                           w_toegankelijk, min_personen, met_min, soort_ok, soort, beschikbaar, peildag, horizon,
+                           kern_ok, kern_code, wi, uit)
+        n, m = uit.shape
+        for j in range(m):
+            for i in range(n):
+                if uit[i, j]:
+                    return j
+        return -1
+
+    @njit
     def toelaatbaar(nodig, nodig_ruim, alleen, blokkade, personen_huur, toegankelijk, gezin,
                     studio, max_extra, alleen_max, passend, grens_laag, grens_hoog,
                     kamers, huur, w_toegankelijk, min_personen, met_min,
@@ -334,5 +352,6 @@ def _laad() -> dict:
                       slaapkamers[wi], kern[wi], toegezegd, met_toegezegd, niveaus, volgorde, max_plaatsingen,
                       grens_boog, exact, plaats)
 
-    return {"toelaatbaar": toelaatbaar, "toelaatbaar_rijen": toelaatbaar_rijen, "klein_rijen": klein_rijen, "grenzen": grenzen, "waarden": waarden, "toewijzing": toewijzing,
-            "klein": klein}
+    return {"toelaatbaar": toelaatbaar, "toelaatbaar_rijen": toelaatbaar_rijen,
+            "eerste_toelaatbaar_rijen": eerste_toelaatbaar_rijen, "klein_rijen": klein_rijen, "grenzen": grenzen,
+            "waarden": waarden, "toewijzing": toewijzing, "klein": klein}

@@ -38,10 +38,18 @@ def wisseling_na(p: int, beschikbaar: list[int], beleid: Beleid) -> int | None:
     grens = horizon_dag(p, m)
     buiten = [d for d in beschikbaar if d > grens]
     if buiten:
-        # horizon_dag grows with the peildag: the first day whose horizon reaches the nearest.
-        doel, lo, hi = min(buiten), p + 1, min(buiten)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            lo, hi = (lo, mid) if horizon_dag(mid, m) >= doel else (mid + 1, hi)
-        dagen.append(lo)
+        dagen.append(_horizon_bereikt(p, min(buiten), m))
     return min(dagen, default=None)
+
+
+@lru_cache(maxsize=16384)
+def _horizon_bereikt(p: int, doel: int, m: int) -> int:
+    """The first day after `p` whose horizon (`m` months ahead) reaches day `doel` (> the
+    horizon of `p`). Rounds fall on the same days in every replication and the dwellings'
+    dates recur, so the answers are kept."""
+    # horizon_dag grows with the peildag: bisect.
+    lo, hi = p + 1, doel
+    while lo < hi:
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if horizon_dag(mid, m) >= doel else (mid + 1, hi)
+    return lo

@@ -225,25 +225,25 @@ class Vervangingen(Sequence):
             return self._lijst[i]
         return Vervanging(int(self._wachten[i]), _woning(self._sc, self._attr, i, f"#X{i:03d}", 0, WoningSoort.VRIJ))
 
-    def passend(self, ht: HuishoudenTabel, hi: list[int], begin: int, eind: int, dagen: list[int],
-                beleid: Beleid) -> np.ndarray:
-        """Per re-let begin..eind-1, free from `dagen` (day numbers, in order): may any of the
-        households in rows `hi` of `ht` take it, on the last of those days (the round's rules
-        on these dwellings, `toelaatbaar(...).any(axis=0)`)? With the compiled kernels straight
-        from the drawn columns: a re-let free by the peildag passes every date rule whatever
-        its day, so the days themselves are not needed."""
+    def eerste_passend(self, ht: HuishoudenTabel, hi: list[int], begin: int, eind: int, dagen: list[int],
+                       beleid: Beleid) -> int:
+        """The first of re-lets begin..eind-1, free from `dagen` (day numbers, in order), that
+        one of the households in rows `hi` of `ht` may take on the last of those days (the
+        round's rules on these dwellings), as its distance from `begin`; -1: none. With the
+        compiled kernels straight from the drawn columns: a re-let free by the peildag passes
+        every date rule whatever its day, so the days themselves are not needed."""
         peildag = dagen[-1]
         kern = kernen()
         if kern is None:
             w = self.kenmerken(begin, eind, np.array(dagen, np.int64))
-            return toelaatbaar(Ronde(ht.kies(hi), w, peildag), beleid).any(axis=0)
+            past = toelaatbaar(Ronde(ht.kies(hi), w, peildag), beleid).any(axis=0)
+            return int(np.argmax(past)) if past.any() else -1
         self._voorraad(eind)
         if len(self._vrij) < len(self._vast["kern"]):
             self._vrij = np.zeros(len(self._vast["kern"]), np.int64)  # (free since day 0: by any peildag)
         controleer_omvang(len(hi), eind - begin)
-        ok = toelaatbaar_op_rijen(kern, ht.kolommen, ht.rijnummers(hi), self._vast, self._vrij,
-                                  np.arange(begin, eind, dtype=np.int64), peildag, beleid)
-        return ok.any(axis=0)
+        return toelaatbaar_op_rijen(kern, ht.kolommen, ht.rijnummers(hi), self._vast, self._vrij,
+                                    np.arange(begin, eind, dtype=np.int64), peildag, beleid, eerste=True)
 
     def kenmerken(self, begin: int, eind: int, beschikbaar: np.ndarray) -> WoningKenmerken:
         """Re-lets begin..eind-1 as a round's dwellings, vacant from `beschikbaar` (day numbers):

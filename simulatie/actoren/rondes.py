@@ -213,9 +213,9 @@ def vervang(env, t: Toestand, nu: int, lijst: list[SimHuishouden], rijen: tuple)
     while i < len(dagen):
         # (up to the first re-let in a later year)
         j = bisect_left(dagen, nieuwjaar_na(dagen[i]), i) if SAMEN_BEOORDELEN else i + 1
-        past = alle.passend(t.hh_tabel, hi, begin + i, begin + j, dagen[i:j], t.beleid)
-        if np.count_nonzero(past):
-            k = i + int(np.argmax(past))
+        k = alle.eerste_passend(t.hh_tabel, hi, begin + i, begin + j, dagen[i:j], t.beleid)
+        if k >= 0:
+            k += i
             t.vervangingen = begin + k + 1
             d = nu + na[k]
             w = SimWoning(alle.woning(begin + k, d), d, d)
