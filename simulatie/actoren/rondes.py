@@ -56,7 +56,9 @@ def ronde(env, t: Toestand) -> None:
     # was still owed stays reported as returned and not replaced).
     if t.tegoed and (verbod is None or nu < verbod) and kandidaten:
         k_rijen = t.rijen(kandidaten, vrij=True)
-        while t.tegoed and vervang(env, t, nu, kandidaten, k_rijen):
+        t.werk_rijen_bij(kandidaten, k_rijen)
+        hi = [s.rij for s in kandidaten]
+        while t.tegoed and vervang(env, t, nu, hi):
             t.tegoed -= 1
     if not t.aanbod:
         return
@@ -187,39 +189,38 @@ def verhuizing(env, t: Toestand, s: SimHuishouden, w: SimWoning, nummer: int, _g
         s.passend_voor_gezin.succeed()
 
 
-def vervang(env, t: Toestand, nu: int, lijst: list[SimHuishouden], rijen: tuple) -> bool:
+def vervang(env, t: Toestand, nu: int, hi: list[int]) -> bool:
     """Walk WSL's coming re-lets (drawn in the world, the same for every policy) and offer the
-    first that some household on the list (`lijst`: those who may be offered a dwelling now,
-    `rijen`: `t.rijen(lijst)`) may take; the ones passed over are let regularly. With nobody to
+    first that some household on the list (`hi`: the rows, up to date, of those who may be
+    offered a dwelling now) may take; the ones passed over are let regularly. With nobody to
     fit, the dwelling stays owed (`t.tegoed`) until someone is on the list."""
     alle = t.wereld_vervangingen
     begin = t.vervangingen
-    if not lijst or begin >= len(alle):
+    if not hi or begin >= len(alle):
         return False
     # The walk looks at each next re-let while the days waited before it stay within the
-    # longest a dwelling may stand empty: re-lets begin..eind-1, free on day nu + na[j].
-    voor = alle.voor_lijst  # days from the first re-let to each (before its own wait)
-    eind = min(bisect_right(voor, voor[begin] + t.sc.toewijzing.max_leegstand_dagen), len(alle))
+    # longest a dwelling may stand empty: re-lets begin..eind-1; re-let k is free on day
+    # nu + voor[k + 1] - voor[begin] (voor: days from the first re-let, before its own wait).
+    voor = alle.voor_lijst
     v0 = voor[begin]
-    na = [v - v0 for v in voor[begin + 1:eind + 1]]
+    eind = min(bisect_right(voor, v0 + t.sc.toewijzing.max_leegstand_dagen), len(alle))
     # Each re-let is judged on the day it comes free. On that day (or later in the same year,
     # the rent limit's year) no date-dependent rule refuses a dwelling that is free already, so
     # the re-lets of one calendar year are judged together in one matrix.
-    t.werk_rijen_bij(lijst, rijen)
-    hi = [s.rij for s in lijst]
-    basis = t.start_abs + nu
-    dagen = [basis + d for d in na]  # in order: each re-let comes after the one before
-    i = 0
-    while i < len(dagen):
+    basis = t.start_abs + nu - v0  # re-let k is free on absolute day basis + voor[k + 1]
+    i = begin
+    while i < eind:
         # (up to the first re-let in a later year)
-        j = bisect_left(dagen, nieuwjaar_na(dagen[i]), i) if SAMEN_BEOORDELEN else i + 1
-        k = alle.eerste_passend(t.hh_tabel, hi, begin + i, begin + j, dagen[i:j], t.beleid)
+        j = bisect_left(voor, nieuwjaar_na(basis + voor[i + 1]) - basis, i + 1, eind + 1) - 1 \
+            if SAMEN_BEOORDELEN else i + 1
+        k = alle.eerste_passend(t.hh_tabel, hi, i, j, [basis + v for v in voor[i + 1:j + 1]], t.beleid)
         if k >= 0:
             k += i
-            t.vervangingen = begin + k + 1
-            d = nu + na[k]
-            w = SimWoning(alle.woning(begin + k, d), d, d)
-            env.process(vervanging(env, t, w, na[k]))
+            t.vervangingen = k + 1
+            wachten = voor[k + 1] - v0
+            d = nu + wachten
+            w = SimWoning(alle.woning(k, d), d, d)
+            env.process(vervanging(env, t, w, wachten))
             return True
         i = j
     t.vervangingen = eind
