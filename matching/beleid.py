@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .bestanden import InvoerFout
-from .validatie import melding
+from .validatie import melding, per_veld
 from .woningen import SOORTEN
 
 
@@ -44,7 +44,7 @@ GEEN_BELEID = {"aftoppingsgrenzen", "regelgroepen"}  # tables in beleid.toml tha
 
 
 class Doel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
     volgorde: tuple[Literal["personen", "wachttijd", "beschikbaarheid", "passing", "voorkeur"], ...] = DOELEN
     lexicografisch: bool = True
     gewichten: dict[Literal["personen", "wachttijd", "beschikbaarheid", "passing", "voorkeur"], int] = Field(
@@ -60,13 +60,13 @@ class Doel(BaseModel):
 
 
 class Grens(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
     laag: float = Field(gt=0)
     hoog: float = Field(gt=0)
 
 
 class Beleid(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     naam: str
     omschrijving: str = ""
@@ -137,7 +137,7 @@ def _presets() -> dict:
 
 
 def _fout_uit_validatie(e: ValidationError, bron: str, naam: str) -> InvoerFout:
-    err = e.errors()[0]
+    err = per_veld(e.errors())[0]
     loc = [str(x) for x in err["loc"]]
     sleutel = ".".join(loc) or naam
     kandidaten = list(Doel.model_fields) if loc[:1] == ["doel"] else list(Beleid.model_fields)

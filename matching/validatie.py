@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 TYPE_TEKST = {
     "int_parsing": "verwacht een geheel getal", "int_type": "verwacht een geheel getal",
@@ -27,6 +28,9 @@ def melding(err: dict, kandidaten: list[str], reserve: list[str] | None = None) 
     soort, loc = err["type"], err["loc"]
     gegeven = err.get("input")
     als = f" (gegeven: {gegeven!r})" if gegeven is not None and not isinstance(gegeven, (dict, list, tuple)) else ""
+    if "leden" in err:  # a union field (`per_veld`): every form it may take
+        teksten = list(dict.fromkeys(melding({**lid, "input": None}, kandidaten, reserve) for lid in err["leden"]))
+        return " of ".join([teksten[0]] + [t.removeprefix("verwacht ") for t in teksten[1:]]) + als
     if soort == "extra_forbidden":
         tip = difflib.get_close_matches(str(loc[-1]), kandidaten, n=1) or \
             difflib.get_close_matches(str(loc[-1]), reserve or [], n=1)
@@ -48,3 +52,41 @@ def melding(err: dict, kandidaten: list[str], reserve: list[str] | None = None) 
     if soort in TYPE_TEKST:
         return TYPE_TEKST[soort] + als
     return err["msg"].removeprefix("Value error, ") + als
+
+
+# The member names pydantic puts in the location of an error under a union field (a number or
+# [laag, hoog]: 'float', 'tuple[float, float]'); no key of a scenario or policy looks like this.
+_UNIELID = re.compile(r"(float|int|str|bool|none|date|[a-z_]+\[.*\]|function-[a-z]+\[.*\])")
+
+
+def per_veld(fouten: list[dict]) -> list[dict]:
+    """Pydantic reports a value that fits no member of a union once per member, each with the
+    member's name in its location. Here: where the value had a member's shape (a list whose
+    element is wrong), only that member's errors, at the element; else one error at the field,
+    whose text (`melding`) names every form that was expected."""
+    uit: list[dict] = []
+    leden: dict[tuple, list[tuple[tuple, dict]]] = {}
+    for err in fouten:
+        loc = tuple(err["loc"])
+        i = next((i for i, x in enumerate(loc) if isinstance(x, str) and _UNIELID.fullmatch(x)), None)
+        if i is None:
+            uit.append(err)
+            continue
+        veld = loc[:i]
+        if veld not in leden:
+            leden[veld] = []
+            uit.append({"veld": veld})  # its place among the others
+        leden[veld].append((loc[i + 1:], err))
+    klaar: list[dict] = []
+    for err in uit:
+        if "veld" not in err:
+            klaar.append(err)
+            continue
+        veld = err["veld"]
+        binnen = [(rest, e) for rest, e in leden[veld] if rest]
+        if binnen:
+            klaar.extend({**e, "loc": veld + rest} for rest, e in binnen)
+        else:
+            eerste = leden[veld][0][1]
+            klaar.append({**eerste, "loc": veld, "leden": [e for _, e in leden[veld]]})
+    return klaar

@@ -167,6 +167,20 @@ def test_afwijkende_prognose_van_de_provincie_wordt_gemeld(tmp_path):
     assert lees_provincietabel(pad, PEIL).meldingen == ()
 
 
+@pytest.mark.parametrize("prognose, pct", [("inf", "86,43%"), ("nan", "inf%"), ("1e999", "-inf %"), ("43,21", "nan%")])
+def test_prognose_van_de_provincie_die_geen_getal_is_wordt_niet_vergeleken(tmp_path, prognose, pct):
+    """Python's float reads 'inf', 'nan' and '1e999'; a sheet never means them as a number. Such a
+    cell is not compared (no crash, no warning), as any other text; a real difference in the
+    other cell is still reported."""
+    pad = _schrijf(tmp_path, "gemeente;achterstand;taakstelling;realisatie;prognose;prognose in %\n"
+                             f"Leusden;26;24;31;{prognose};{pct}\n")
+    assert lees_provincietabel(pad, PEIL).meldingen == ()
+    pad = _schrijf(tmp_path, "gemeente;achterstand;taakstelling;realisatie;prognose;prognose in %\n"
+                             f"Leusden;26;24;31;{prognose};50%\n")
+    meldingen = lees_provincietabel(pad, PEIL).meldingen
+    assert len(meldingen) == 1 and "prognose_pct 50%" in meldingen[0]
+
+
 def test_synthetische_tabel_als_csv_leest_terug(tmp_path):
     from simulatie.provincie.synthetisch import utrecht_synthetisch
 

@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import difflib
 import io
+import math
 import os
 import re
 import unicodedata
@@ -182,10 +183,17 @@ def lees_procent(tekst: str) -> float | None:
     w = tekst.strip().replace(" ", "")
     if not w.endswith("%"):
         return None
+    return _eindig_getal(w[:-1])
+
+
+def _eindig_getal(tekst: str) -> float | None:
+    """A cell's number ('43,21' or '43.21'); None for text that is no finite number (Python's
+    float also reads 'inf', 'nan' and '1e999', which no sheet means as a number)."""
     try:
-        return float(w[:-1].replace(",", "."))
+        waarde = float(tekst.strip().replace(",", "."))
     except ValueError:
         return None
+    return waarde if math.isfinite(waarde) else None
 
 
 def _is_totaal(naam: str) -> bool:
@@ -344,10 +352,7 @@ def _vergelijk_met_provincie(rijen: list[GemeenteRij], periode: TabelPeriode) ->
         for veld, tekst in r.provincie:
             # a sheet may hold the unrounded value (43.21, 86.43%) and only display it rounded
             if veld == "prognose":
-                try:
-                    waarde = float(tekst.strip().replace(",", "."))
-                except ValueError:
-                    waarde = None
+                waarde = _eindig_getal(tekst)
                 ons = eigen.prognose
             else:
                 waarde = lees_procent(tekst)

@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 from pydantic import BaseModel, ValidationError
 from matching.bestanden import InvoerFout
-from matching.validatie import melding
+from matching.validatie import melding, per_veld
 
 from .schema import Scenario
 
@@ -96,7 +96,7 @@ def fouten_uit_validatie(e: ValidationError, pad: Path, tekst: str = "") -> list
     """Every problem pydantic found, in Dutch, each with its key and (where found) its line."""
     regels = _regels_per_sleutel(tekst) if tekst else {}
     uit = []
-    for err in e.errors():
+    for err in per_veld(e.errors()):
         loc = tuple(err["loc"])
         if err["type"] == "samenhang":
             for sleutel, melding in (err.get("ctx") or {}).get("problemen", []):

@@ -362,6 +362,16 @@ def maak_scenarios() -> None:
              "text in a number")
     scenario("kern_onbekend.toml", s.replace("Achterveld = 0.08", "Amersfoort = 0.08"),
              "kern_onbekend.toml, regel 23, veld 'aanbod.kern': kern 'Amersfoort' staat niet in kernen", "unknown kern")
+    scenario("kern_aandeel_oneindig.toml", s.replace("Leusden = 0.92", "Leusden = inf"),
+             "kern_aandeel_oneindig.toml, regel 24, veld 'aanbod.kern.Leusden': verwacht een eindig getal (gegeven: inf)",
+             "TOML's inf as a share (no sheet means it as a number)")
+    scenario("woningen_nan.toml", s.replace("woningen_per_jaar = 35", "woningen_per_jaar = nan"),
+             "woningen_nan.toml, regel 22, veld 'aanbod.woningen_per_jaar': verwacht een eindig getal of een lijst "
+             "tussen [ ], bijvoorbeeld [1, 2] (gegeven: nan)",
+             "TOML's nan where a number or [low, high] is expected: one line naming both forms")
+    scenario("woningen_lijst_tekst.toml", s.replace("woningen_per_jaar = 35", 'woningen_per_jaar = [30, "veertig"]'),
+             "woningen_lijst_tekst.toml, regel 22, veld 'aanbod.woningen_per_jaar.1': verwacht een getal "
+             "(gegeven: 'veertig')", "a [low, high] range with text in it: the element named, not the other form")
     scenario("startdatum_ongeldig.toml", s.replace("startdatum = 2023-01-01", "startdatum = 2023-02-30"),
              "startdatum_ongeldig.toml, regel 2: geen geldige TOML: datum of tijd bestaat niet",
              "impossible date in TOML")
