@@ -48,14 +48,15 @@ def melding(err: dict, kandidaten: list[str], reserve: list[str] | None = None) 
     if soort == "literal_error":
         return f"verwacht een van {str(ctx.get('expected', '')).replace(' or ', ' of ')}{als}"
     if soort in ("too_short", "too_long"):
-        return f"verwacht {ctx.get('min_length', ctx.get('max_length', ''))} waarden{als}".replace("  ", " ")
+        return f"verwacht een lijst van {ctx.get('min_length', ctx.get('max_length', ''))} waarden{als}".replace("  ", " ")
     if soort in TYPE_TEKST:
         return TYPE_TEKST[soort] + als
     return err["msg"].removeprefix("Value error, ") + als
 
 
 # The member names pydantic puts in the location of an error under a union field (a number or
-# [laag, hoog]: 'float', 'tuple[float, float]'); no key of a scenario or policy looks like this.
+# [laag, hoog]: 'float', 'tuple[float, float]'). A key the user wrote may look like one ('int'):
+# only names of two or more members at the same place are taken as a union's.
 _UNIELID = re.compile(r"(float|int|str|bool|none|date|[a-z_]+\[.*\]|function-[a-z]+\[.*\])")
 
 
@@ -64,12 +65,20 @@ def per_veld(fouten: list[dict]) -> list[dict]:
     member's name in its location. Here: where the value had a member's shape (a list whose
     element is wrong), only that member's errors, at the element; else one error at the field,
     whose text (`melding`) names every form that was expected."""
+    def lid(err: dict) -> int | None:
+        return next((i for i, x in enumerate(err["loc"]) if isinstance(x, str) and _UNIELID.fullmatch(x)), None)
+
+    namen: dict[tuple, set] = {}
+    for err in fouten:
+        i = lid(err)
+        if i is not None:
+            namen.setdefault(tuple(err["loc"][:i]), set()).add(err["loc"][i])
     uit: list[dict] = []
     leden: dict[tuple, list[tuple[tuple, dict]]] = {}
     for err in fouten:
         loc = tuple(err["loc"])
-        i = next((i for i, x in enumerate(loc) if isinstance(x, str) and _UNIELID.fullmatch(x)), None)
-        if i is None:
+        i = lid(err)
+        if i is None or len(namen[loc[:i]]) < 2:
             uit.append(err)
             continue
         veld = loc[:i]
@@ -79,7 +88,7 @@ def per_veld(fouten: list[dict]) -> list[dict]:
         leden[veld].append((loc[i + 1:], err))
     klaar: list[dict] = []
     for err in uit:
-        if "veld" not in err:
+        if "veld" not in err or "loc" in err:
             klaar.append(err)
             continue
         veld = err["veld"]

@@ -372,6 +372,12 @@ def maak_scenarios() -> None:
     scenario("woningen_lijst_tekst.toml", s.replace("woningen_per_jaar = 35", 'woningen_per_jaar = [30, "veertig"]'),
              "woningen_lijst_tekst.toml, regel 22, veld 'aanbod.woningen_per_jaar.1': verwacht een getal "
              "(gegeven: 'veertig')", "a [low, high] range with text in it: the element named, not the other form")
+    scenario("woningen_drie_waarden.toml", s.replace("woningen_per_jaar = 35", "woningen_per_jaar = [30, 35, 40]"),
+             "woningen_drie_waarden.toml, regel 22, veld 'aanbod.woningen_per_jaar': verwacht een getal of een lijst "
+             "van 2 waarden", "a range of three: both forms named")
+    scenario("sleutel_als_typenaam.toml", s.replace("ronde_dagen = 7", "ronde_dagen = 7\nint = 3"),
+             "sleutel_als_typenaam.toml, regel 19, veld 'toewijzing.int': onbekende sleutel 'int'",
+             "an unknown key that looks like a type name stays an unknown key, on its own line")
     scenario("startdatum_ongeldig.toml", s.replace("startdatum = 2023-01-01", "startdatum = 2023-02-30"),
              "startdatum_ongeldig.toml, regel 2: geen geldige TOML: datum of tijd bestaat niet",
              "impossible date in TOML")
