@@ -73,29 +73,21 @@ def per_veld(fouten: list[dict]) -> list[dict]:
         i = lid(err)
         if i is not None:
             namen.setdefault(tuple(err["loc"][:i]), set()).add(err["loc"][i])
-    uit: list[dict] = []
-    leden: dict[tuple, list[tuple[tuple, dict]]] = {}
-    for err in fouten:
-        loc = tuple(err["loc"])
-        i = lid(err)
-        if i is None or len(namen[loc[:i]]) < 2:
-            uit.append(err)
-            continue
-        veld = loc[:i]
-        if veld not in leden:
-            leden[veld] = []
-            uit.append({"veld": veld})  # its place among the others
-        leden[veld].append((loc[i + 1:], err))
+    # Per field of a union its members' errors (with what follows the member name); every other
+    # error on its own (keyed by its position). In the order each first appears.
+    groepen: dict[object, list[tuple[tuple, dict]]] = {}
+    for n, err in enumerate(fouten):
+        loc, i = tuple(err["loc"]), lid(err)
+        unie = i is not None and len(namen[loc[:i]]) >= 2
+        groepen.setdefault(loc[:i] if unie else n, []).append((loc[i + 1:] if unie else (), err))
     klaar: list[dict] = []
-    for err in uit:
-        if "veld" not in err or "loc" in err:
-            klaar.append(err)
+    for veld, leden in groepen.items():
+        if isinstance(veld, int):
+            klaar.append(leden[0][1])
             continue
-        veld = err["veld"]
-        binnen = [(rest, e) for rest, e in leden[veld] if rest]
+        binnen = [(rest, e) for rest, e in leden if rest]
         if binnen:
             klaar.extend({**e, "loc": veld + rest} for rest, e in binnen)
         else:
-            eerste = leden[veld][0][1]
-            klaar.append({**eerste, "loc": veld, "leden": [e for _, e in leden[veld]]})
+            klaar.append({**leden[0][1], "loc": veld, "leden": [e for _, e in leden]})
     return klaar
