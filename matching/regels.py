@@ -377,7 +377,23 @@ def eerste_bezwaar(r: Ronde, beleid: Beleid) -> np.ndarray:
     """(hh, w) int: index into REGELCODES of the first refusing rule in policy order, -1 if none."""
     vorm = (len(r.hh), len(r.w))
     alle = bezwaren(r, beleid)
-    uit = np.full(vorm, -1, np.int64)
-    for code in reversed(beleid.regels):  # earlier rules overwrite later ones
-        uit = np.where(np.broadcast_to(alle[code], vorm), REGELCODES.index(code), uit)
-    return uit
+    regels = beleid.regels
+    stapel = np.empty((len(regels), *vorm), bool)  # rule k of the policy refuses pair (h, w)
+    for k, code in enumerate(regels):
+        stapel[k] = alle[code]
+    codes = np.array([REGELCODES.index(c) for c in regels] + [-1], np.int64)
+    # (argmax: the first True; a pair no rule refuses points past the last rule, to -1)
+    return codes[np.where(stapel.any(0), stapel.argmax(0), len(regels))] if regels else np.full(vorm, -1, np.int64)
+
+
+def meest_bezwaar(bezwaar: np.ndarray) -> np.ndarray:
+    """Per household (row of `eerste_bezwaar`): the code that refuses most of its dwellings;
+    of codes refusing as many, the one met first along the row (as `Counter.most_common` counts a row)."""
+    n, m = bezwaar.shape
+    if m == 0:
+        return np.full(n, -1, np.int64)
+    codes = np.unique(bezwaar)
+    gelijk = bezwaar[:, :, None] == codes  # (household, dwelling, code)
+    # more dwellings first; then the earlier first dwelling (a code not in the row scores 0, below any present)
+    sleutel = gelijk.sum(1) * (m + 1) - gelijk.argmax(1)
+    return codes[sleutel.argmax(1)]

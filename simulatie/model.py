@@ -12,7 +12,7 @@ import simpy
 
 from matching.beleid import REGELCODES, Beleid, Regel
 from matching.huishoudens import Huishouden
-from matching.regels import Ronde, dag, eerste_bezwaar
+from matching.regels import Ronde, dag, eerste_bezwaar, meest_bezwaar
 from matching.woningen import Woning
 
 from .actoren.koppelingen import koppelingen
@@ -89,6 +89,8 @@ def _redenen_wachtend(t: Toestand, nu: int) -> dict[str, int]:
     if woningen:
         r = Ronde(t.kenmerken(lijst), t.woningkenmerken(woningen, nu), t.start_abs + nu)
         bezwaar = eerste_bezwaar(r, t.beleid)
+        past = (bezwaar < 0).any(1).tolist()
+        meest = meest_bezwaar(bezwaar).tolist()
     for i, s in enumerate(lijst):
         b = t.blokkade(s)
         if b:
@@ -97,12 +99,10 @@ def _redenen_wachtend(t: Toestand, nu: int) -> dict[str, int]:
             redenen[Wachtreden.VERVOLGHUISVESTING] += 1
         elif not woningen:
             redenen[Wachtreden.GEEN_WONING] += 1
-        elif (bezwaar[i] < 0).any():
+        elif past[i]:
             redenen[Wachtreden.PASSENDE_WONING] += 1
         else:
-            codes = bezwaar[i]
-            meest = Counter(codes.tolist()).most_common(1)[0][0]
-            redenen[REGELCODES[meest]] += 1
+            redenen[REGELCODES[meest[i]]] += 1
     return dict(sorted(redenen.items()))
 
 

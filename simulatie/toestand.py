@@ -131,6 +131,7 @@ class Toestand:
     # a round selects them by row number.
     hh_tabel: HuishoudenTabel = field(default_factory=HuishoudenTabel)
     _wachtenden: tuple = ((-1, -1), ([], []))
+    _kandidaten: tuple = ((-1, -1), [])
     w_tabel: WoningTabel = field(default_factory=WoningTabel)
     vooruitblik: object = None      # vooruitblik.Vooruitblik when the policy looks ahead
 
@@ -170,6 +171,18 @@ class Toestand:
             return [s for s in lijst if s._status is not _BUITENLAND and (s.vervolg or not s.hh.nareizigers > 0)]
         return [s for s in lijst if s._status is not _BUITENLAND]
 
+    def kandidaten(self) -> list[SimHuishouden]:
+        """`zonder_blokkade(wachtenden())`: who may be offered a dwelling now. Unless households
+        wait for their nareizigers (a blokkade that changes without a status change), only the
+        statuses decide it: then the list is kept like `wachtenden` (do not change it)."""
+        wachtend = self._per_status()[0]
+        if self._wacht_op_nareizigers:
+            return self.zonder_blokkade(wachtend)
+        sleutel = self._wachtenden[0]
+        if self._kandidaten[0] != sleutel:
+            self._kandidaten = (sleutel, [s for s in wachtend if s._status is not _BUITENLAND])
+        return self._kandidaten[1]
+
     def wachtenden(self) -> list[SimHuishouden]:
         """Households on the list in the allocation sense: waiting, and those still abroad (in
         the order they were linked). Do not change the list returned: it is kept until a status
@@ -205,7 +218,7 @@ class Toestand:
         """Households on the list as COA counts it when deciding to link more."""
         if self.beleid.wachtlijst_telt_niet_verhuisklaar:
             return len(self.wachtenden())
-        return len(self.zonder_blokkade(self.wachtenden()))
+        return len(self.kandidaten())
 
     def kenmerken(self, lijst: list[SimHuishouden], toegezegd: int = 0, rijen: tuple | None = None) -> HuishoudenKenmerken:
         """`toegezegd`: the last this many households already hold a promised reservation.

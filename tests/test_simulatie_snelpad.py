@@ -18,7 +18,7 @@ from simhulp import beleid, hh, woning
 from simulatie.model import draai, simuleer_replicatie
 from simulatie.replicaties import maak_invoer
 from simulatie.scenario import laad_scenario
-from simulatie.toestand import Toestand
+from simulatie.toestand import Status, Toestand
 
 SCENARIOS = ["leusden-2023", "leusden-2021", "leusden-2022-2", "leusden-2026"]
 
@@ -133,30 +133,39 @@ def test_niets_verandert_voor_de_wisseling(beleidsnaam, seed):
 
 
 @pytest.mark.parametrize("nareizigers", ["nu", "vooruit", "wachten"])
-def test_zonder_blokkade_is_blokkade_nul(nareizigers, monkeypatch):
-    """Who may be offered a dwelling, as a round asks it inline of everyone on the list, is
-    exactly who has no `blokkade`; and their rows read without asking (`rijen(vrij=True)`) are
-    the rows read with it. Under every way of handling nareizigers, on simulated rounds."""
+def test_kandidaten_is_blokkade_nul(nareizigers, monkeypatch):
+    """Who may be offered a dwelling, as a round and COA's list length ask it (`kandidaten`, a
+    list kept while no status changes), is at every call exactly who waits without a `blokkade`,
+    asked afresh of every household: also after arrivals from abroad, placements and refusals
+    between two rounds. Their rows read without asking (`rijen(vrij=True)`) are the rows read
+    with it. Under every way of handling nareizigers, on simulated rounds."""
     g = laad_scenario("leusden-2021")  # with households still abroad
     b = g.beleid("strikt").met(nareizigers=nareizigers)
-    oud = Toestand.zonder_blokkade
+    oud = Toestand.kandidaten
     gezien = Counter()
+    vorige = [None]
 
-    def controleer(self, lijst):
-        uit = oud(self, lijst)
-        assert uit == [s for s in lijst if self.blokkade(s) == GEEN_BLOKKADE]
+    def controleer(self):
+        uit = oud(self)
+        wacht = [s for s in self.huishoudens.values() if s.status in (Status.WACHTEND, Status.BUITENLAND)]
+        assert uit == [s for s in wacht if self.blokkade(s) == GEEN_BLOKKADE]
         assert self.rijen(uit, vrij=True) == self.rijen(uit)
-        gezien.update(self.blokkade(s) for s in lijst)
+        gezien.update(self.blokkade(s) for s in wacht)
+        gezien["bewaard" if uit is vorige[0] else "nieuw"] += 1
+        vorige[0] = uit
         return uit
 
-    monkeypatch.setattr(Toestand, "zonder_blokkade", controleer)
+    monkeypatch.setattr(Toestand, "kandidaten", controleer)
     invoer = maak_invoer(g)
     for rep in range(3):
         draai(invoer, b, rep)
     # Not vacuous: households both with and without a blokkade were asked about, and under
-    # `wachten` some waited for their nareizigers.
+    # `wachten` some waited for their nareizigers; lists were both kept and made anew (kept
+    # only where the statuses alone decide).
     assert gezien[GEEN_BLOKKADE] > 0 and gezien[NIET_IN_NL] > 0
     assert (gezien[WACHT_NAREIZIGERS] > 0) == (nareizigers == "wachten")
+    assert gezien["nieuw"] > 10
+    assert (gezien["bewaard"] > 10) == (nareizigers != "wachten")
 
 
 @pytest.mark.parametrize("nareizigers", ["nu", "vooruit", "wachten"])

@@ -2,13 +2,18 @@
 and `passend` lists exactly the dwellings that meet every hard rule."""
 
 import datetime as dt
+from collections import Counter
 
+import numpy as np
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matching import laad_beleid, wijs_toe
-from paren import PEIL, huishouden, woning
+from matching.beleid import REGELCODES
+from matching.regels import eerste_bezwaar, meest_bezwaar
+from paren import PEIL, huishouden, ronde, woning
 from matching.uitleg import NIVEAU_TEKST
-from referentie import mag, ronde_st, score
+from referentie import mag, ronde_st, score, weigeringen
 
 D = dt.date
 STRIKT = laad_beleid("strikt")
@@ -159,3 +164,31 @@ def test_elk_huishouden_een_keer_en_passend_exact(inst):
             assert "passende_woning_vergeven" not in codes
     assert t.samenvatting["personen_geplaatst"] == sum(p.personen for p in t.toewijzingen)
     assert t.samenvatting["huishoudens_geplaatst"] == len(t.toewijzingen)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ronde_st(max_hh=6, max_w=6), st.randoms(use_true_random=False))
+def test_eerste_bezwaar_is_eerste_weigerende_regel(inst, rnd):
+    """Per pair, the first rule in the policy's order (shuffled too) that refuses it, read off
+    the reference's own list of refusing rules; -1 where none does."""
+    hh, ww, beleid, peil = inst
+    regels = list(beleid.regels)
+    rnd.shuffle(regels)
+    beleid = beleid.met(regels=tuple(regels))
+    uit = eerste_bezwaar(ronde(hh, ww, beleid, peil), beleid)
+    assert uit.shape == (len(hh), len(ww))
+    for i, h in enumerate(hh):
+        for j, w in enumerate(ww):
+            weigert = weigeringen(h, w, beleid, peil)
+            verwacht = next((REGELCODES.index(c) for c in regels if c in weigert), -1)
+            assert uit[i, j] == verwacht, (i, j, weigert)
+
+
+@given(st.lists(st.lists(st.integers(-1, 4), min_size=1, max_size=7), min_size=1, max_size=6)
+       .filter(lambda rijen: len({len(r) for r in rijen}) == 1))
+def test_meest_bezwaar_telt_als_counter(rijen):
+    """The code met most along a household's row, ties to the one met first: as
+    `Counter(rij).most_common(1)` counts it (the simulation's reasons for whoever still waits)."""
+    m = np.array(rijen, np.int64)
+    assert meest_bezwaar(m).tolist() == [Counter(r).most_common(1)[0][0] for r in rijen]
+    assert meest_bezwaar(np.empty((3, 0), np.int64)).tolist() == [-1, -1, -1]

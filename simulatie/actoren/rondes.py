@@ -49,7 +49,7 @@ def ronde(env, t: Toestand) -> None:
         if w.vervangbaar:
             t.tegoed += 1
     # Who may be offered a dwelling now (neither the walk below nor a return changes that).
-    kandidaten = t.zonder_blokkade(t.wachtenden())
+    kandidaten = t.kandidaten()
     k_rijen = None
     verbod = t.sc.verbod_dag()
     # Under a voorrangsverbod there is no agreement any more: nothing returned is replaced (what
