@@ -16,7 +16,7 @@ Per policy it measures, for every worker setup (LokaleProcessen(n), or Serieel f
   makes).
 
 The events and solver inputs are recorded in an untimed capture pass (Environment.step and
-rondes.los_op, rondes.klein_op_rijen, Toestand.toelaatbaar and Vervangingen.eerste_passend are
+rondes.los_op, rondes.klein_op_rijen, Toestand.ronde_stap and Vervangingen.eerste_passend are
 wrapped inside this script, each recorded as the Ronde and ok matrix it stands for; the
 project's code is unchanged), which also checks that recording does not change any outcome. The bare tasks
 read the recordings from a module global inherited by the forked workers, so neither side
@@ -74,7 +74,7 @@ class _Opname:
 
 
 _OPNAME: _Opname | None = None
-_ECHT = {"ronde_toelaatbaar": Toestand.toelaatbaar, "passend": Vervangingen.eerste_passend}
+_ECHT = {"ronde_stap": Toestand.ronde_stap, "passend": Vervangingen.eerste_passend}
 
 
 class _TelEnv(ECHTE_ENV):
@@ -93,14 +93,18 @@ def _opname_toelaatbaar(r, beleid, ok=None):
     return ok
 
 
-def _opname_ronde_toelaatbaar(t, lijst, rijen, woningen, vandaag):
-    """Toestand.toelaatbaar: the round's admissible pairs from the row tables; recorded with the
-    round's own arrays (as the numpy rules take them)."""
-    ok = _ECHT["ronde_toelaatbaar"](t, lijst, rijen, woningen, vandaag)
+def _opname_ronde_stap(t, lijst, rijen, woningen, vandaag, n_k, n_a, oplossen, maak_ronde):
+    """Toestand.ronde_stap: the round's admissible pairs from the row tables, and where it
+    solved the round in the same step, that solve; recorded as the numpy rules and the los_op
+    call they stand for, on the round's own arrays."""
+    stap = _ECHT["ronde_stap"](t, lijst, rijen, woningen, vandaag, n_k, n_a, oplossen, maak_ronde)
     peildag = t.start_abs + vandaag
     r = Ronde(t.hh_tabel.kies([s.rij for s in lijst]), t.w_tabel.kies([w.rij for w in woningen], vrij_tot=peildag),
               peildag)
-    return _opname_toelaatbaar(r, t.beleid, ok)
+    _opname_toelaatbaar(r, t.beleid, stap.ok)
+    if stap.opl is not None:
+        _neem_oplossing_op(maak_ronde(), t.beleid, stap.opl, (t.sc.toewijzing.oplosser,), {"seed": 0, "ok": stap.ok})
+    return stap
 
 
 def _opname_passend(alle, ht, hi, begin, eind, dagen, beleid):
@@ -173,13 +177,13 @@ def _opname_taak(invoer, beleid, rep):
 
 def neem_op(g, beleid: Beleid, n: int, seed: int, uitvoerder):
     """Untimed pass with the recorders installed (inherited by forked workers)."""
-    oud = (simpy.Environment, rondes.los_op, rondes.klein_op_rijen, Toestand.toelaatbaar, Vervangingen.eerste_passend)
+    oud = (simpy.Environment, rondes.los_op, rondes.klein_op_rijen, Toestand.ronde_stap, Vervangingen.eerste_passend)
     simpy.Environment, rondes.los_op, rondes.klein_op_rijen = _TelEnv, _opname_los_op, _opname_klein_op_rijen
-    Toestand.toelaatbaar, Vervangingen.eerste_passend = _opname_ronde_toelaatbaar, _opname_passend
+    Toestand.ronde_stap, Vervangingen.eerste_passend = _opname_ronde_stap, _opname_passend
     try:
         paren = uitvoerder.map(partial(_opname_taak, maak_invoer(g, seed), beleid), range(n))
     finally:
-        simpy.Environment, rondes.los_op, rondes.klein_op_rijen, Toestand.toelaatbaar, Vervangingen.eerste_passend = oud
+        simpy.Environment, rondes.los_op, rondes.klein_op_rijen, Toestand.ronde_stap, Vervangingen.eerste_passend = oud
     return [u for u, _ in paren], [p for _, p in paren]
 
 
@@ -311,13 +315,14 @@ def profiel(g, beleid: Beleid, n: int, seed: int, regels: int, doel) -> dict[str
         "totaal": totaal,
         # (the engine's entry points a round calls; none calls another)
         "los_op": cum("matching/oplossers.py", "los_op") + cum("matching/oplossers.py", "klein_op_rijen"),
-        "toelaatbaar": cum("simulatie/toestand.py", "toelaatbaar") + cum("simulatie/aanbod.py", "eerste_passend"),
+        # (ronde_stap: the rules, and a small round's solve in the same compiled step)
+        "toelaatbaar": cum("simulatie/toestand.py", "ronde_stap") + cum("simulatie/aanbod.py", "eerste_passend"),
         "ronde_bouwen": cum("simulatie/toestand.py", "kenmerken") + cum("simulatie/toestand.py", "woningkenmerken"),
         "wereld_trekken": cum("simulatie/wereld.py", "trek_wereld"),
         "simpy_eigen": simpy_eigen,
         # Solved rounds as the model counts them (a klein_op_rijen that declines is followed by los_op).
         "aanroepen": (sum(u.tellers.get("oplossingen", 0) for u in uitkomsten),
-                      int(cum("simulatie/toestand.py", "toelaatbaar", 1) + cum("simulatie/aanbod.py", "eerste_passend", 1))),
+                      int(cum("simulatie/toestand.py", "ronde_stap", 1) + cum("simulatie/aanbod.py", "eerste_passend", 1))),
     }
 
 
@@ -491,7 +496,8 @@ def main(argv: list[str] | None = None) -> int:
     for naam, s in splitsing.items():
         t = s["totaal"]
         rest = t - s["los_op"] - s["toelaatbaar"]
-        print(f"  {naam:9s} totaal {t:5.2f} s: los_op {s['los_op'] / t:4.0%}, toelaatbaar {s['toelaatbaar'] / t:4.0%}"
+        print(f"  {naam:9s} totaal {t:5.2f} s: los_op {s['los_op'] / t:4.0%}, toelaatbaar (+ opgelost in die stap)"
+              f" {s['toelaatbaar'] / t:4.0%}"
               f" | rest {rest / t:4.0%}, waarvan Ronde-arrays bouwen {s['ronde_bouwen'] / t:4.0%},"
               f" wereld trekken {s['wereld_trekken'] / t:4.0%}, simpy zelf {s['simpy_eigen'] / t:4.0%}")
     for naam, c in controles:

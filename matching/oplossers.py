@@ -42,7 +42,9 @@ from . import trappen
 from .beleid import Beleid
 from .doel import EXACT_FLOAT, GEEN_BELOFTE, Bogen, DoelTeGroot, bogen, grens_per_boog, niveaus, niveaus_van
 from .doelmatrix import Doelmatrix, doelmatrix
-from .regels import Ronde, toelaatbaar
+from .regels import Ronde, kernargumenten, toelaatbaar
+from .grenzen import controleer_omvang
+from .kenmerktabel import toelaatbaar_in_tabellen
 from .snelkern import kernen
 from .woningdelen import via_cpsat
 
@@ -293,6 +295,55 @@ def klein_op_rijen(h: dict, hi: list[int], toegezegd: int, w: dict, wi: list[int
     if code < 0:
         return None
     return Oplossing(plaats, int(waarde), _OPLOSSER_CODE[code], "OPTIMAL", lambda: bogen(maak_ronde(), ok, beleid))
+
+
+class Rondeuitkomst(StrEnum):
+    """What `ronde_op_rijen` found out about a simulated round in its one step."""
+    VERGEEFS = "vergeefs"    # no waiting household may take a dwelling, no holder one in the pool
+    OPGELOST = "opgelost"    # solved: `Rondestap.opl`
+    VERDER = "verder"        # the caller goes on from the admissible pairs (`Rondestap.ok`)
+
+
+@dataclass(frozen=True, slots=True)
+class Rondestap:
+    ok: np.ndarray
+    uitkomst: Rondeuitkomst
+    opl: Oplossing | None = None
+
+
+def ronde_op_rijen(ht, hi: list[int], wt, wi: list[int], peildag: int, beleid: Beleid, n_k: int, n_a: int,
+                   oplosser: str, oplossen: bool, maak_ronde: Callable[[], Ronde]) -> Rondestap:
+    """A simulated round on the row tables (`kenmerktabel`) in one compiled step, where it can
+    be: its households rows `hi` of `ht` (the first `n_k` waiting, then holders of a
+    reservation), its dwellings rows `wi` of `wt` (the `n_a` in the pool, then each holder's
+    own in the holders' order). The admissible pairs (`toelaatbaar_in_tabellen`) always; the
+    round found futile (no waiting household may take a dwelling, no holder one from the pool),
+    or, with `oplossen`, solved as `klein_op_rijen` solves it. Without the kernels, where a
+    holder's own reservation no longer fits, or where `klein_op_rijen` would say None: VERDER,
+    and the caller goes on from the pairs as it would without this step."""
+    kern = kernen()
+    if kern is None:
+        return Rondestap(toelaatbaar_in_tabellen(ht, hi, wt, wi, peildag, beleid), Rondeuitkomst.VERDER)
+    n_hh, n_w = len(hi), len(wi)
+    controleer_omvang(n_hh, n_w)  # before the (households x dwellings) matrix
+    oplossen = (oplossen and oplosser == Oplosser.AUTO and not beleid.zijvoorwaarden and n_hh * n_w < DICHT_CELLEN
+                and beleid.doel.lexicografisch)
+    h, w = ht.kolommen, wt.kolommen
+    a = kernargumenten(beleid, peildag)
+    ok = np.empty((n_hh, n_w), np.bool_)
+    plaats = np.empty(n_hh, np.int64)
+    code, waarde = kern["ronde_rijen"](
+        h["nodig"], h["nodig_ruim"], h["alleen"], h["blokkade"], h["personen_huur"], h["toegankelijk"], h["gezin"],
+        ht.rijnummers(hi), *a.scalairen, w["slaapkamers"], w["huur"], w["toegankelijk"], w["min_personen"], True,
+        a.soort_ok, w["soort"], w["beschikbaar"], peildag, a.horizon, a.kern_ok, w["kern_code"], wt.rijnummers(wi), ok,
+        n_k, n_a, h["personen"], h["koppeldag"], h["voorkeur_code"], oplossen, *_volgorde(beleid, n_hh > n_k),
+        grens_per_boog(n_hh + n_w + 1), EXACT_FLOAT, plaats)
+    if code == -3:
+        return Rondestap(ok, Rondeuitkomst.VERGEEFS)
+    if code < 0:
+        return Rondestap(ok, Rondeuitkomst.VERDER)
+    return Rondestap(ok, Rondeuitkomst.OPGELOST,
+                     Oplossing(plaats, int(waarde), _OPLOSSER_CODE[code], "OPTIMAL", lambda: bogen(maak_ronde(), ok, beleid)))
 
 
 def los_op(r: Ronde, beleid: Beleid, oplosser: str = "auto", seed: int = 0,

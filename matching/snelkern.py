@@ -25,7 +25,7 @@ import numpy as np
 
 _GELADEN: dict | None = None
 # The kernels `klein` and `toelaatbaar` call, set by `_laad`.
-_grenzen = _waarden = _toewijzing = _toelaatbaar_rijen = _klein = None
+_grenzen = _waarden = _toewijzing = _toelaatbaar_rijen = _klein = _klein_rijen = None
 
 
 def kernen() -> dict | None:
@@ -352,6 +352,47 @@ def _laad() -> dict:
                       slaapkamers[wi], kern[wi], toegezegd, met_toegezegd, niveaus, volgorde, max_plaatsingen,
                       grens_boog, exact, plaats)
 
-    return {"toelaatbaar": toelaatbaar, "toelaatbaar_rijen": toelaatbaar_rijen,
+    global _klein_rijen
+    _klein_rijen = klein_rijen
+
+    @njit
+    def ronde_rijen(nodig, nodig_ruim, alleen, blokkade, personen_huur, toegankelijk, gezin, hi,
+                    studio, max_extra, alleen_max, passend, grens_laag, grens_hoog,
+                    kamers, huur, w_toegankelijk, min_personen, met_min,
+                    soort_ok, soort, beschikbaar, peildag, horizon, kern_ok, kern_code, wi, ok,
+                    n_k, n_a, personen, koppeldag, voorkeur, oplossen, niveaus, volgorde, grens_boog, exact, plaats):
+        # A simulated round in one call. Its households are rows hi: the first n_k waiting, then
+        # those holding a reservation, each holder's own dwelling after the n_a in the pool, in the
+        # same order. First the rules (toelaatbaar_rijen, into ok); then
+        #   -2: a holder's own reservation no longer fits it (the caller takes it from there);
+        #   -3: nothing to do: no waiting household may take a dwelling, no holder one in the pool;
+        # else, with oplossen, klein_rijen's answer (-1: the caller solves), and without, -1.
+        _toelaatbaar_rijen(nodig, nodig_ruim, alleen, blokkade, personen_huur, toegankelijk, gezin, hi,
+                           studio, max_extra, alleen_max, passend, grens_laag, grens_hoog, kamers, huur,
+                           w_toegankelijk, min_personen, met_min, soort_ok, soort, beschikbaar, peildag, horizon,
+                           kern_ok, kern_code, wi, ok)
+        n, m = ok.shape
+        n_h = n - n_k
+        for i in range(n_h):
+            if not ok[n_k + i, n_a + i]:
+                return -2, 0
+        iets = False
+        for i in range(n):
+            for j in range(m if i < n_k else n_a):
+                if ok[i, j]:
+                    iets = True
+                    break
+            if iets:
+                break
+        if not iets:
+            return -3, 0
+        if not oplossen:
+            return -1, 0
+        toegezegd = np.zeros(n if n_h > 0 else 0, np.bool_)
+        toegezegd[n_k:] = True
+        return _klein_rijen(ok, peildag, personen, koppeldag, nodig, voorkeur, hi, beschikbaar, kamers, kern_code, wi,
+                            toegezegd, n_h > 0, niveaus, volgorde, min(n, m), grens_boog, exact, plaats)
+
+    return {"toelaatbaar": toelaatbaar, "toelaatbaar_rijen": toelaatbaar_rijen, "ronde_rijen": ronde_rijen,
             "eerste_toelaatbaar_rijen": eerste_toelaatbaar_rijen, "klein_rijen": klein_rijen, "grenzen": grenzen,
             "waarden": waarden, "toewijzing": toewijzing, "klein": klein}

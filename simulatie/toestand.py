@@ -19,7 +19,8 @@ import numpy as np
 from matching.beleid import Beleid
 from matching.bezetting import deelt_ouder_met_kind, slaapkamers_nodig, volwassenkamers
 from matching.huishoudens import Huishouden
-from matching.kenmerktabel import HuishoudenTabel, WoningTabel, toelaatbaar_in_tabellen
+from matching.kenmerktabel import HuishoudenTabel, WoningTabel
+from matching.oplossers import Rondestap, ronde_op_rijen
 from matching.regels import GEEN_BLOKKADE, NIET_IN_NL, WACHT_NAREIZIGERS, HuishoudenKenmerken, WoningKenmerken
 from matching.woningen import SOORTEN, Woning
 
@@ -251,15 +252,17 @@ class Toestand:
                 tabel.zet(s.rij, gezin=hh.personen_totaal, **velden)
             s.rijwaarde = rij
 
-    def toelaatbaar(self, lijst: list[SimHuishouden], rijen: tuple, woningen: list[SimWoning],
-                    vandaag: int) -> np.ndarray:
-        """The round's admissible pairs: `regels.toelaatbaar` of `kenmerken(lijst, .., rijen)` and
-        `woningkenmerken(woningen, vandaag)`, read from the row tables by row number
-        (`kenmerktabel.toelaatbaar_in_tabellen`) without making those arrays."""
+    def ronde_stap(self, lijst: list[SimHuishouden], rijen: tuple, woningen: list[SimWoning], vandaag: int,
+                   n_k: int, n_a: int, oplossen: bool, maak_ronde) -> Rondestap:
+        """`oplossers.ronde_op_rijen` on the row tables: the round's admissible pairs, as
+        `regels.toelaatbaar` gives them on `kenmerken(lijst, .., rijen)` and
+        `woningkenmerken(woningen, vandaag)` but without making those arrays; and where it can
+        be, whether the round is futile, or its solution."""
         self.werk_rijen_bij(lijst, rijen)
         self._woningrijen_bij(woningen)
-        return toelaatbaar_in_tabellen(self.hh_tabel, [s.rij for s in lijst], self.w_tabel, [w.rij for w in woningen],
-                                       self.start_abs + vandaag, self.beleid)
+        return ronde_op_rijen(self.hh_tabel, [s.rij for s in lijst], self.w_tabel, [w.rij for w in woningen],
+                              self.start_abs + vandaag, self.beleid, n_k, n_a, self.sc.toewijzing.oplosser, oplossen,
+                              maak_ronde)
 
     def beschikbaar(self, woningen: list[SimWoning]) -> list[int]:
         """The day numbers from which the dwellings are available, as `woningkenmerken` has them

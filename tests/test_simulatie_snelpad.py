@@ -296,10 +296,12 @@ def test_eerste_passende_hervermieting_zonder_hun_dagen(beleidsnaam):
 @pytest.mark.parametrize("variant", ["strikt", "flexibel", "wachten", "niet_lexicografisch", "woningdelen",
                                      "vooruitkijken"])
 def test_ronde_op_rijnummers_als_op_eigen_arrays(variant, monkeypatch):
-    """A simulated round asks the rules, and a small round's solve, by row number in the tables;
-    making the round's own arrays and asking `toelaatbaar` and `los_op` on them, as rounds did
-    before, gives the same records: under every path a policy can send a round down."""
+    """A simulated round asks the rules, whether it is futile, and a small round's solve, by row
+    number in the tables in one compiled step; making the round's own arrays and asking
+    `toelaatbaar` and `los_op` on them, and judging the pairs in Python, as rounds did before,
+    gives the same records: under every path a policy can send a round down."""
     from matching.beleid import Doel
+    from matching.oplossers import Rondestap, Rondeuitkomst
     from matching.regels import toelaatbaar
 
     g = laad_scenario("leusden-2021")  # with households abroad, and reservations
@@ -311,10 +313,11 @@ def test_ronde_op_rijnummers_als_op_eigen_arrays(variant, monkeypatch):
     invoer = maak_invoer(g)
     snel = [pickle.dumps(simuleer_replicatie(invoer, b, rep)) for rep in range(5)]
 
-    def op_eigen_arrays(self, lijst, rijen, woningen, vandaag):
-        return toelaatbaar(Ronde(self.kenmerken(lijst, 0, rijen), self.woningkenmerken(woningen, vandaag),
-                                 self.start_abs + vandaag), self.beleid)
+    def op_eigen_arrays(self, lijst, rijen, woningen, vandaag, *_):
+        # (only the pairs: the round then checks and solves them itself, as it did)
+        return Rondestap(toelaatbaar(Ronde(self.kenmerken(lijst, 0, rijen), self.woningkenmerken(woningen, vandaag),
+                                           self.start_abs + vandaag), self.beleid), Rondeuitkomst.VERDER)
 
-    monkeypatch.setattr(Toestand, "toelaatbaar", op_eigen_arrays)
+    monkeypatch.setattr(Toestand, "ronde_stap", op_eigen_arrays)
     monkeypatch.setattr(rondes, "klein_op_rijen", lambda *a, **k: None)
     assert [pickle.dumps(simuleer_replicatie(invoer, b, rep)) for rep in range(5)] == snel

@@ -286,3 +286,67 @@ def test_klein_op_rijnummers_laat_andere_paden_aan_los_op(monkeypatch):
     monkeypatch.setattr(snelkern, "_GELADEN", {})
     (ht, hi), (wt, wi) = _in_tabellen(rng, r)
     assert stap() is None  # without the kernels
+
+
+def test_ronde_in_een_stap(monkeypatch):
+    """A simulated round's one compiled step (`ronde_op_rijen`) against the steps it stands for,
+    each on the round's own arrays: the numpy rules' pairs; a holder whose own reservation no
+    longer fits left to the caller; a futile round (no waiting household with a pair, no holder
+    with one in the pool) said to be futile; any other solved as `los_op` solves it, with the
+    holders' promise (same placements, optimum and solver), or left to the caller where the
+    small path does not apply. Without the kernels: only the pairs."""
+    from matching.oplossers import DICHT_CELLEN, Rondeuitkomst, los_op, ronde_op_rijen
+    rng = np.random.default_rng(3000)
+    namen = sorted(BELEIDEN)
+    gezien = set()
+    for k in range(120):
+        beleid = BELEIDEN[namen[k % len(namen)]]
+        n_hh, n_w = int(rng.integers(1, 14)), int(rng.integers(1, 14))
+        n_h = int(rng.integers(0, min(n_hh, n_w, 1 + k % 3) + 1)) if k % 2 else 0
+        n_k, n_a = n_hh - n_h, n_w - n_h
+        r = _willekeurige_ronde(rng, n_hh, n_w, bool(k % 3), bool(k % 4))
+        # Mostly free to move, sometimes nobody is (futile rounds), holders never blocked.
+        kans = 0.85 if k % 5 else 0.0
+        vrij = np.where((rng.random(n_hh) < kans) | (np.arange(n_hh) >= n_k), 0, np.maximum(r.hh.blokkade, 1))
+        belofte = (np.arange(n_hh) >= n_k) if n_h else None
+        r = dataclasses.replace(r, hh=dataclasses.replace(r.hh, blokkade=vrij, toegezegd=belofte))
+        if k % 4 != 3:
+            # Mostly as in a simulated round: each holder's own reservation a dwelling that fits it.
+            ok0, eigen = toelaatbaar(r, beleid), []
+            for i in range(n_k, n_hh):
+                vrije = [j for j in np.flatnonzero(ok0[i]).tolist() if j not in eigen]
+                eigen.append(vrije[0] if vrije else next(j for j in range(n_w) if j not in eigen))
+            rest = [j for j in range(n_w) if j not in eigen]
+            r = dataclasses.replace(r, w=r.w.deel(np.array(rest + eigen, np.int64)))
+        (ht, hi), (wt, wi) = _in_tabellen(rng, r)
+        ok_ref = toelaatbaar(r, beleid)
+        oplosser = "scipy" if k % 7 == 6 else "auto"  # the small path is auto's only
+        stap = ronde_op_rijen(ht, hi, wt, wi, r.peildag, beleid, n_k, n_a, oplosser, True, lambda: r)
+        assert stap.ok.shape == ok_ref.shape and (stap.ok == ok_ref).all()
+        eigen_past = all(ok_ref[n_k + i, n_a + i] for i in range(n_h))
+        vergeefs = not ok_ref[:n_k].any() and not ok_ref[n_k:, :n_a].any()
+        if not eigen_past:
+            assert stap.uitkomst is Rondeuitkomst.VERDER and stap.opl is None
+        elif vergeefs:
+            assert stap.uitkomst is Rondeuitkomst.VERGEEFS and stap.opl is None
+        else:
+            ref = los_op(r, beleid, ok=ok_ref)
+            if oplosser == "auto" and n_hh * n_w < DICHT_CELLEN and beleid.doel.lexicografisch \
+                    and not beleid.zijvoorwaarden and ref.oplosser in ("leeg", "enkel", "scipy"):
+                assert stap.uitkomst is Rondeuitkomst.OPGELOST
+                assert stap.opl.plaats.tolist() == ref.plaats.tolist() and stap.opl.doelwaarde == ref.doelwaarde
+                assert stap.opl.oplosser == ref.oplosser
+                assert (stap.opl.bogen.waarde == ref.bogen.waarde).all()
+            else:
+                assert stap.uitkomst is Rondeuitkomst.VERDER and stap.opl is None
+        zonder = ronde_op_rijen(ht, hi, wt, wi, r.peildag, beleid, n_k, n_a, oplosser, False, lambda: r)
+        assert zonder.uitkomst is (stap.uitkomst if stap.uitkomst is not Rondeuitkomst.OPGELOST
+                                   else Rondeuitkomst.VERDER)
+        monkeypatch.setattr(snelkern, "_GELADEN", {})
+        kaal = ronde_op_rijen(ht, hi, wt, wi, r.peildag, beleid, n_k, n_a, oplosser, True, lambda: r)
+        monkeypatch.setattr(snelkern, "_GELADEN", None)
+        assert kaal.uitkomst is Rondeuitkomst.VERDER and (kaal.ok == ok_ref).all()
+        gezien.add((stap.uitkomst, eigen_past, n_h > 0))
+    # Not vacuous: every outcome, with and without holders.
+    assert {u for u, _, _ in gezien} == set(Rondeuitkomst)
+    assert (Rondeuitkomst.VERDER, False, True) in gezien and (Rondeuitkomst.OPGELOST, True, True) in gezien

@@ -9,7 +9,7 @@ from functools import partial
 import numpy as np
 
 from matching.bezetting import slaapkamers_nodig
-from matching.oplossers import klein_op_rijen, los_op
+from matching.oplossers import Rondeuitkomst, klein_op_rijen, los_op
 from matching.regels import Ronde
 from matching.wisseling import nieuwjaar_na, wisseling_na
 
@@ -81,39 +81,45 @@ def ronde(env, t: Toestand) -> None:
         return
     t.vergeefs = None
     peildag = t.start_abs + nu
-    # The admissible pairs first, from the row tables: most rounds that get this far have none,
-    # and need no arrays of their own.
-    ok = t.toelaatbaar(lijst, invoer[0], woningen, nu)
+
+    def maak_ronde(lijst=lijst, woningen=woningen, n=len(houders)) -> Ronde:
+        # (the round's arrays, only if its arcs are asked for, which a simulated round never
+        # does: from the tables as they are then)
+        return Ronde(t.hh_tabel.kies([s.rij for s in lijst], n), t.w_tabel.kies([w.rij for w in woningen], peildag),
+                     peildag)
+    # The admissible pairs first, from the row tables, and in the same compiled step, where it
+    # can be, whether the round is futile (most rounds that get this far) or its solution.
+    stap = t.ronde_stap(lijst, invoer[0], woningen, nu, len(kandidaten), len(t.aanbod), t.vooruitblik is None,
+                        maak_ronde)
+    ok, opl = stap.ok, stap.opl
     r, aangeboden = None, woningen
-    if houders:
-        # A holder whose own reservation no longer fits (the family grew) keeps it as it is.
+    if stap.uitkomst is Rondeuitkomst.VERDER:
+        if houders:
+            # A holder whose own reservation no longer fits (the family grew) keeps it as it is.
+            n_k, n_a = len(kandidaten), len(t.aanbod)
+            eigen = ok[np.arange(n_k, len(lijst)), np.arange(n_a, len(woningen))]
+            if np.count_nonzero(eigen) < len(eigen):
+                r = Ronde(t.kenmerken(lijst, len(houders), invoer[0]), t.woningkenmerken(woningen, nu, invoer[1]), peildag)
+                hou = np.concatenate([np.ones(n_k, bool), eigen])
+                wou = np.concatenate([np.ones(n_a, bool), eigen])
+                lijst = [s for s, k in zip(lijst, hou) if k]
+                woningen = [w for w, k in zip(woningen, wou) if k]
+                houders = [s for s, k in zip(houders, eigen) if k]
+                r = Ronde(r.hh.deel(hou), r.w.deel(wou), r.peildag)
+                ok = ok[hou][:, wou]
+        # Nothing to do unless a waiting household has a fitting dwelling, or a holder one that
+        # comes sooner than its reservation (alone or not: a vacancy must not go unused).
         n_k, n_a = len(kandidaten), len(t.aanbod)
-        eigen = ok[np.arange(n_k, len(lijst)), np.arange(n_a, len(woningen))]
-        if np.count_nonzero(eigen) < len(eigen):
-            r = Ronde(t.kenmerken(lijst, len(houders), invoer[0]), t.woningkenmerken(woningen, nu, invoer[1]), peildag)
-            hou = np.concatenate([np.ones(n_k, bool), eigen])
-            wou = np.concatenate([np.ones(n_a, bool), eigen])
-            lijst = [s for s, k in zip(lijst, hou) if k]
-            woningen = [w for w, k in zip(woningen, wou) if k]
-            houders = [s for s, k in zip(houders, eigen) if k]
-            r = Ronde(r.hh.deel(hou), r.w.deel(wou), r.peildag)
-            ok = ok[hou][:, wou]
-    # Nothing to do unless a waiting household has a fitting dwelling, or a holder one that
-    # comes sooner than its reservation (alone or not: a vacancy must not go unused).
-    n_k, n_a = len(kandidaten), len(t.aanbod)
-    sneller = bool(houders) and np.count_nonzero(ok[n_k:, :n_a]) > 0
-    if not np.count_nonzero(ok[:n_k]) and not sneller:
+        sneller = bool(houders) and np.count_nonzero(ok[n_k:, :n_a]) > 0
+        vergeefs = not np.count_nonzero(ok[:n_k]) and not sneller
+    else:
+        vergeefs = stap.uitkomst is Rondeuitkomst.VERGEEFS
+    if vergeefs:
         # (the day from all the round's dwellings, also those of holders left out)
         t.vergeefs = (invoer, wisseling_na(peildag, t.beschikbaar(aangeboden), t.beleid))
         return
-    opl = None
-    if r is None and t.vooruitblik is None:
-        # A small round in one compiled step on the row tables, without the round's arrays (made
-        # only if its arcs are asked for, which a simulated round never does: from the tables as
-        # they are then).
-        def maak_ronde(lijst=lijst, woningen=woningen, n=len(houders)) -> Ronde:
-            return Ronde(t.hh_tabel.kies([s.rij for s in lijst], n), t.w_tabel.kies([w.rij for w in woningen], peildag),
-                         peildag)
+    if opl is None and r is None and t.vooruitblik is None:
+        # A small round in one compiled step on the row tables, without the round's arrays.
         opl = klein_op_rijen(t.hh_tabel.kolommen, [s.rij for s in lijst], len(houders), t.w_tabel.kolommen,
                              [w.rij for w in woningen], peildag, t.beleid, ok, t.sc.toewijzing.oplosser, maak_ronde)
     if opl is None:
