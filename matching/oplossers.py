@@ -326,6 +326,10 @@ def ronde_op_rijen(ht, hi: list[int], wt, wi: list[int], peildag: int, beleid: B
         return Rondestap(toelaatbaar_in_tabellen(ht, hi, wt, wi, peildag, beleid), Rondeuitkomst.VERDER)
     n_hh, n_w = len(hi), len(wi)
     controleer_omvang(n_hh, n_w)  # before the (households x dwellings) matrix
+    if not (0 <= n_k <= n_hh and 0 <= n_a <= n_w and n_hh - n_k == n_w - n_a):
+        # (the kernel reads each holder's own dwelling by position, without bounds checks)
+        raise ValueError(f"ronde van {n_hh} huishoudens en {n_w} woningen: {n_hh - n_k} houders van een "
+                         f"reservering, {n_w - n_a} eigen woningen")
     oplossen = (oplossen and oplosser == Oplosser.AUTO and not beleid.zijvoorwaarden and n_hh * n_w < DICHT_CELLEN
                 and beleid.doel.lexicografisch)
     h, w = ht.kolommen, wt.kolommen

@@ -132,7 +132,7 @@ class Toestand:
     # a round selects them by row number.
     hh_tabel: HuishoudenTabel = field(default_factory=HuishoudenTabel)
     _wachtenden: tuple = ((-1, -1), ([], []))
-    _kandidaten: tuple = ((-1, -1), [])
+    _kandidaten: tuple = ((-1, -1), ())
     w_tabel: WoningTabel = field(default_factory=WoningTabel)
     vooruitblik: object = None      # vooruitblik.Vooruitblik when the policy looks ahead
 
@@ -172,16 +172,17 @@ class Toestand:
             return [s for s in lijst if s._status is not _BUITENLAND and (s.vervolg or not s.hh.nareizigers > 0)]
         return [s for s in lijst if s._status is not _BUITENLAND]
 
-    def kandidaten(self) -> list[SimHuishouden]:
-        """`zonder_blokkade(wachtenden())`: who may be offered a dwelling now. Unless households
-        wait for their nareizigers (a blokkade that changes without a status change), only the
-        statuses decide it: then the list is kept like `wachtenden` (do not change it)."""
+    def kandidaten(self) -> tuple[SimHuishouden, ...]:
+        """`zonder_blokkade(wachtenden())`: who may be offered a dwelling now, in order. Unless
+        households wait for their nareizigers (a blokkade that changes without a status change),
+        only the statuses decide it: then the answer is kept like `wachtenden`, as a tuple so
+        that no caller can change it."""
         wachtend = self._per_status()[0]
         if self._wacht_op_nareizigers:
-            return self.zonder_blokkade(wachtend)
+            return tuple(self.zonder_blokkade(wachtend))
         sleutel = self._wachtenden[0]
         if self._kandidaten[0] != sleutel:
-            self._kandidaten = (sleutel, [s for s in wachtend if s._status is not _BUITENLAND])
+            self._kandidaten = (sleutel, tuple([s for s in wachtend if s._status is not _BUITENLAND]))
         return self._kandidaten[1]
 
     def wachtenden(self) -> list[SimHuishouden]:

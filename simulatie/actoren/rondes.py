@@ -70,7 +70,7 @@ def ronde(env, t: Toestand) -> None:
     if not kandidaten and not houders:
         return
     woningen = list(t.aanbod.values()) + [s.reservering for s in houders]
-    lijst = kandidaten + houders
+    lijst = [*kandidaten, *houders]
     # The round's whole input; a round without a single admissible pair is not run again
     # until this changes or a date-dependent rule may answer differently.
     invoer = ((t.rijen(kandidaten, vrij=True) if k_rijen is None else k_rijen) + t.rijen(houders), t.woningrijen(woningen, nu),
