@@ -271,6 +271,13 @@ def _volgorde(beleid: Beleid, toegezegd: bool) -> tuple[int, np.ndarray]:
     return bewaard[1]
 
 
+def _klein_pad(beleid: Beleid, oplosser: str, n_hh: int, n_w: int) -> bool:
+    """Whether `los_op` would solve a round of this shape in one compiled step (`_klein`): under
+    auto, without side constraints, below the dense size, with lexicographic weights."""
+    return (oplosser == Oplosser.AUTO and not beleid.zijvoorwaarden and n_hh * n_w < DICHT_CELLEN
+            and beleid.doel.lexicografisch)
+
+
 def klein_op_rijen(h: dict, hi: list[int], toegezegd: int, w: dict, wi: list[int], peildag: int, beleid: Beleid,
                    ok: np.ndarray, oplosser: str, maak_ronde: Callable[[], Ronde]) -> Oplossing | None:
     """What `los_op(maak_ronde(), beleid, oplosser, ok=ok)` gives, for a round whose households
@@ -280,10 +287,8 @@ def klein_op_rijen(h: dict, hi: list[int], toegezegd: int, w: dict, wi: list[int
     where `los_op` takes another path: the caller then makes the round and calls it. The arcs,
     for an explanation, from `maak_ronde()` when asked."""
     n_hh, n_w = ok.shape
-    if oplosser != Oplosser.AUTO or beleid.zijvoorwaarden or n_hh * n_w >= DICHT_CELLEN:
-        return None
     kern = kernen()
-    if kern is None or not beleid.doel.lexicografisch:
+    if kern is None or not _klein_pad(beleid, oplosser, n_hh, n_w):
         return None
     met_belofte = toegezegd > 0
     plaats = np.empty(n_hh, np.int64)
@@ -330,8 +335,7 @@ def ronde_op_rijen(ht, hi: list[int], wt, wi: list[int], peildag: int, beleid: B
         # (the kernel reads each holder's own dwelling by position, without bounds checks)
         raise ValueError(f"ronde van {n_hh} huishoudens en {n_w} woningen: {n_hh - n_k} houders van een "
                          f"reservering, {n_w - n_a} eigen woningen")
-    oplossen = (oplossen and oplosser == Oplosser.AUTO and not beleid.zijvoorwaarden and n_hh * n_w < DICHT_CELLEN
-                and beleid.doel.lexicografisch)
+    oplossen = oplossen and _klein_pad(beleid, oplosser, n_hh, n_w)
     h, w = ht.kolommen, wt.kolommen
     a = kernargumenten(beleid, peildag)
     ok = np.empty((n_hh, n_w), np.bool_)
