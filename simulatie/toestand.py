@@ -133,6 +133,7 @@ class Toestand:
     hh_tabel: HuishoudenTabel = field(default_factory=HuishoudenTabel)
     _wachtenden: tuple = ((-1, -1), ([], []))
     _kandidaten: tuple = ((-1, -1), ())
+    _rijen_bij: tuple = ()          # the `rijen` of the last `werk_rijen_bij`, all written
     w_tabel: WoningTabel = field(default_factory=WoningTabel)
     vooruitblik: object = None      # vooruitblik.Vooruitblik when the policy looks ahead
 
@@ -238,6 +239,21 @@ class Toestand:
 
     def werk_rijen_bij(self, lijst: list[SimHuishouden], rijen: tuple) -> None:
         """Each household's row in the table as `rijen` (`self.rijen(lijst)`) has it now."""
+        # Rows are written here only, so the households of the last call whose values are
+        # still the same need no look (equal values: the same households, a household being
+        # in the simulation once); one comparison of tuples instead of one per household.
+        klaar = self._rijen_bij
+        n = len(klaar) if rijen[:len(klaar)] == klaar else 0
+        if n:
+            if n == len(rijen):
+                return
+            lijst, rijen_rest = lijst[n:], rijen[n:]
+        else:
+            rijen_rest = rijen
+        self._werk_rijen_bij(lijst, rijen_rest)
+        self._rijen_bij = rijen
+
+    def _werk_rijen_bij(self, lijst, rijen: tuple) -> None:
         tabel = self.hh_tabel
         for s, rij in zip(lijst, rijen):
             if s.rijwaarde == rij:
@@ -260,8 +276,11 @@ class Toestand:
         `woningkenmerken(woningen, vandaag)` but without making those arrays; and where it can
         be, whether the round is futile, or its solution."""
         self.werk_rijen_bij(lijst, rijen)
-        self._woningrijen_bij(woningen)
-        return ronde_op_rijen(self.hh_tabel, [s.rij for s in lijst], self.w_tabel, [w.rij for w in woningen],
+        wi = [w.rij for w in woningen]
+        if -1 in wi:  # (a dwelling new to rounds: its row first)
+            self._woningrijen_bij(woningen)
+            wi = [w.rij for w in woningen]
+        return ronde_op_rijen(self.hh_tabel, [s.rij for s in lijst], self.w_tabel, wi,
                               self.start_abs + vandaag, self.beleid, n_k, n_a, self.sc.toewijzing.oplosser, oplossen,
                               maak_ronde)
 

@@ -321,3 +321,61 @@ def test_ronde_op_rijnummers_als_op_eigen_arrays(variant, monkeypatch):
     monkeypatch.setattr(Toestand, "ronde_stap", op_eigen_arrays)
     monkeypatch.setattr(rondes, "klein_op_rijen", lambda *a, **k: None)
     assert [pickle.dumps(simuleer_replicatie(invoer, b, rep)) for rep in range(5)] == snel
+
+
+def test_rijen_bij_als_elke_rij_opnieuw():
+    """`werk_rijen_bij` looks only at what changed since its last call (one comparison of the
+    rows' values). Its table must read, for every household of every list, as a table where
+    each household's row is written afresh from the same values: over random lists (often the
+    last one with more after it, as a round follows its replacement walk) and random changes
+    between calls to each value a row is written from (the household replaced when nareizigers
+    arrive, counted persons, a vervolg wait, the needs, the blokkade)."""
+    import dataclasses
+    import random
+
+    from simulatie.toestand import SimHuishouden
+
+    rng = random.Random(7)
+    t = Toestand(_sc_klein(), beleid("strikt"), 0)
+    alle = [SimHuishouden(None, hh(f"H{i}", dt.date(2023, 1, 1), volw=1 + i % 2, kinderen="j3 m5"[:3 * (i % 3)],
+                                   nareizigers=i % 3), Status.WACHTEND, nodig=1 + i % 3, nodig_ruim=2 + i % 3,
+                          personen_huur=1 + i % 4, koppeldag=i) for i in range(12)]
+    velden = ("ids", "personen", "personen_huur", "nodig", "nodig_ruim", "alleen", "koppeldag", "blokkade", "gezin")
+    vorige, gezien = [], Counter()
+    for stap in range(400):
+        for s in rng.sample(alle, rng.choice((0, 0, 1, 2))):
+            veld = rng.choice(("hh", "geteld", "vervolg", "nodig", "nodig_ruim", "personen_huur", "status"))
+            if veld == "hh":
+                s.hh = dataclasses.replace(s.hh, nareizigers=max(s.hh.nareizigers - 1, 0), volwassenen=2)
+            elif veld == "geteld":
+                s.geteld = rng.randint(0, s.hh.personen)
+            elif veld == "vervolg":
+                s.vervolg = not s.vervolg
+            elif veld == "status":
+                s.status = Status.BUITENLAND if s.status is Status.WACHTEND else Status.WACHTEND
+            else:
+                setattr(s, veld, rng.randint(1, 4))
+            gezien["gewijzigd" + ("_in_vorige" if s in vorige else "")] += 1
+        rest = [s for s in alle if s not in vorige]
+        lijst = vorige + rng.sample(rest, rng.randint(0, min(3, len(rest)))) \
+            if vorige and rng.random() < 0.5 else rng.sample(alle, rng.randint(1, len(alle) // 2))
+        rijen = t.rijen(lijst)
+        gezien["vervolg_op_vorige"] += lijst[:len(vorige)] == vorige
+        t.werk_rijen_bij(lijst, rijen)
+        opnieuw = Toestand(_sc_klein(), beleid("strikt"), 0)
+        kopie = [dataclasses.replace(s, rij=-1, rijwaarde=None) for s in lijst]
+        for s, rij in zip(kopie, rijen):  # (each row written, one by one)
+            opnieuw.werk_rijen_bij([s], (rij,))
+        kol, verwacht = t.hh_tabel.kolommen, opnieuw.hh_tabel.kolommen
+        for v in velden:
+            assert [kol[v][s.rij] for s in lijst] == [verwacht[v][s.rij] for s in kopie], (stap, v)
+        vorige = lijst
+    # Not vacuous: households changed both inside and outside the last list, and lists both
+    # continued the last one and did not.
+    assert gezien["gewijzigd_in_vorige"] > 50 and gezien["gewijzigd"] > 50
+    assert 50 < gezien["vervolg_op_vorige"] < 350
+
+
+def _sc_klein():
+    from simhulp import scenario
+    return scenario()
