@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import islice
+from operator import attrgetter
 
 import numpy as np
 
@@ -43,6 +44,7 @@ class Status(StrEnum):
 STATUSSEN = tuple(s.value for s in Status)  # plain strings, in this order: keys of status_personen
 # (as module globals: the per-round loops compare every household's status with them)
 _BUITENLAND, _WACHTEND, _GEMATCHT = Status.BUITENLAND, Status.WACHTEND, Status.GEMATCHT
+_RIJWAARDE = attrgetter("rijwaarde")
 
 
 @dataclass(slots=True)
@@ -133,7 +135,6 @@ class Toestand:
     hh_tabel: HuishoudenTabel = field(default_factory=HuishoudenTabel)
     _wachtenden: tuple = ((-1, -1), ([], []))
     _kandidaten: tuple = ((-1, -1), ())
-    _rijen_bij: tuple = ()          # the `rijen` of the last `werk_rijen_bij`, all written
     w_tabel: WoningTabel = field(default_factory=WoningTabel)
     vooruitblik: object = None      # vooruitblik.Vooruitblik when the policy looks ahead
 
@@ -239,21 +240,9 @@ class Toestand:
 
     def werk_rijen_bij(self, lijst: list[SimHuishouden], rijen: tuple) -> None:
         """Each household's row in the table as `rijen` (`self.rijen(lijst)`) has it now."""
-        # Rows are written here only, so the households of the last call whose values are
-        # still the same need no look (equal values: the same households, a household being
-        # in the simulation once); one comparison of tuples instead of one per household.
-        klaar = self._rijen_bij
-        n = len(klaar) if rijen[:len(klaar)] == klaar else 0
-        if n:
-            if n == len(rijen):
-                return
-            lijst, rijen_rest = lijst[n:], rijen[n:]
-        else:
-            rijen_rest = rijen
-        self._werk_rijen_bij(lijst, rijen_rest)
-        self._rijen_bij = rijen
-
-    def _werk_rijen_bij(self, lijst, rijen: tuple) -> None:
+        # (most calls find every row written already: told by one comparison of tuples, in C)
+        if tuple(map(_RIJWAARDE, lijst)) == rijen:
+            return
         tabel = self.hh_tabel
         for s, rij in zip(lijst, rijen):
             if s.rijwaarde == rij:
