@@ -309,7 +309,7 @@ class Rondeuitkomst(StrEnum):
     VERDER = "verder"        # the caller goes on from the admissible pairs (`Rondestap.ok`)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # (not frozen: made every simulated round, read once)
 class Rondestap:
     ok: np.ndarray
     uitkomst: Rondeuitkomst

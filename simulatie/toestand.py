@@ -28,6 +28,7 @@ from matching.woningen import SOORTEN, Woning
 from .kalender import simdatum
 from .registratie import Boeking, Plaatsing, huishoudtype
 from .scenario import Scenario
+from .snelbouw import bouwer
 from .telling import personen_bij_sleutels
 from .wereld_records import KomendHuishouden
 
@@ -45,6 +46,7 @@ STATUSSEN = tuple(s.value for s in Status)  # plain strings, in this order: keys
 # (as module globals: the per-round loops compare every household's status with them)
 _BUITENLAND, _WACHTEND, _GEMATCHT = Status.BUITENLAND, Status.WACHTEND, Status.GEMATCHT
 _RIJWAARDE = attrgetter("rijwaarde")
+_Boeking, _Plaatsing = bouwer(Boeking), bouwer(Plaatsing)  # (made on every placement)
 
 
 @dataclass(slots=True)
@@ -143,7 +145,7 @@ class Toestand:
 
     def boek(self, dag_: int, personen: int, bron: str) -> None:
         if personen:
-            self.boekingen.append(Boeking(dag_, personen, bron))
+            self.boekingen.append(_Boeking(dag_, personen, bron))
 
     def doorstroom_bezet(self) -> int:
         """Places (persons) taken in the doorstroomlocatie: its residents still waiting for keys,
@@ -345,7 +347,7 @@ class Toestand:
             if ouder_kind:
                 self.tel("ouder_kind_kamers")
             k = s.k.hh  # the type as linked, before any nareizigers arrived
-            self.plaatsingen.append(Plaatsing(dag_, weken, w.kern, kps, ouder_kind,
+            self.plaatsingen.append(_Plaatsing(dag_, weken, w.kern, kps, ouder_kind,
                                               huishoudtype(k.volwassenen, len(k.kinderen), k.nareizigers)))
 
 
