@@ -1,5 +1,7 @@
 """One small scenario per actor: TakeCareBNB, Nidos, COA koppelingen, refusals, nareizigers."""
 
+import datetime as dt
+
 from simhulp import D, beleid, hh, invoer, scenario, woning
 
 from simulatie.model import draai
@@ -139,3 +141,21 @@ def test_ronde_bij_elke_vacature():
                       toewijzing={"ronde_bij_vacature": bij_vacature})
         t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld([_komend(a)], [w]))
         assert t.boekingen == [Boeking(sleutel, 1, "plaatsing")]
+
+
+def test_terug_naar_regulier_op_de_dag_van_de_regel():
+    """A dwelling nobody fits goes back at the first round on or after max(its day, the start)
+    + max_leegstand_dagen (rounds on days 0, 7, 14, ...; 28 days): one free from before the
+    start (day -10) on day 28, not counting the days before the start; one free from day 7 on
+    day 35, not a round later. Read off by ending the horizon just before and just after."""
+    sc0 = dict(periode=[{"naam": "2023-1", "taakstelling": 2}],
+               toewijzing={"ronde_dagen": 7, "verhuis_dagen": 14, "max_leegstand_dagen": 28})
+    h = hh("A", D(2022, 12, 1))
+    vroeg = KomendeWoning(0, woning("W1", 4, D(2022, 12, 22)))
+    later = KomendeWoning(0, woning("W2", 4, D(2023, 1, 8)))
+    in_aanbod = {}
+    for einde in (28, 29, 35, 36):
+        sc = scenario(einddatum=D(2023, 1, 1) + dt.timedelta(days=einde), **sc0)
+        t, _ = draai(invoer(sc), beleid("strikt"), 0, _wereld([_komend(h)], [vroeg, later]))
+        in_aanbod[einde] = sorted(t.aanbod)
+    assert in_aanbod == {28: ["W1", "W2"], 29: ["W2"], 35: ["W2"], 36: []}

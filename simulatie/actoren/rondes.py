@@ -39,8 +39,10 @@ def toewijzingsrondes(env, t: Toestand):
 
 def ronde(env, t: Toestand) -> None:
     nu = int(env.now)
-    leegstand = t.sc.toewijzing.max_leegstand_dagen
-    for wid in [wid for wid, w in t.aanbod.items() if nu >= max(w.beschikbaar, 0) + leegstand]:
+    # Empty for the longest allowed since it came free (or since the start): nu >= max(beschikbaar,
+    # 0) + leegstand, which is beschikbaar <= nu - leegstand once nu - leegstand >= 0.
+    grens = nu - t.sc.toewijzing.max_leegstand_dagen
+    for wid in [wid for wid, w in t.aanbod.items() if w.beschikbaar <= grens] if grens >= 0 else ():
         # Nobody on the list fits: WSL lets it regularly rather than leave it empty, and offers
         # its next re-let that fits someone on the list in its place (the agreement is a number
         # of dwellings, not a list of addresses).
