@@ -8,7 +8,9 @@ nothing kept per replication but a few numbers) and reports its own peak residen
 that of its worker processes (ru_maxrss). The first count is the baseline of the second, in
 the same run; the issue's goal: within 10% of each other. For contrast it also runs the few
 replications with every full record kept (`bewaar=True`, what charts and tests may ask for)
-and prints what that costs per replication.
+and prints what that costs per replication. Then, in the same processes, it writes the
+per-replication CSV as `simuleer --format csv --uitvoer` does (in pieces) and as it was written
+before (the whole text at once), and prints the peak of what each allocates (tracemalloc).
 """
 
 from __future__ import annotations
@@ -30,7 +32,33 @@ t0, c0 = time.perf_counter(), os.times()
 res = simuleer(g, None, n, None, maak_uitvoerder(workers), bewaar=bewaar)
 s = samenvatting(res)
 c1 = os.times()
+csv_mb = {}
+if n_csv := int(sys.argv[5]):
+    # The per-replication CSV as `simuleer --format csv --uitvoer` writes it, in pieces, against
+    # the same file made in one piece (the way before): what writing it allocates, at its peak.
+    import tempfile, tracemalloc
+    from matching.bestanden import schrijf_atomisch
+    from matching.bestanden.csv_nl import als_bestand, csv_tekst
+    from opdrachten.gemeen import uit
+    from simulatie import kolommen
+    from simulatie.rapport import _replicatieperioden, als_csv_stukken
+
+    def in_stukken(pad):
+        uit(als_csv_stukken([res], "nl"), pad, "nl")
+
+    def in_een_keer(pad):  # (the code before, as it was: every row's cells, then the text, then the file)
+        rijen = [[k.csvcel(rij) for k in kolommen.CSV] for rij in _replicatieperioden([res])]
+        schrijf_atomisch(pad, als_bestand(csv_tekst([k.csv for k in kolommen.CSV], rijen, "nl"), "nl"))
+
+    with tempfile.TemporaryDirectory() as d:
+        for wijze, schrijf in (("in_stukken", in_stukken), ("in_een_keer", in_een_keer)):
+            tracemalloc.start()
+            schrijf(os.path.join(d, wijze + ".csv"))
+            csv_mb[wijze] = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+            csv_mb[wijze + "_bytes"] = os.path.getsize(os.path.join(d, wijze + ".csv"))
 print(json.dumps({
+    "csv": csv_mb,
     "zelf_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
     "werkers_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
     "wand": time.perf_counter() - t0,
@@ -41,8 +69,9 @@ print(json.dumps({
 """
 
 
-def meet(n: int, workers: int, bewaar: bool, scenario: str) -> dict:
-    p = subprocess.run([sys.executable, "-c", KIND, str(n), str(workers), "1" if bewaar else "0", scenario],
+def meet(n: int, workers: int, bewaar: bool, scenario: str, csv: bool = False) -> dict:
+    p = subprocess.run([sys.executable, "-c", KIND, str(n), str(workers), "1" if bewaar else "0", scenario,
+                        "1" if csv else "0"],
                        capture_output=True, text=True, check=True)
     return json.loads(p.stdout.strip().splitlines()[-1])
 
@@ -55,8 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     a = p.parse_args(argv)
     weinig, veel = a.replicaties
     print(f"bench_geheugen: scenario {a.scenario or 'standaard'}, {a.workers} workers, {time.strftime('%Y-%m-%d %H:%M')}")
-    r1 = meet(weinig, a.workers, False, a.scenario)
-    r2 = meet(veel, a.workers, False, a.scenario)
+    r1 = meet(weinig, a.workers, False, a.scenario, csv=True)
+    r2 = meet(veel, a.workers, False, a.scenario, csv=True)
     r3 = meet(weinig, a.workers, True, a.scenario)
     for naam, n, r in ((f"{weinig} replicaties (basislijn)", weinig, r1), (f"{veel} replicaties", veel, r2),
                        (f"{weinig} replicaties, alles bewaard", weinig, r3)):
@@ -69,6 +98,19 @@ def main(argv: list[str] | None = None) -> int:
     per = (r3["zelf_kb"] - r1["zelf_kb"]) * 1024 / weinig
     print(f"ter vergelijking, alles bewaren kost ongeveer {per / 1024:.1f} KB per replicatie in het hoofdproces "
           f"(x {veel} = {per * veel / 2**30:.1f} GB)")
+    print("de CSV per replicatie schrijven (simuleer --format csv --uitvoer), piek van wat het schrijven "
+          "toewijst (tracemalloc):")
+    for n, r in ((weinig, r1), (veel, r2)):
+        c = r["csv"]
+        assert c["in_stukken_bytes"] == c["in_een_keer_bytes"]
+        print(f"  {n:>7d} replicaties ({c['in_stukken_bytes'] / 2**20:6.1f} MB bestand): in stukken "
+              f"{c['in_stukken']:7.1f} MB, in één keer (de weg hiervoor, zelfde run) {c['in_een_keer']:7.1f} MB")
+    # What remains of the growth is numbers (a few per replication and period, the arrays the
+    # rows are read from), not text.
+    per = {w: (r2["csv"][w] - r1["csv"][w]) * 2**20 / (veel - weinig) for w in ("in_stukken", "in_een_keer")}
+    bestand = (r2["csv"]["in_stukken_bytes"] - r1["csv"]["in_stukken_bytes"]) / (veel - weinig)
+    print(f"groei per replicatie: in stukken {per['in_stukken']:.0f} bytes, in één keer {per['in_een_keer']:.0f} bytes"
+          f" (het bestand zelf {bestand:.0f} bytes per replicatie)")
     return 0
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import chain
+from typing import Iterable
+
 import click
 
-from matching.bestanden.schrijven import schrijf_atomisch
+from matching.bestanden.schrijven import schrijf_atomisch, schrijf_atomisch_in_stukken
 
 FORMATEN = ["tabel", "csv", "json", "xlsx"]
 ZET = click.option("--zet", "zet", multiple=True, metavar="SLEUTEL=WAARDE",
@@ -20,17 +23,23 @@ def xlsx_vraagt_bestand(formaat: str, uitvoer: str | None) -> None:
         raise click.UsageError("--format xlsx vraagt --uitvoer BESTAND.xlsx")
 
 
-def uit(tekst: str | bytes, uitvoer: str | None, csv_stijl: str | None = None) -> None:
-    """To the file (a CSV with a BOM for Dutch Excel when `csv_stijl` is nl; an xlsx as its bytes) or the screen."""
+def uit(tekst: str | bytes | Iterable[str], uitvoer: str | None, csv_stijl: str | None = None) -> None:
+    """To the file (a CSV with a BOM for Dutch Excel when `csv_stijl` is nl; an xlsx as its bytes) or the screen.
+    `tekst` may come in pieces (a long CSV): each is written as it is made, never the whole in memory."""
     if isinstance(tekst, bytes):
         schrijf_atomisch(uitvoer, tekst)
         click.echo(f"geschreven: {uitvoer}", err=True)
-    elif uitvoer:
-        from matching.bestanden.csv_nl import als_bestand
-        schrijf_atomisch(uitvoer, als_bestand(tekst, csv_stijl) if csv_stijl else tekst)
+        return
+    stukken = iter((tekst,) if isinstance(tekst, str) else tekst)
+    if uitvoer:
+        if csv_stijl:
+            from matching.bestanden.csv_nl import als_bestand
+            stukken = chain((als_bestand(next(stukken, ""), csv_stijl),), stukken)
+        schrijf_atomisch_in_stukken(uitvoer, stukken)
         click.echo(f"geschreven: {uitvoer}", err=True)
     else:
-        click.echo(tekst, nl=False)
+        for stuk in stukken:
+            click.echo(stuk, nl=False)
 
 
 def vandaag() -> "dt.date":

@@ -30,7 +30,7 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     """Simuleer het jaar: kans dat de taakstelling per periode wordt gehaald."""
     xlsx_vraagt_bestand(formaat, uitvoer)  # before any import or work
     from simulatie.grafiek import grafiek_formaat, waaier_png
-    from simulatie.rapport import als_csv, als_json, als_tabel, als_xlsx
+    from simulatie.rapport import als_csv_stukken, als_json, als_tabel, als_xlsx
     from simulatie.replicaties import simuleer as simuleer_
     from simulatie.scenario import laad_scenario
     from simulatie.scenario import lees_zet, zet_json, zet_tekst
@@ -48,7 +48,7 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     ibt, ibt_tekst = ibt_simuleer(res, ibt, formaat, g.sc.gemeente or g.sc.naam)  # only with --huidige-trede
     extra = ({"overschreven": zet_json(zet)} if zet else {}) | ibt
     tekst = {"tabel": lambda: als_tabel([res], overschreven=zet_tekst(zet) if zet else None) + ibt_tekst,
-             "json": lambda: als_json([res], extra or None), "csv": lambda: als_csv([res], csv_stijl),
+             "json": lambda: als_json([res], extra or None), "csv": lambda: als_csv_stukken([res], csv_stijl),
              "xlsx": lambda: als_xlsx([res])}[formaat]()
     if zet and formaat in ("csv", "xlsx"):
         click.echo(f"overschreven: {zet_tekst(zet)}", err=True)

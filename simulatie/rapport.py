@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Iterator
 
 from rich.console import Console
 from rich.table import Table
 
-from matching.bestanden.csv_nl import csv_tekst
+from matching.bestanden.csv_nl import csv_stukken, csv_tekst
 
 from . import gelijkheid, kengetallen, kolommen
 from .kolommen import Replicatieperiode
@@ -28,20 +29,31 @@ def als_json(resultaten: list[SimResultaat], extra: dict | None = None) -> str:
 def als_csv(resultaten: list[SimResultaat], stijl: str = "nl") -> str:
     """One row per replication and period: the raw material for any further analysis. The
     columns are declared in `kolommen.py`."""
-    rijen = [[k.csvcel(rij) for k in kolommen.CSV] for rij in _replicatieperioden(resultaten)]
-    return csv_tekst([k.csv for k in kolommen.CSV], rijen, stijl)
+    return "".join(als_csv_stukken(resultaten, stijl))
+
+
+def als_csv_stukken(resultaten: list[SimResultaat], stijl: str = "nl") -> Iterator[str]:
+    """`als_csv` in pieces, each made when the writer asks for it: a million replications are
+    written without their rows in memory."""
+    rijen = ([k.csvcel(rij) for k in kolommen.CSV] for rij in _replicatieperioden(resultaten))
+    return csv_stukken([k.csv for k in kolommen.CSV], rijen, stijl)
+
+
+_BLOK = 5_000  # replications whose stands are worked out at once (memory per block, not per run)
 
 
 def _replicatieperioden(resultaten: list[SimResultaat]):
     for res in resultaten:
-        real, stand = standen(res)
         o = res.optelling
         woningen = o.per_periode("woningen_gebruikt")
-        for i, rep in enumerate(o.replicatienummers):
-            for j, p in enumerate(res.invoer.sc.periode):
-                yield Replicatieperiode(res.beleid, rep, p.naam, p.taakstelling, p.extra_opgave,
-                                        res.invoer.sc.verplicht(p), stand[i, j], real[i, j], woningen[i, j],
-                                        o.woningen_per_jaar[i])
+        nummers = o.replicatienummers
+        for a in range(0, o.n, _BLOK):
+            real, stand = standen(res, a, a + _BLOK)
+            for i in range(len(real)):
+                for j, p in enumerate(res.invoer.sc.periode):
+                    yield Replicatieperiode(res.beleid, nummers[a + i], p.naam, p.taakstelling, p.extra_opgave,
+                                            res.invoer.sc.verplicht(p), stand[i, j], real[i, j], woningen[a + i, j],
+                                            o.woningen_per_jaar[a + i])
 
 
 def als_xlsx(resultaten: list[SimResultaat]) -> bytes:

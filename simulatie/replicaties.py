@@ -158,12 +158,13 @@ def kwantielen(x: np.ndarray) -> dict[str, float]:
     return {"gemiddeld": round(float(np.mean(x)), 3), "p10": float(q[0]), "p50": float(q[1]), "p90": float(q[2])}
 
 
-def standen(res: SimResultaat) -> tuple[np.ndarray, np.ndarray]:
+def standen(res: SimResultaat, van: int = 0, tot: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(realisatie, stand at each period's start) per replication: stand(next) = stand +
     realisatie - taakstelling. For a period without obligation ([taakstelling] afgeschaft_vanaf,
-    `Scenario.verplicht`) the stand is arithmetic only: the output shows none."""
+    `Scenario.verplicht`) the stand is arithmetic only: the output shows none. `van`, `tot`:
+    only the replications at these positions (a writer going through a million in blocks)."""
     sc = res.invoer.sc
-    real = res.optelling.per_periode("realisatie")
+    real = res.optelling.per_periode("realisatie")[van:tot]
     return real, kalender.standen(sc.stand_start, real, (p.taakstelling for p in sc.periode))
 
 

@@ -128,3 +128,72 @@ def test_prognose_csv_geeft_de_getallen_van_de_json(tmp_path, capsys):
     assert len(pct) >= 3
     for c in pct:
         assert df[c].dropna().astype(str).str.fullmatch(r"-?\d+,\d%").all(), c
+
+
+@pytest.mark.parametrize("n", [0, 1, 6, 7, 8, 21, 50])
+def test_in_stukken_dezelfde_tekst(n):
+    """`csv_stukken` cuts the file after every `per` rows and nowhere else: joined, the pieces are
+    the file `csv.writer` makes of all rows at once (in both styles, quoting and voorregels
+    included), the first piece starts with the header and none holds more than `per` rows."""
+    import csv
+
+    from matching.bestanden.csv_nl import csv_stukken
+
+    rijen = [[i, i / 4, f"x;{i}" if i % 3 else f'"{i}"', dt.date(2026, 1, 1 + i % 28), None] for i in range(n)]
+    for stijl, scheiding in (("nl", ";"), ("internationaal", ",")):
+        stukken = list(csv_stukken(["a", "b", "c", "d", "e"], iter(rijen), stijl, ["# kop"], per=7))
+        buf = io.StringIO()
+        buf.write("# kop\r\n")
+        w = csv.writer(buf, delimiter=scheiding, lineterminator="\r\n")
+        w.writerow(["a", "b", "c", "d", "e"])
+        w.writerows([[cel(x, stijl) for x in r] for r in rijen])
+        assert "".join(stukken) == buf.getvalue()
+        assert stukken[0].startswith("# kop\r\na")
+        regels = [len(list(csv.reader(io.StringIO(s), delimiter=scheiding))) for s in stukken]
+        assert regels[0] == 2 + min(n, 7) and all(r <= 7 for r in regels[1:])
+        assert len(stukken) == n // 7 + 1
+    with pytest.raises(ValueError):
+        csv_stukken(["a"], [], "fr")  # (refused when asked, not when the first piece is)
+
+
+def test_simuleer_csv_in_stukken_is_hetzelfde_bestand(tmp_path, capsys, monkeypatch):
+    """A run's per-replication CSV written in pieces of 7 rows (so many pieces) is byte for
+    byte the file written in one piece, to a file and to the screen."""
+    import matching.bestanden.csv_nl as csv_nl
+
+    argv = ["simuleer", "--replicaties", "20", "--workers", "1", "--seed", "7", "--format", "csv"]
+    heel_bestand, heel_scherm = tmp_path / "heel.csv", _draai(capsys, *argv)
+    _draai(capsys, *argv, "--uitvoer", heel_bestand)
+    stukken = []
+    echt = csv_nl._stukken
+
+    def klein(kop, rijen, stijl, voorregels, per):
+        for s in echt(kop, rijen, stijl, voorregels, 7):
+            stukken.append(s)
+            yield s
+
+    monkeypatch.setattr(csv_nl, "_stukken", klein)
+    stuk_bestand = tmp_path / "stuk.csv"
+    _draai(capsys, *argv, "--uitvoer", stuk_bestand)
+    assert stuk_bestand.read_bytes() == heel_bestand.read_bytes()
+    assert len(stukken) == 40 // 7 + 1
+    assert _draai(capsys, *argv) == heel_scherm
+
+
+def test_in_stukken_vraagt_de_rijen_pas_als_nodig():
+    """The rows are asked for only as the writer takes pieces: after k pieces at most k x per
+    rows have been made (so a million never are in memory at once)."""
+    from matching.bestanden.csv_nl import csv_stukken
+
+    gemaakt = [0]
+
+    def rijen():
+        for i in range(100):
+            gemaakt[0] += 1
+            yield [i]
+
+    stukken = csv_stukken(["a"], rijen(), per=10)
+    assert gemaakt[0] == 0
+    for k in range(1, 5):
+        next(stukken)
+        assert gemaakt[0] <= 10 * k + 1

@@ -129,3 +129,22 @@ def test_uitvoer_krijgt_gewone_bestandsrechten(tmp_path):
     finally:
         os.umask(oud)
     assert (tmp_path / "x.txt").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("fout", [KeyboardInterrupt, ValueError, OSError])
+def test_in_stukken_afgebroken_laat_niets_achter(tmp_path, fout):
+    """An output written piece by piece and broken off after some pieces (Ctrl-C, an error while
+    making a piece, a full disk): no new file, no temporary file, an existing file unchanged."""
+    oud = tmp_path / "x.csv"
+    oud.write_text("oud\n")
+
+    def stukken():
+        yield "a;b\r\n"
+        yield "1;2\r\n" * 1000
+        raise fout()
+
+    with pytest.raises(schrijven.SchrijfFout if fout is OSError else fout):
+        schrijven.schrijf_atomisch_in_stukken(oud, stukken())
+    with pytest.raises(fout):
+        schrijven.schrijf_atomisch_in_stukken(tmp_path / "nieuw.csv", (s for s in stukken()))
+    assert oud.read_text() == "oud\n" and sorted(p.name for p in tmp_path.iterdir()) == ["x.csv"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .privacy import veilige_cel
 
@@ -48,16 +48,39 @@ def cel(waarde, stijl: str = "nl") -> str:
 def csv_tekst(kop: list[str], rijen: Iterable[Iterable], stijl: str = "nl", voorregels: Iterable[str] = ()) -> str:
     """The whole file as text, without BOM (`als_bestand` adds it for a file). `voorregels`
     are written first, as they are (e.g. '# voorbeeldgegevens, geen echte huishoudens')."""
+    return "".join(csv_stukken(kop, rijen, stijl, voorregels))
+
+
+# Rows per piece of `csv_stukken`: enough that a piece is worth a write, few enough that a piece
+# is a few hundred KB.
+RIJEN_PER_STUK = 5_000
+
+
+def csv_stukken(kop: list[str], rijen: Iterable[Iterable], stijl: str = "nl", voorregels: Iterable[str] = (),
+                per: int = RIJEN_PER_STUK) -> Iterator[str]:
+    """`csv_tekst` in pieces of `per` rows (the first with the header), made only when asked
+    for: a file of any length is written holding one piece in memory."""
     if stijl not in STIJLEN:
         raise ValueError(f"onbekende csv-stijl {stijl!r}")
+    return _stukken(kop, rijen, stijl, voorregels, per)
+
+
+def _stukken(kop, rijen, stijl, voorregels, per) -> Iterator[str]:
     buf = io.StringIO()
     for regel in voorregels:
         buf.write(regel + "\r\n")
     w = csv.writer(buf, delimiter=";" if stijl == "nl" else ",", lineterminator="\r\n")
     w.writerow([str(veilige_cel(k)) for k in kop])
+    n = 0
     for r in rijen:
         w.writerow([cel(x, stijl) for x in r])
-    return buf.getvalue()
+        n += 1
+        if n == per:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+            n = 0
+    yield buf.getvalue()
 
 
 def als_bestand(tekst: str, stijl: str = "nl") -> str:

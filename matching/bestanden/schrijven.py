@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from .fouten import SchrijfFout
 
@@ -15,8 +16,15 @@ from .fouten import SchrijfFout
 def schrijf_atomisch(pad: str | os.PathLike, inhoud: str | bytes) -> None:
     """Write through a temporary file in the same folder and rename, so an interrupted
     run never leaves a half-written output behind."""
+    schrijf_atomisch_in_stukken(pad, (inhoud,))
+
+
+def schrijf_atomisch_in_stukken(pad: str | os.PathLike, stukken: Iterable[str | bytes]) -> None:
+    """`schrijf_atomisch` for an output made piece by piece (a CSV of a million rows): each
+    piece goes to the temporary file as it comes, so memory holds one piece, not the file;
+    renamed into place only once the last piece is written. An error while making a piece
+    leaves nothing behind either."""
     pad = Path(pad)
-    data = inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud
     try:
         pad.parent.mkdir(parents=True, exist_ok=True)
         fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
@@ -24,7 +32,8 @@ def schrijf_atomisch(pad: str | os.PathLike, inhoud: str | bytes) -> None:
         raise SchrijfFout(pad, e) from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for stuk in stukken:
+                f.write(stuk.encode("utf-8") if isinstance(stuk, str) else stuk)
             f.flush()
             os.fsync(f.fileno())
         # mkstemp creates 0600; give the file the permissions any new file would get.
