@@ -32,6 +32,9 @@ t0, c0 = time.perf_counter(), os.times()
 res = simuleer(g, None, n, None, maak_uitvoerder(workers), bewaar=bewaar)
 s = samenvatting(res)
 c1 = os.times()
+# (the simulation's peaks, before anything is written)
+zelf_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+werkers_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 csv_mb = {}
 if n_csv := int(sys.argv[5]):
     # The per-replication CSV as `simuleer --format csv --uitvoer` writes it, in pieces, against
@@ -50,17 +53,49 @@ if n_csv := int(sys.argv[5]):
         rijen = [[k.csvcel(rij) for k in kolommen.CSV] for rij in _replicatieperioden([res])]
         schrijf_atomisch(pad, als_bestand(csv_tekst([k.csv for k in kolommen.CSV], rijen, "nl"), "nl"))
 
+    import matching.bestanden.werkmap as wm
+    from simulatie.rapport import als_xlsx
+
+    def xlsx_in_stroom(pad):
+        schrijf_atomisch(pad, als_xlsx([res]))
+
+    def oude_werkmap(bladen, inleiding=()):  # (the code before: every cell in a workbook in memory)
+        boek = wm.nieuwe_werkmap()
+        for blad in bladen:
+            ws = boek.create_sheet(blad.naam[:31])
+            koppen = [k.kop for k in blad.kolommen]
+            wm.kopregel(ws, 1, koppen)
+            rijen = [list(r) for r in blad.rijen]
+            for i, rij in enumerate(rijen, start=2):
+                for k, (waarde, soort) in enumerate(wm._opgemaakt(blad, rij, i), start=1):
+                    wm.cel(ws, i, k, waarde, soort)
+            wm.breedtes(ws, koppen, rijen[:2000])
+            ws.freeze_panes = "A2"
+        wm.toelichting(boek, bladen, inleiding)
+        boek.active = 0
+        return wm.als_bytes(boek)
+
+    def xlsx_in_geheugen(pad):
+        nieuw, wm.werkmap = wm.werkmap, oude_werkmap
+        try:
+            schrijf_atomisch(pad, als_xlsx([res]))
+        finally:
+            wm.werkmap = nieuw
+
     with tempfile.TemporaryDirectory() as d:
-        for wijze, schrijf in (("in_stukken", in_stukken), ("in_een_keer", in_een_keer)):
+        for wijze, schrijf in (("in_stukken", in_stukken), ("in_een_keer", in_een_keer),
+                               ("xlsx_in_stroom", xlsx_in_stroom), ("xlsx_in_geheugen", xlsx_in_geheugen)):
+            t_xlsx = time.process_time()
             tracemalloc.start()
             schrijf(os.path.join(d, wijze + ".csv"))
             csv_mb[wijze] = tracemalloc.get_traced_memory()[1] / 2**20
             tracemalloc.stop()
             csv_mb[wijze + "_bytes"] = os.path.getsize(os.path.join(d, wijze + ".csv"))
+            csv_mb[wijze + "_cpu"] = time.process_time() - t_xlsx
 print(json.dumps({
     "csv": csv_mb,
-    "zelf_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-    "werkers_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    "zelf_kb": zelf_kb,
+    "werkers_kb": werkers_kb,
     "wand": time.perf_counter() - t0,
     "cpu": c1.user - c0.user + c1.system - c0.system + c1.children_user - c0.children_user
            + c1.children_system - c0.children_system,
@@ -105,12 +140,12 @@ def main(argv: list[str] | None = None) -> int:
         assert c["in_stukken_bytes"] == c["in_een_keer_bytes"]
         print(f"  {n:>7d} replicaties ({c['in_stukken_bytes'] / 2**20:6.1f} MB bestand): in stukken "
               f"{c['in_stukken']:7.1f} MB, in één keer (de weg hiervoor, zelfde run) {c['in_een_keer']:7.1f} MB")
-    # What remains of the growth is numbers (a few per replication and period, the arrays the
-    # rows are read from), not text.
-    per = {w: (r2["csv"][w] - r1["csv"][w]) * 2**20 / (veel - weinig) for w in ("in_stukken", "in_een_keer")}
-    bestand = (r2["csv"]["in_stukken_bytes"] - r1["csv"]["in_stukken_bytes"]) / (veel - weinig)
-    print(f"groei per replicatie: in stukken {per['in_stukken']:.0f} bytes, in één keer {per['in_een_keer']:.0f} bytes"
-          f" (het bestand zelf {bestand:.0f} bytes per replicatie)")
+    print("de werkmap (simuleer --format xlsx --uitvoer), zelfde metingen (tracemalloc vertraagt beide):")
+    for n, r in ((weinig, r1), (veel, r2)):
+        c = r["csv"]
+        print(f"  {n:>7d} replicaties ({c['xlsx_in_stroom_bytes'] / 2**20:6.1f} MB bestand): rij voor rij "
+              f"{c['xlsx_in_stroom']:7.1f} MB, {c['xlsx_in_stroom_cpu']:6.1f} s cpu; alles in het geheugen (de weg "
+              f"hiervoor, zelfde run) {c['xlsx_in_geheugen']:7.1f} MB, {c['xlsx_in_geheugen_cpu']:6.1f} s cpu")
     return 0
 
 

@@ -111,3 +111,37 @@ def test_toewijzen_xlsx_geeft_de_getallen_van_json_en_csv(tmp_path):
 def test_xlsx_zonder_uitvoer_geweigerd(capsys):
     assert cli.main(["simuleer", "--format", "xlsx"]) == 2
     assert "--format xlsx vraagt --uitvoer" in capsys.readouterr().err
+
+
+def test_zelfde_run_zelfde_bytes_zonder_schrijftijd(tmp_path):
+    """A workbook carries no time of writing (openpyxl stamps every zip entry and the document
+    properties with it): every entry and both dates are the fixed VASTE_TIJD, so the same run
+    gives the same bytes, on another day too."""
+    import zipfile
+
+    from matching.bestanden.werkmap import VASTE_TIJD
+
+    argv = ["simuleer", "--replicaties", "6", "--seed", "7", *SNEL]
+    een, twee = _draai(tmp_path, argv, "xlsx", "een.xlsx"), _draai(tmp_path, argv, "xlsx", "twee.xlsx")
+    assert een.read_bytes() == twee.read_bytes()
+    with zipfile.ZipFile(een) as z:
+        assert {i.date_time for i in z.infolist()} == {VASTE_TIJD}
+        kern = z.read("docProps/core.xml").decode()
+    assert kern.count("1980-01-01T00:00:00Z") == 2  # created and modified
+
+
+def test_meer_rijen_dan_excel_toelaat_gaat_door_op_een_volgend_blad(tmp_path, monkeypatch):
+    """Past Excel's row limit (here made 7) the per-replication sheet goes on to "Per replicatie (2)"
+    and so on, each with its header; read one after another they are the CSV's rows, and the
+    Toelichting explains every one of them."""
+    import matching.bestanden.werkmap as werkmap
+
+    argv = ["simuleer", "--replicaties", "12", "--seed", "7", *SNEL]
+    csv = pd.read_csv(_draai(tmp_path, argv, "csv", "s.csv"), sep=";", decimal=",")
+    monkeypatch.setattr(werkmap, "MAX_RIJEN", 7)
+    bladen, boek = _vorm(_draai(tmp_path, argv, "xlsx", "s.xlsx"))
+    namen = ["Per replicatie"] + [f"Per replicatie ({k})" for k in (2, 3, 4)]
+    assert [n for n in boek.sheetnames if n.startswith("Per replicatie")] == namen
+    assert [len(bladen[n]) for n in namen] == [7, 7, 7, 3]  # 12 replications x 2 periods
+    samen = pd.concat([bladen[n] for n in namen], ignore_index=True)
+    assert samen.shape == csv.shape and (samen.to_numpy() == csv.to_numpy()).all()
