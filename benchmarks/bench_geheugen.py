@@ -3,9 +3,9 @@
     python benchmarks/bench_geheugen.py [--replicaties 1000 100000] [--workers 2] [--scenario NAAM]
 
 A script, not a test: it prints figures and never asserts. Each run is a fresh Python process
-that runs what `huisvesting simuleer --format json` runs (results added up as they stream in,
-nothing kept per replication but a few numbers) and reports its own peak resident memory and
-that of its worker processes (ru_maxrss). The first count is the baseline of the second, in
+that runs what `huisvesting simuleer --format json --grafiek` runs (results added up as they
+stream in, nothing kept per replication but a few numbers; the fan chart's day counts) and
+reports its own peak resident memory and that of its worker processes (ru_maxrss). The first count is the baseline of the second, in
 the same run; the issue's goal: within 10% of each other. For contrast it also runs the few
 replications with every full record kept (`bewaar=True`, what charts and tests may ask for)
 and prints what that costs per replication. Then, in the same processes, it writes the
@@ -29,7 +29,8 @@ from simulatie.uitvoerder import maak_uitvoerder
 n, workers, bewaar, naam = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "1", sys.argv[4] or None
 g = laad_scenario(naam)
 t0, c0 = time.perf_counter(), os.times()
-res = simuleer(g, None, n, None, maak_uitvoerder(workers), bewaar=bewaar)
+# (with the day counts the fan chart and the report read: what `--grafiek` and `rapport` run)
+res = simuleer(g, None, n, None, maak_uitvoerder(workers), bewaar=bewaar, curven=True)
 s = samenvatting(res)
 c1 = os.times()
 # (the simulation's peaks, before anything is written)
@@ -93,6 +94,7 @@ if n_csv := int(sys.argv[5]):
             csv_mb[wijze + "_bytes"] = os.path.getsize(os.path.join(d, wijze + ".csv"))
             csv_mb[wijze + "_cpu"] = time.process_time() - t_xlsx
 print(json.dumps({
+    "dagtelling_kb": res.optelling.dagtelling.nbytes / 1024, "dagen": g.sc.horizon_dagen,
     "csv": csv_mb,
     "zelf_kb": zelf_kb,
     "werkers_kb": werkers_kb,
@@ -133,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     per = (r3["zelf_kb"] - r1["zelf_kb"]) * 1024 / weinig
     print(f"ter vergelijking, alles bewaren kost ongeveer {per / 1024:.1f} KB per replicatie in het hoofdproces "
           f"(x {veel} = {per * veel / 2**30:.1f} GB)")
+    for n, r in ((weinig, r1), (veel, r2)):
+        print(f"  de tellingen per dag voor waaier en rapport bij {n} replicaties: {r['dagtelling_kb']:.0f} KB "
+              f"(de weg hiervoor hield elke replicatie per dag: {n * (r['dagen'] + 1) * 8 / 2**20:.1f} MB)")
     print("de CSV per replicatie schrijven (simuleer --format csv --uitvoer), piek van wat het schrijven "
           "toewijst (tracemalloc):")
     for n, r in ((weinig, r1), (veel, r2)):

@@ -34,14 +34,17 @@ def bewaar_figuur(fig, formaat: str = "png") -> bytes:
 
     metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[formaat]
     buf = io.BytesIO()
-    with matplotlib.rc_context({"svg.fonttype": "none"}):  # text stays text in an svg: searchable, readable
+    # Text stays text in an svg (searchable, readable); its ids from a fixed salt, not a random
+    # one, so the same run gives the same file.
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "huisvesting"}):
         fig.savefig(buf, format=formaat, metadata=metadata)
     return buf.getvalue()
 
 
-def cumulatief(res: SimResultaat) -> np.ndarray:
-    """(replications x days + 1): persons booked from the start up to each day."""
-    return res.optelling.dagcurven()
+def dagkwantielen(res: SimResultaat, procenten, methode: str = "linear") -> np.ndarray:
+    """(len(procenten) x days + 1): percentiles over the replications of the persons booked from
+    the start up to each day (`Optelling.dagkwantielen`)."""
+    return res.optelling.dagkwantielen(procenten, methode)
 
 
 def waaier_png(res: SimResultaat, titel: str | None = None, formaat: str = "png") -> bytes:
@@ -50,18 +53,18 @@ def waaier_png(res: SimResultaat, titel: str | None = None, formaat: str = "png"
     import matplotlib.pyplot as plt
 
     sc = res.invoer.sc
-    cum = cumulatief(res)
-    x = [simdatum(sc.startdatum, d) for d in range(cum.shape[1])]
+    banden = ((5, 95, 0.18), (10, 90, 0.25), (25, 75, 0.35))
+    q = dict(zip([5, 95, 10, 90, 25, 75, 50], dagkwantielen(res, [5, 95, 10, 90, 25, 75, 50])))
+    x = [simdatum(sc.startdatum, d) for d in range(len(q[50]))]
     fig, ax = plt.subplots(figsize=(9, 5), dpi=110)
-    for lo, hi, alpha in ((5, 95, 0.18), (10, 90, 0.25), (25, 75, 0.35)):
-        ax.fill_between(x, np.percentile(cum, lo, axis=0), np.percentile(cum, hi, axis=0), color="tab:blue",
-                        alpha=alpha, linewidth=0, label=f"p{lo}–p{hi}")
-    ax.plot(x, np.median(cum, axis=0), color="tab:blue", linewidth=2, label="mediaan realisatie")
+    for lo, hi, alpha in banden:
+        ax.fill_between(x, q[lo], q[hi], color="tab:blue", alpha=alpha, linewidth=0, label=f"p{lo}–p{hi}")
+    ax.plot(x, q[50], color="tab:blue", linewidth=2, label="mediaan realisatie")
     # Taakstelling line: the totaalopgave accrues over each period, starting from the stand.
     opgave, lijn = 0.0, []
     grens = {simdag(sc.startdatum, p.start): p for p in sc.periode}
     huidig = None
-    for d in range(cum.shape[1]):
+    for d in range(len(q[50])):
         if d in grens:
             huidig = grens[d]
             start_opgave = opgave
@@ -72,7 +75,7 @@ def waaier_png(res: SimResultaat, titel: str | None = None, formaat: str = "png"
     ax.plot(x, lijn, color="tab:red", linestyle="--", linewidth=1.5, label="taakstelling (incl. stand bij start)")
     ax.set_ylabel("personen gehuisvest (cumulatief)")
     ax.set_title(titel or f"{res.scenario}: realisatie tegen taakstelling — beleid {res.beleid}, "
-                          f"{cum.shape[0]} replicaties")
+                          f"{res.optelling.n} replicaties")
     ax.legend(loc="upper left", fontsize=8)
     ax.grid(alpha=0.3)
     fig.autofmt_xdate()

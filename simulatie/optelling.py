@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from fractions import Fraction
 
 import numpy as np
@@ -45,10 +45,11 @@ class Optelling:
     wachtend_redenen: dict[str, int] = field(default_factory=dict)
     eind_woningen: dict[str, int] = field(default_factory=dict)
     gelijkheid: Gelijkheid = field(default_factory=Gelijkheid)             # per household type (gelijkheid.py)
-    # Only when asked (charts, the report): persons booked up to each day 0..dagen, per
-    # replication (dagen + 1 numbers each, so this part grows with the replications).
+    # Only when asked (charts, the report): persons booked from the start up to each day
+    # 0..dagen, as exact counts: dagtelling[d, v] replications had v persons by day d. Its size
+    # is bounded by the days and the most persons, not by the replications.
     dagen: int | None = None
-    curven: array = field(default_factory=lambda: array("q"))
+    dagtelling: np.ndarray | None = None
 
     def voeg_toe(self, u: Uitkomst) -> None:
         if self.eerste is None:
@@ -74,7 +75,32 @@ class Optelling:
             for b in u.boekingen:
                 if 0 <= b.dag <= self.dagen:
                     per_dag[b.dag] += b.personen
-            self.curven.frombytes(np.cumsum(per_dag).tobytes())
+            som = np.cumsum(per_dag)
+            if som.min() < 0:  # (counts are by persons; a negative booking would be a bug)
+                raise ValueError(f"replicatie {u.replicatie}: negatief aantal personen geboekt")
+            self._dagtelling_tot(int(som[-1]) + 1 if len(som) else 1)[np.arange(len(som)), som] += 1
+
+    def _dagtelling_tot(self, breedte: int) -> np.ndarray:
+        """The day counts, widened (with zeros) to at least `breedte` person values: always
+        exactly the most persons seen + 1 wide, so equal counts are equal matrices however they
+        were added up (a new most is rare: the width changes a few times in a run)."""
+        t = self.dagtelling
+        if t is None:
+            t = np.zeros((self.dagen + 1, breedte), np.int64)
+        elif t.shape[1] < breedte:
+            t = np.concatenate([t, np.zeros((t.shape[0], breedte - t.shape[1]), np.int64)], 1)
+        self.dagtelling = t
+        return t
+
+    def __eq__(self, ander) -> bool:
+        # (field by field as a dataclass compares; the day counts as arrays)
+        if not isinstance(ander, Optelling):
+            return NotImplemented
+        for f in fields(self):
+            a, b = getattr(self, f.name), getattr(ander, f.name)
+            if not (np.array_equal(a, b) if isinstance(a, np.ndarray) or isinstance(b, np.ndarray) else a == b):
+                return False
+        return True
 
     def voeg_samen(self, ander: "Optelling") -> None:
         """Append the next share (its replications follow this one's)."""
@@ -85,8 +111,13 @@ class Optelling:
         if self.eerste is None or self.n == 0:
             self.eerste = ander.eerste
         self.n += ander.n
-        for naam in ("realisatie", "woningen_gebruikt", "bewoners", "woningen_per_jaar", "curven"):
+        for naam in ("realisatie", "woningen_gebruikt", "bewoners", "woningen_per_jaar"):
             getattr(self, naam).extend(getattr(ander, naam))
+        if ander.dagtelling is not None:
+            if self.dagen != ander.dagen:
+                raise ValueError(f"dagtellingen over {ander.dagen} en {self.dagen} dagen")
+            t = self._dagtelling_tot(ander.dagtelling.shape[1])
+            t[:, :ander.dagtelling.shape[1]] += ander.dagtelling
         for naam in ("tellers", "personen_per_kern", "huishoudens_per_kern", "wachtend_redenen", "eind_woningen"):
             _optellen(getattr(self, naam), getattr(ander, naam))
         self.wachtweken.update(ander.wachtweken)
@@ -101,11 +132,21 @@ class Optelling:
         return np.frombuffer(getattr(self, naam), np.int64).reshape(self.n, self.perioden) if self.n \
             else np.zeros((0, self.perioden), np.int64)
 
-    def dagcurven(self) -> np.ndarray:
-        """(replications x days + 1): persons booked from the start up to each day."""
+    def dagkwantielen(self, procenten, methode: str = "linear") -> np.ndarray:
+        """(len(procenten) x days + 1): `np.percentile` with `methode` over the replications of
+        the persons booked from the start up to each day, exactly as on the full (replications x
+        days) matrix: each day's values are laid out in order from their counts, one day at a
+        time (memory of one day's replications, not of all days)."""
         if self.dagen is None:
-            raise ValueError("de optelling hield geen dagcurven bij")
-        return np.frombuffer(self.curven, np.int64).reshape(self.n, self.dagen + 1)
+            raise ValueError("de optelling hield geen dagtellingen bij")
+        uit = np.empty((len(procenten), self.dagen + 1), np.float64)
+        if self.n == 0:
+            raise ValueError("geen replicaties")
+        t = self.dagtelling
+        waarden = np.arange(t.shape[1], dtype=np.int64)
+        for d in range(self.dagen + 1):
+            uit[:, d] = np.percentile(np.repeat(waarden, t[d]), procenten, method=methode)
+        return uit
 
     @property
     def replicatienummers(self) -> range:

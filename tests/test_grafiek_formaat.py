@@ -46,3 +46,15 @@ def test_onbekende_extensie_geweigerd(tmp_path, capsys, commando, naam):
     assert uit.out == "" and list(tmp_path.iterdir()) == []
     regels = uit.err.strip().splitlines()
     assert len(regels) == 1 and regels[0].startswith("fout: ") and ".png, .svg of .pdf" in regels[0]
+
+
+@pytest.mark.parametrize("commando", ["simuleer", "vergelijk"])
+@pytest.mark.parametrize("ext", ["png", "svg", "pdf"])
+def test_zelfde_run_zelfde_bestand(tmp_path, capsys, commando, ext):
+    """Same scenario and seed, same chart, byte for byte: no time of writing and no random ids
+    (matplotlib salts an svg's ids randomly unless told otherwise)."""
+    paden = [tmp_path / f"een.{ext}", tmp_path / f"twee.{ext}"]
+    for pad in paden:
+        assert cli.main([commando, "--replicaties", "3", "--workers", "1", "--format", "json",
+                         "--grafiek", str(pad)]) == 0, capsys.readouterr().err
+    assert paden[0].read_bytes() == paden[1].read_bytes()

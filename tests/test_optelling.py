@@ -68,7 +68,7 @@ def test_zonder_bewaren_vaste_grootte_per_replicatie():
         assert r.bewaard is None
         o = r.optelling
         assert len(o.realisatie) == len(o.woningen_gebruikt) == len(o.bewoners) == 2 * o.n
-        assert len(o.woningen_per_jaar) == o.n and len(o.curven) == 0
+        assert len(o.woningen_per_jaar) == o.n and o.dagtelling is None
     # Distinct weeks are bounded by the horizon, not by the replications.
     assert len(b.optelling.wachtweken) <= 7 * 366
 
@@ -96,3 +96,56 @@ def test_vergelijk_met_een_wereld_per_replicatie_gelijk_aan_losse_runs():
     sterk = maten(simuleer(g, "strikt", 10, bewaar=True))
     from simulatie.vergelijking import verschil
     assert verschil(sterk, los, v.perioden) == groep["aan_vanuit_strikt"]
+
+
+def _cum_uit_records(res) -> np.ndarray:
+    """(replications x days + 1) persons booked up to each day, from the full records."""
+    dagen = res.invoer.sc.horizon_dagen
+    cum = np.zeros((len(res.uitkomsten), dagen + 1), np.int64)
+    for i, u in enumerate(res.uitkomsten):
+        for b in u.boekingen:
+            if 0 <= b.dag <= dagen:
+                cum[i, b.dag:] += b.personen
+    return cum
+
+
+@pytest.mark.parametrize("methode", ["linear", "inverted_cdf"])
+def test_dagkwantielen_als_numpy_op_de_hele_matrix(res, methode):
+    """The fan chart's percentiles per day, from counts of persons per day, equal numpy's on the
+    full (replications x days) matrix built from the records; in any chunking; and each day
+    counts every replication once."""
+    cum = _cum_uit_records(res)
+    procenten = [0, 5, 10, 25, 50, 75, 90, 95, 100]
+    verwacht = np.percentile(cum, procenten, axis=0, method=methode)
+    m, dagen = len(res.invoer.sc.periode), res.invoer.sc.horizon_dagen
+    assert np.array_equal(res.optelling.dagkwantielen(procenten, methode), verwacht)
+    delen = [tel_op(res.uitkomsten[a:b], m, dagen) for a, b in ((0, 7), (7, 8), (8, 40))]
+    samen = delen[0]
+    for d in delen[1:]:
+        samen.voeg_samen(d)
+    assert np.array_equal(samen.dagkwantielen(procenten, methode), verwacht)
+    assert (res.optelling.dagtelling.sum(axis=1) == len(res.uitkomsten)).all()
+    assert np.array_equal(res.optelling.dagkwantielen([50])[0], np.median(cum, axis=0))
+
+
+def test_dagtelling_groeit_niet_met_de_replicaties():
+    """The day counts are (days + 1) x person values, whatever the number of replications."""
+    g = laad_scenario("leusden-2023")
+    a = simuleer(g, "flexibel", 20, bewaar=False, curven=True).optelling
+    b = simuleer(g, "flexibel", 80, bewaar=False, curven=True).optelling
+    assert a.dagtelling.shape[0] == b.dagtelling.shape[0] == g.sc.horizon_dagen + 1
+    assert b.dagtelling.shape[1] <= max(64, 2 * a.dagtelling.shape[1])
+    assert b.dagtelling.sum() == 80 * (g.sc.horizon_dagen + 1)
+
+
+def test_gelijkheid_ziet_elk_verschil(res):
+    """Two add-ups are equal exactly when every field is, the day counts compared as arrays (the
+    chunking tests above rest on this)."""
+    m, dagen = len(res.invoer.sc.periode), res.invoer.sc.horizon_dagen
+    een, twee = tel_op(res.uitkomsten[:10], m, dagen), tel_op(res.uitkomsten[:10], m, dagen)
+    assert een == twee and een != tel_op(res.uitkomsten[:10], m)
+    twee.dagtelling[dagen // 2, 0] += 1
+    assert een != twee
+    drie = tel_op(res.uitkomsten[:10], m, dagen)
+    drie.wachtend_eind += 1
+    assert een != drie and een != "geen optelling"

@@ -19,15 +19,16 @@ BANDEN = ((10, 90), (25, 75))
 def waaier_data(res) -> dict:
     """Cumulative persons housed since the first period's start, per day of the horizon, as
     percentiles over the replications (the same percentile method as the summary). Plain data."""
-    from simulatie.grafiek import cumulatief  # lazy: the module may move
+    from simulatie.grafiek import dagkwantielen  # lazy: the module may move
 
     sc = res.invoer.sc
-    cum = cumulatief(res) + sc.periode[0].realisatie
-    q = {f"p{p}": np.percentile(cum, p, axis=0, method="inverted_cdf").astype(float).tolist()
-         for p in (10, 25, 50, 75, 90)}
+    procenten = (10, 25, 50, 75, 90)
+    # (inverted_cdf picks one of the values: adding the persons before the start afterwards is exact)
+    kw = dagkwantielen(res, procenten, "inverted_cdf") + sc.periode[0].realisatie
+    q = {f"p{p}": rij.astype(float).tolist() for p, rij in zip(procenten, kw)}
     return {
         "start": sc.startdatum.isoformat(), "einde": sc.einddatum.isoformat(),
-        "voor_start": int(sc.periode[0].realisatie), "replicaties": int(cum.shape[0]),
+        "voor_start": int(sc.periode[0].realisatie), "replicaties": int(res.optelling.n),
         "perioden": [{"periode": p.naam, "start": p.start.isoformat(), "eind": p.eind.isoformat()} for p in sc.periode],
         **q,
     }
