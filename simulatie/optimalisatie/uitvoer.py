@@ -150,9 +150,8 @@ def als_xlsx(o: Optimalisatie) -> bytes:
         for c in blad[1]:
             c.font = Font(bold=True)
         blad.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    from matching.bestanden.werkmap import als_bytes
+    return als_bytes(wb)  # (without the time of writing: the same run, the same bytes)
 
 
 def _iv(iv: dict, kans: bool) -> str:
