@@ -70,7 +70,7 @@ def als_xlsx(resultaten: list[SimResultaat]) -> bytes:
                          f"seed {s['seed']}.")
         bladen.append(Werkblad(f"Per periode{achter}", [k.werkkolom() for k in kolommen.TABEL],
                                [[k.tabelwaarde(p) for k in kolommen.TABEL] for p in s["perioden"]]))
-    rijen = [[k.csvcel(rij) for k in kolommen.CSV] for rij in _replicatieperioden(resultaten)]
+    rijen = ([k.csvcel(rij) for k in kolommen.CSV] for rij in _replicatieperioden(resultaten))  # (made as written)
     bladen.append(Werkblad("Per replicatie", [k.werkkolom(per_rij=True) for k in kolommen.CSV], rijen))
     inleiding.append("Percentages staan als fractie in de cel (0,877 toont als 87,7%); een lege cel: geen "
                      "taakstelling in die periode.")

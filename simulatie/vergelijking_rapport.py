@@ -126,7 +126,7 @@ def als_xlsx(v: Vergelijking) -> bytes:
         + [Werkkolom(f"Realisatie {r.beleid} {p} (personen)", "geheel",
                      f"Personen gehuisvest in {p} onder beleid {r.beleid} in deze replicatie.")
            for r in v.resultaten for p in v.perioden],
-        [[i] + [int(x[i, j]) for x in real for j in range(len(v.perioden))] for i in range(v.replicaties)])
+        ([i] + [int(x[i, j]) for x in real for j in range(len(v.perioden))] for i in range(v.replicaties)))
     inleiding = [f"Vergelijking op scenario {v.scenario}: {v.replicaties} gepaarde replicaties, seed {v.seed}.",
                  "Percentages staan als fractie in de cel (0,877 toont als 87,7%); een verschil in een kans is dan "
                  "een verschil in procentpunten (0,05 is 5 procentpunt)."]

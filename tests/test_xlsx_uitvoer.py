@@ -155,3 +155,24 @@ def test_meer_rijen_dan_excel_toelaat_gaat_door_op_een_volgend_blad(tmp_path, mo
     assert [len(bladen[n]) for n in namen] == [7, 7, 7, 3]  # 12 replications x 2 periods
     samen = pd.concat([bladen[n] for n in namen], ignore_index=True)
     assert samen.shape == csv.shape and (samen.to_numpy() == csv.to_numpy()).all()
+
+
+@pytest.mark.parametrize("argv", [["simuleer", "--replicaties", "5", *SNEL], ["vergelijk", "--replicaties", "4", *SNEL]],
+                         ids=lambda a: a[0])
+def test_per_replicatie_wordt_rij_voor_rij_gemaakt(tmp_path, monkeypatch, argv):
+    """The per-replication sheet reaches the workbook as rows still to be made (a generator), not
+    as a list of them all: with a million replications the rows are never in memory at once.
+    And the workbook asks for them only while it writes that sheet."""
+    import matching.bestanden.werkmap as werkmap
+
+    gezien = {}
+    echt = werkmap._schrijf_stroomblad
+
+    def kijk(boek, titel, blad, rijen):
+        if titel.startswith("Per replicatie"):
+            gezien["lijst"] = isinstance(blad.rijen, (list, tuple))
+        return echt(boek, titel, blad, rijen)
+
+    monkeypatch.setattr(werkmap, "_schrijf_stroomblad", kijk)
+    _draai(tmp_path, argv, "xlsx", "x.xlsx")
+    assert gezien == {"lijst": False}
