@@ -30,7 +30,7 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     """Simuleer het jaar: kans dat de taakstelling per periode wordt gehaald."""
     xlsx_vraagt_bestand(formaat, uitvoer)  # before any import or work
     from simulatie.grafiek import grafiek_formaat, waaier_png
-    from simulatie.rapport import als_csv_stukken, als_json, als_tabel, als_xlsx
+    from simulatie.rapport import als_csv_stukken, als_json, als_tabel, als_xlsx_stukken
     from simulatie.replicaties import simuleer as simuleer_
     from simulatie.scenario import laad_scenario
     from simulatie.scenario import lees_zet, zet_json, zet_tekst
@@ -49,7 +49,7 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     extra = ({"overschreven": zet_json(zet)} if zet else {}) | ibt
     tekst = {"tabel": lambda: als_tabel([res], overschreven=zet_tekst(zet) if zet else None) + ibt_tekst,
              "json": lambda: als_json([res], extra or None), "csv": lambda: als_csv_stukken([res], csv_stijl),
-             "xlsx": lambda: als_xlsx([res])}[formaat]()
+             "xlsx": lambda: als_xlsx_stukken([res])}[formaat]()
     if zet and formaat in ("csv", "xlsx"):
         click.echo(f"overschreven: {zet_tekst(zet)}", err=True)
     png = waaier_png(res, formaat=soort) if grafiek else None

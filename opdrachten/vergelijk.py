@@ -35,7 +35,7 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
     from simulatie.uitvoerder import maak_uitvoerder
     from simulatie.vergelijking import aantal_runs, vergelijk as vergelijk_
     from simulatie.grafiek import grafiek_formaat
-    from simulatie.vergelijking_rapport import als_csv, als_dict, als_json, als_tabel, als_xlsx, grafiek_png
+    from simulatie.vergelijking_rapport import als_csv, als_dict, als_json, als_tabel, als_xlsx_stukken, grafiek_png
 
     soort = grafiek_formaat(grafiek) if grafiek else None  # refused before any work
     zet = lees_zet(zet)
@@ -51,7 +51,7 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
     with Voortgang(reps * aantal, f"{g.sc.naam}: {' / '.join(namen)}", f"{reps} replicaties x {aantal} runs") as voortgang:
         v = vergelijk_(g, namen, reps, seed, uitvoerder, attributie, voortgang)
     if formaat == "xlsx":
-        data = als_xlsx(v)
+        data = als_xlsx_stukken(v)
     else:
         data = {"tabel": lambda: als_tabel(v), "csv": lambda: als_csv(v, csv_stijl),
                 "json": lambda: als_json(v) if not zet else json.dumps(

@@ -59,7 +59,12 @@ def _replicatieperioden(resultaten: list[SimResultaat]):
 def als_xlsx(resultaten: list[SimResultaat]) -> bytes:
     """Toelichting, then per policy a sheet with the table's columns (Per periode) and one with the
     CSV's (Per replicatie); columns, headers and formats from `kolommen.py`."""
-    from matching.bestanden.werkmap import Werkblad, werkmap
+    return b"".join(als_xlsx_stukken(resultaten))
+
+
+def als_xlsx_stukken(resultaten: list[SimResultaat]) -> Iterator[bytes]:
+    """`als_xlsx` as its file's pieces, made only as they are written (`werkmap_in_stukken`)."""
+    from matching.bestanden.werkmap import Werkblad, werkmap_in_stukken
 
     bladen, inleiding = [], []
     meer = len(resultaten) > 1
@@ -74,7 +79,7 @@ def als_xlsx(resultaten: list[SimResultaat]) -> bytes:
     bladen.append(Werkblad("Per replicatie", [k.werkkolom(per_rij=True) for k in kolommen.CSV], rijen))
     inleiding.append("Percentages staan als fractie in de cel (0,877 toont als 87,7%); een lege cel: geen "
                      "taakstelling in die periode.")
-    return werkmap(bladen, inleiding)
+    yield from werkmap_in_stukken(bladen, inleiding)
 
 
 def als_tabel(resultaten: list[SimResultaat], breedte: int = 120, overschreven: str | None = None) -> str:

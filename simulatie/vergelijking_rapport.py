@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Iterator
 
 from rich.console import Console
 from rich.table import Table
@@ -96,7 +97,12 @@ def _werkkolommen():
 def als_xlsx(v: Vergelijking) -> bytes:
     """Toelichting, then per policy (the columns of `simuleer`'s table), differences, attribution, and per
     replication; headers in words, formats per measure (a probability as a percentage)."""
-    from matching.bestanden.werkmap import Werkblad, Werkkolom, werkmap
+    return b"".join(als_xlsx_stukken(v))
+
+
+def als_xlsx_stukken(v: Vergelijking) -> Iterator[bytes]:
+    """`als_xlsx` as its file's pieces, made only as they are written (`werkmap_in_stukken`)."""
+    from matching.bestanden.werkmap import Werkblad, Werkkolom, werkmap_in_stukken
 
     from . import kolommen
     from .rapportage.namen import maat_naam
@@ -134,7 +140,7 @@ def als_xlsx(v: Vergelijking) -> bytes:
                       [[r.beleid] + [k.tabelwaarde(rij) for k in gelijkheid.KOLOMMEN]
                        for r in v.resultaten for rij in samenvatting(r)["gelijkheid"]["per_type"]])
     bladen = [per_beleid, verschillen] + ([attributie] if v.attributie else []) + [replicaties, gelijk]
-    return werkmap(bladen, inleiding)
+    yield from werkmap_in_stukken(bladen, inleiding)
 
 
 def _getal(x, kans: bool) -> str:

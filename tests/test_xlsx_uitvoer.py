@@ -176,3 +176,87 @@ def test_per_replicatie_wordt_rij_voor_rij_gemaakt(tmp_path, monkeypatch, argv):
     monkeypatch.setattr(werkmap, "_schrijf_stroomblad", kijk)
     _draai(tmp_path, argv, "xlsx", "x.xlsx")
     assert gezien == {"lijst": False}
+
+
+def _bladen_voor_stroom(n_rijen: int, rijen_gemaakt: list | None = None):
+    from matching.bestanden.werkmap import Werkblad, Werkkolom
+
+    def rijen():
+        for i in range(n_rijen):
+            if rijen_gemaakt is not None:
+                rijen_gemaakt.append(i)
+            yield [i, i / 7, f"r{i}"]
+
+    kolommen = [Werkkolom("Nummer", "geheel", "n"), Werkkolom("Deel", "decimaal", "n / 7"),
+                Werkkolom("Naam", "tekst", "tekst")]
+    return [Werkblad("Vast", kolommen[:1], [[1], [2]]), Werkblad("Per replicatie", kolommen, rijen())]
+
+
+def test_werkmap_in_stukken_is_het_bestand_uit_het_geheugen(monkeypatch):
+    """The workbook's file in pieces (made in a temporary file and read back) is byte for byte
+    the file made in memory (`als_bytes`, the way before), for the same sheets; no piece is
+    longer than STUK, so the whole file is never one piece in memory."""
+    import matching.bestanden.werkmap as wm
+
+    monkeypatch.setattr(wm, "STUK", 1000)
+    stukken = list(wm.werkmap_in_stukken(_bladen_voor_stroom(3000), ["Een regel."]))
+
+    boek = wm.nieuwe_werkmap(stroom=True)
+    geschreven = [deel for blad in _bladen_voor_stroom(3000) for deel in wm._bladen_in_stroom(boek, blad)]
+    wm.toelichting(boek, geschreven, ["Een regel."])
+    boek.active = 0
+    in_geheugen = wm.als_bytes(boek)
+
+    assert b"".join(stukken) == in_geheugen
+    assert len(in_geheugen) > 10_000  # (several pieces)
+    assert all(len(s) == 1000 for s in stukken[:-1]) and 0 < len(stukken[-1]) <= 1000
+
+
+def test_werkmap_in_stukken_maakt_niets_voor_het_eerste_stuk():
+    """Nothing is made (no row asked for) before the writer asks for the first piece: the atomic
+    writer then has its temporary file open, and an error while making removes it."""
+    from matching.bestanden.werkmap import werkmap_in_stukken
+
+    gemaakt: list[int] = []
+    stukken = werkmap_in_stukken(_bladen_voor_stroom(50, gemaakt))
+    assert gemaakt == []
+    next(stukken)
+    assert gemaakt == list(range(50))
+
+
+def test_fout_tijdens_het_maken_van_de_werkmap_laat_niets_achter(tmp_path):
+    """A row that fails while the workbook is made (after some rows were written): no file, no
+    temporary file, an earlier file unchanged."""
+    from matching.bestanden.schrijven import schrijf_atomisch_in_stukken
+    from matching.bestanden.werkmap import Werkblad, Werkkolom, werkmap_in_stukken
+
+    def rijen():
+        yield from ([i] for i in range(100))
+        raise ValueError("rij 101")
+
+    oud = tmp_path / "x.xlsx"
+    oud.write_bytes(b"oud")
+    with pytest.raises(ValueError, match="rij 101"):
+        schrijf_atomisch_in_stukken(oud, werkmap_in_stukken([Werkblad("Blad", [Werkkolom("N", "geheel", "n")], rijen())]))
+    assert oud.read_bytes() == b"oud" and [p.name for p in tmp_path.iterdir()] == ["x.xlsx"]
+
+
+@pytest.mark.parametrize("argv", [["simuleer", "--replicaties", "5", *SNEL], ["vergelijk", "--replicaties", "4", *SNEL]],
+                         ids=lambda a: a[0])
+def test_werkmap_gaat_in_stukken_naar_het_bestand(tmp_path, monkeypatch, argv):
+    """`simuleer` and `vergelijk` hand the workbook to the writer as pieces (`STUK` bytes each),
+    not as one bytes object; together the pieces are the whole file."""
+    import matching.bestanden.schrijven as schrijven
+    import matching.bestanden.werkmap as wm
+    import opdrachten.gemeen as gemeen
+
+    monkeypatch.setattr(wm, "STUK", 2048)
+    grootte: list[int] = []
+    echt = schrijven.schrijf_atomisch_in_stukken
+
+    def tel(pad, stukken):
+        return echt(pad, (grootte.append(len(s)) or s for s in stukken))
+
+    monkeypatch.setattr(gemeen, "schrijf_atomisch_in_stukken", tel)
+    pad = _draai(tmp_path, argv, "xlsx", "x.xlsx")
+    assert len(grootte) > 1 and max(grootte) <= 2048 and sum(grootte) == pad.stat().st_size
