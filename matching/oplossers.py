@@ -45,7 +45,7 @@ from .doelmatrix import Doelmatrix, doelmatrix
 from .regels import Ronde, kernargumenten, toelaatbaar
 from .grenzen import controleer_omvang
 from .kenmerktabel import toelaatbaar_in_tabellen
-from .snelkern import kernen
+from .snelkern import GEEN_DAG, kernen
 from .woningdelen import via_cpsat
 
 
@@ -314,6 +314,7 @@ class Rondestap:
     ok: np.ndarray
     uitkomst: Rondeuitkomst
     opl: Oplossing | None = None
+    wissel: tuple | None = None  # VERGEEFS: (later, buiten) of `wisseling.wisseling_uit`, read by the kernel
 
 
 def ronde_op_rijen(ht, hi: list[int], wt, wi: list[int], peildag: int, beleid: Beleid, n_k: int, n_a: int,
@@ -339,15 +340,15 @@ def ronde_op_rijen(ht, hi: list[int], wt, wi: list[int], peildag: int, beleid: B
     h, w = ht.kolommen, wt.kolommen
     a = kernargumenten(beleid, peildag)
     ok = np.empty((n_hh, n_w), np.bool_)
-    plaats = np.empty(n_hh, np.int64)
+    plaats, wissel = np.empty(n_hh, np.int64), np.empty(2, np.int64)
     code, waarde = kern["ronde_rijen"](
         h["nodig"], h["nodig_ruim"], h["alleen"], h["blokkade"], h["personen_huur"], h["toegankelijk"], h["gezin"],
         ht.rijnummers(hi), *a.scalairen, w["slaapkamers"], w["huur"], w["toegankelijk"], w["min_personen"], True,
         a.soort_ok, w["soort"], w["beschikbaar"], peildag, a.horizon, a.kern_ok, w["kern_code"], wt.rijnummers(wi), ok,
         n_k, n_a, h["personen"], h["koppeldag"], h["voorkeur_code"], oplossen, *_volgorde(beleid, n_hh > n_k),
-        grens_per_boog(n_hh + n_w + 1), EXACT_FLOAT, plaats)
+        grens_per_boog(n_hh + n_w + 1), EXACT_FLOAT, plaats, wissel)
     if code == -3:
-        return Rondestap(ok, Rondeuitkomst.VERGEEFS)
+        return Rondestap(ok, Rondeuitkomst.VERGEEFS, None, tuple(None if d == GEEN_DAG else d for d in wissel.tolist()))
     if code < 0:
         return Rondestap(ok, Rondeuitkomst.VERDER)
     return Rondestap(ok, Rondeuitkomst.OPGELOST,

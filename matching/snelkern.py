@@ -24,6 +24,8 @@ import os
 import numpy as np
 
 _GELADEN: dict | None = None
+# "No such day" in a kernel's answer of days (`ronde_rijen`'s wissel).
+GEEN_DAG = int(np.iinfo(np.int64).max)
 # The kernels `klein` and `toelaatbaar` call, set by `_laad`.
 _grenzen = _waarden = _toewijzing = _toelaatbaar_rijen = _klein = _klein_rijen = None
 
@@ -123,18 +125,14 @@ def _laad() -> dict:
                 toegezegd, met_toegezegd, niveaus, max_plaatsingen, cel, hi, wi):
         # Per level (doel.TERMEN, then the promise) the bound on one solution (each household
         # once, at its best arc, arcs sorted by household) and the largest term, in one pass:
-        # availability and
-        # fit count against the worst among all arcs, so a household's best there is that worst
+        # availability and fit count against the worst among all arcs, so a household's best there is that worst
         # minus its own smallest wait or spare room. The arcs (cel, hi, wi: as long as `ok` has
         # True cells) are written in row-major order, as np.flatnonzero gives them.
         n_hh, n_w = ok.shape
         beste = np.empty((niveaus, cel.shape[0]), np.int64)
         hoogste = np.zeros(niveaus, np.int64)
-        mv = 0
-        mo = 0
-        k = -1
-        vorige = -1
-        x = -1
+        mv = mo = 0
+        k = vorige = x = -1
         for h in range(n_hh):
             for j in range(n_w):
                 if not ok[h, j]:
@@ -210,14 +208,11 @@ def _laad() -> dict:
         gekanteld = n_k < n_r
         c = np.ascontiguousarray(kosten.T) if gekanteld else kosten
         nr, nc = c.shape
-        u = np.zeros(nr)
-        v = np.zeros(nc)
+        u, v = np.zeros(nr), np.zeros(nc)
         kortste = np.empty(nc)
         pad = np.full(nc, -1, np.int64)
-        kolom_van = np.full(nr, -1, np.int64)
-        rij_van = np.full(nc, -1, np.int64)
-        in_r = np.zeros(nr, np.bool_)
-        in_k = np.zeros(nc, np.bool_)
+        kolom_van, rij_van = np.full(nr, -1, np.int64), np.full(nc, -1, np.int64)
+        in_r, in_k = np.zeros(nr, np.bool_), np.zeros(nc, np.bool_)
         over = np.empty(nc, np.int64)
         for start in range(nr):
             for q in range(nc):
@@ -294,15 +289,12 @@ def _laad() -> dict:
             for j in range(n_w):
                 if ok[h, j]:
                     a += 1
-        cel = np.empty(a, np.int64)
-        hi = np.empty(a, np.int64)
-        wi = np.empty(a, np.int64)
+        cel, hi, wi = np.empty(a, np.int64), np.empty(a, np.int64), np.empty(a, np.int64)
         som, hoogste, mv, mo = _grenzen(ok, peildag, personen, koppeldag, nodig, voorkeur, beschikbaar,
                                        slaapkamers, kern, toegezegd, met_toegezegd, niveaus, max_plaatsingen,
                                        cel, hi, wi)
         gewicht = np.zeros(niveaus, np.int64)
-        w = 1
-        wf = 1.0
+        w, wf = 1, 1.0
         for q in range(volgorde.shape[0] - 1, -1, -1):
             n = volgorde[q]
             gewicht[n] = w
@@ -310,8 +302,7 @@ def _laad() -> dict:
             if wf >= 2.0 ** 61:
                 return -1, 0
             w *= som[n] + 1
-        totaal = 0
-        per_boog = 0
+        totaal = per_boog = 0
         for q in range(volgorde.shape[0]):
             n = volgorde[q]
             totaal += gewicht[n] * som[n]
@@ -360,12 +351,15 @@ def _laad() -> dict:
                     studio, max_extra, alleen_max, passend, grens_laag, grens_hoog,
                     kamers, huur, w_toegankelijk, min_personen, met_min,
                     soort_ok, soort, beschikbaar, peildag, horizon, kern_ok, kern_code, wi, ok,
-                    n_k, n_a, personen, koppeldag, voorkeur, oplossen, niveaus, volgorde, grens_boog, exact, plaats):
+                    n_k, n_a, personen, koppeldag, voorkeur, oplossen, niveaus, volgorde, grens_boog, exact, plaats,
+                    wissel):
         # A simulated round in one call. Its households are rows hi: the first n_k waiting, then
         # those holding a reservation, each holder's own dwelling after the n_a in the pool, in the
         # same order. First the rules (toelaatbaar_rijen, into ok); then
         #   -2: a holder's own reservation no longer fits it (the caller takes it from there);
         #   -3: nothing to do: no waiting household may take a dwelling, no holder one in the pool;
+        #       wissel then holds what wisseling.wisseling_uit needs of all the round's dwellings:
+        #       the first day one comes free after the peildag, and after the horizon (GEEN_DAG: none);
         # else, with oplossen, klein_rijen's answer (-1: the caller solves), and without, -1.
         _toelaatbaar_rijen(nodig, nodig_ruim, alleen, blokkade, personen_huur, toegankelijk, gezin, hi,
                            studio, max_extra, alleen_max, passend, grens_laag, grens_hoog, kamers, huur,
@@ -385,6 +379,11 @@ def _laad() -> dict:
             if iets:
                 break
         if not iets:
+            wissel[:] = GEEN_DAG
+            for j in range(m):
+                d = beschikbaar[wi[j]]
+                wissel[0], wissel[1] = min(wissel[0], d) if d > peildag else wissel[0], \
+                    min(wissel[1], d) if d > horizon else wissel[1]
             return -3, 0
         if not oplossen:
             return -1, 0

@@ -30,15 +30,21 @@ def volgende_wisseling(r: Ronde, beleid: Beleid) -> int | None:
 def wisseling_na(p: int, beschikbaar: list[int], beleid: Beleid) -> int | None:
     """`volgende_wisseling` for a round on peildag `p` whose dwellings are available from
     `beschikbaar` (day numbers): its households play no part."""
+    grens = horizon_dag(p, beleid.vooruit_maanden)
+    return wisseling_uit(p, min([d for d in beschikbaar if d > p], default=None),
+                         min([d for d in beschikbaar if d > grens], default=None), beleid)
+
+
+def wisseling_uit(p: int, later: int | None, buiten: int | None, beleid: Beleid) -> int | None:
+    """`wisseling_na` from what it needs of the dwellings: `later`, the first day one of them
+    becomes available after `p`, and `buiten`, the first such day beyond the months ahead of
+    `p` (`horizon_dag`); None where there is none. (A simulated round's compiled step finds
+    both as it reads the dwellings.)"""
     dagen = [nieuwjaar_na(p)] if beleid.passend_toewijzen else []
-    later = [d for d in beschikbaar if d > p]
-    if later:
-        dagen.append(min(later))
-    m = beleid.vooruit_maanden
-    grens = horizon_dag(p, m)
-    buiten = [d for d in beschikbaar if d > grens]
-    if buiten:
-        dagen.append(_horizon_bereikt(p, min(buiten), m))
+    if later is not None:
+        dagen.append(later)
+    if buiten is not None:
+        dagen.append(_horizon_bereikt(p, buiten, beleid.vooruit_maanden))
     return min(dagen, default=None)
 
 

@@ -295,16 +295,22 @@ def test_ronde_in_een_stap(monkeypatch):
     with one in the pool) said to be futile; any other solved as `los_op` solves it, with the
     holders' promise (same placements, optimum and solver), or left to the caller where the
     small path does not apply. Without the kernels: only the pairs."""
+    from matching.dagen import horizon_dag
     from matching.oplossers import DICHT_CELLEN, Rondeuitkomst, los_op, ronde_op_rijen
+    from matching.wisseling import volgende_wisseling, wisseling_uit
     rng = np.random.default_rng(3000)
     namen = sorted(BELEIDEN)
-    gezien = set()
+    gezien, wissels = set(), set()
     for k in range(120):
         beleid = BELEIDEN[namen[k % len(namen)]]
         n_hh, n_w = int(rng.integers(1, 14)), int(rng.integers(1, 14))
         n_h = int(rng.integers(0, min(n_hh, n_w, 1 + k % 3) + 1)) if k % 2 else 0
         n_k, n_a = n_hh - n_h, n_w - n_h
         r = _willekeurige_ronde(rng, n_hh, n_w, bool(k % 3), bool(k % 4))
+        if k % 6 in (1, 2):  # a dwelling free on the peildag itself, or on the horizon's last day
+            dagen = r.w.beschikbaar.copy()
+            dagen[0] = r.peildag if k % 6 == 1 else horizon_dag(r.peildag, beleid.vooruit_maanden)
+            r = dataclasses.replace(r, w=dataclasses.replace(r.w, beschikbaar=dagen))
         # Mostly free to move, sometimes nobody is (futile rounds), holders never blocked.
         kans = 0.85 if k % 5 else 0.0
         vrij = np.where((rng.random(n_hh) < kans) | (np.arange(n_hh) >= n_k), 0, np.maximum(r.hh.blokkade, 1))
@@ -329,6 +335,14 @@ def test_ronde_in_een_stap(monkeypatch):
             assert stap.uitkomst is Rondeuitkomst.VERDER and stap.opl is None
         elif vergeefs:
             assert stap.uitkomst is Rondeuitkomst.VERGEEFS and stap.opl is None
+            # What the skip needs of the dwellings, read in the same step: the first day one comes
+            # free after the peildag and after its horizon, so the same day as from the list.
+            dagen = r.w.beschikbaar.tolist()
+            grens = horizon_dag(r.peildag, beleid.vooruit_maanden)
+            assert stap.wissel == (min([d for d in dagen if d > r.peildag], default=None),
+                                   min([d for d in dagen if d > grens], default=None))
+            assert wisseling_uit(r.peildag, *stap.wissel, beleid) == volgende_wisseling(r, beleid)
+            wissels.update(("later", "buiten")[i] for i in (0, 1) if stap.wissel[i] is not None)
         else:
             ref = los_op(r, beleid, ok=ok_ref)
             if oplosser == "auto" and n_hh * n_w < DICHT_CELLEN and beleid.doel.lexicografisch \
@@ -339,6 +353,8 @@ def test_ronde_in_een_stap(monkeypatch):
                 assert (stap.opl.bogen.waarde == ref.bogen.waarde).all()
             else:
                 assert stap.uitkomst is Rondeuitkomst.VERDER and stap.opl is None
+        if stap.uitkomst is not Rondeuitkomst.VERGEEFS:
+            assert stap.wissel is None
         zonder = ronde_op_rijen(ht, hi, wt, wi, r.peildag, beleid, n_k, n_a, oplosser, False, lambda: r)
         assert zonder.uitkomst is (stap.uitkomst if stap.uitkomst is not Rondeuitkomst.OPGELOST
                                    else Rondeuitkomst.VERDER)
@@ -350,6 +366,7 @@ def test_ronde_in_een_stap(monkeypatch):
     # Not vacuous: every outcome, with and without holders.
     assert {u for u, _, _ in gezien} == set(Rondeuitkomst)
     assert (Rondeuitkomst.VERDER, False, True) in gezien and (Rondeuitkomst.OPGELOST, True, True) in gezien
+    assert wissels == {"later", "buiten"}
 
 
 def test_ronde_in_een_stap_laat_andere_paden_aan_de_ronde(monkeypatch):

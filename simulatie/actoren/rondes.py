@@ -11,7 +11,7 @@ import numpy as np
 from matching.bezetting import slaapkamers_nodig
 from matching.oplossers import Rondeuitkomst, klein_op_rijen, los_op
 from matching.regels import Ronde
-from matching.wisseling import nieuwjaar_na, wisseling_na
+from matching.wisseling import nieuwjaar_na, wisseling_na, wisseling_uit
 
 from .nareizigers import controleer_vervolg
 from ..toestand import SimHuishouden, SimWoning, Status, Toestand
@@ -117,8 +117,10 @@ def ronde(env, t: Toestand) -> None:
     else:
         vergeefs = stap.uitkomst is Rondeuitkomst.VERGEEFS
     if vergeefs:
-        # (the day from all the round's dwellings, also those of holders left out)
-        t.vergeefs = (invoer, wisseling_na(peildag, t.beschikbaar(aangeboden), t.beleid))
+        # (the day from all the round's dwellings, also those of holders left out; the kernel
+        # read them already where it found the round futile)
+        t.vergeefs = (invoer, wisseling_uit(peildag, *stap.wissel, t.beleid) if stap.wissel is not None
+                      else wisseling_na(peildag, t.beschikbaar(aangeboden), t.beleid))
         return
     if opl is None and r is None and t.vooruitblik is None:
         # A small round in one compiled step on the row tables, without the round's arrays.
