@@ -180,3 +180,30 @@ def test_geschat_werk_is_wat_de_rooster_zoektocht_draait(tmp_path):
     o = optimaliseer(g, r, 3, 10)
     # A grid of 4 on 3 replications, plus strikt and flexibel on 3: exactly 18.
     assert o.gesimuleerde_replicaties == geschat_werk(r, 3, 10) == 18
+
+
+def test_kandidaten_op_een_wereld_delen_die_trekking(monkeypatch):
+    """A worker's pairs (candidate, replication), in replication order: each world is drawn once
+    for all the candidates on it, and every pair's measures and equity equal those of that
+    candidate simulated on its own (its world drawn for it, the reasons for who waits worked
+    out): sharing the draw changes no number. Also when a chunk starts halfway a replication."""
+    import simulatie.optimalisatie.zoeken as zoeken
+    from simulatie.model import simuleer_replicatie
+    from simulatie.optimalisatie.maten import rij
+    from simulatie.gelijkheid import Gelijkheid
+    from simulatie.replicaties import maak_invoer
+    from simulatie.scenario import laad_scenario
+
+    g = laad_scenario("leusden-2023")
+    invoer = maak_invoer(g, 11)
+    beleiden = (g.beleid("strikt"), g.beleid("flexibel"), g.beleid("strikt").met(vooruit_maanden=6))
+    paren = [(i, rep) for rep in range(3) for i in range(3)][2:]  # (starts with the last candidate of rep 0)
+    getrokken = []
+    echt = zoeken.trek_wereld
+    monkeypatch.setattr(zoeken, "trek_wereld", lambda *a: getrokken.append(a[2]) or echt(*a))
+    uit = zoeken._meet_brok(invoer, beleiden, paren)
+    assert getrokken == [0, 1, 2]
+    for (i, rep), (maten, gelijkheid) in zip(paren, uit, strict=True):
+        u = simuleer_replicatie(invoer, beleiden[i], rep)
+        assert np.array_equal(maten, rij(u, invoer), equal_nan=True)
+        assert gelijkheid == Gelijkheid.van([u])

@@ -15,6 +15,7 @@ import numpy as np
 from .. import kalender
 from ..gelijkheid import Gelijkheid, mediaan
 from ..model import SimInvoer, Uitkomst, simuleer_replicatie
+from ..wereld_records import Wereld
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,9 @@ def rij(u: Uitkomst, invoer: SimInvoer) -> np.ndarray:
     ])
 
 
-def meet(invoer: SimInvoer, beleid, rep: int) -> tuple[np.ndarray, Gelijkheid]:
-    """One replication of `beleid` on world `rep`, reduced to its measures and its equity
-    histograms (a worker's task: only these travel back, and they merge)."""
-    u = simuleer_replicatie(invoer, beleid, rep)
+def meet(invoer: SimInvoer, beleid, rep: int, wereld: Wereld | None = None) -> tuple[np.ndarray, Gelijkheid]:
+    """One replication of `beleid` on world `rep` (`wereld`: that world, drawn already), reduced
+    to its measures and its equity histograms (a worker's task: only these travel back, and they
+    merge). No measure reads the reasons for who still waits: they are not worked out."""
+    u = simuleer_replicatie(invoer, beleid, rep, wereld, wachtredenen=False)
     return rij(u, invoer), Gelijkheid.van([u])

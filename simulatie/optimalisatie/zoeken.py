@@ -25,6 +25,7 @@ from ..gelijkheid import Gelijkheid
 from ..replicaties import maak_invoer
 from ..scenario import GeladenScenario
 from ..uitvoerder import Serieel, Uitvoerder
+from ..wereld import trek_wereld
 from . import pareto
 from .maten import MATEN, NAMEN, meet
 from .ruimte import Ruimte
@@ -101,9 +102,15 @@ def sporten(n: int, budget: int, eta: int = ETA, minimum: int = MIN_REPLICATIES,
     return uit
 
 
-def _meet_paar(invoer, beleiden, paar):
-    i, rep = paar
-    return meet(invoer, beleiden[i], rep)
+def _meet_brok(invoer, beleiden, paren: list[tuple[int, int]]) -> list:
+    """A worker's share of (candidate, replication) pairs, in replication order: each world is
+    drawn once for all the candidates that run on it here (as `vergelijk` does)."""
+    uit, wereld = [], None
+    for i, rep in paren:
+        if wereld is None or wereld.replicatie != rep:
+            wereld = trek_wereld(invoer.sc, invoer.seed, rep, list(invoer.startlijst), list(invoer.startwoningen))
+        uit.append(meet(invoer, beleiden[i], rep, wereld))
+    return uit
 
 
 class _Meter:
@@ -117,20 +124,19 @@ class _Meter:
         self.gesimuleerd = 0
 
     def tot(self, ks: list[Kandidaat], n: int) -> None:
-        paren = [(i, rep) for i, k in enumerate(ks) for rep in range(k.replicaties, n)]
+        # Replication by replication, so that a worker's candidates on one world share its draw.
+        paren = [(i, rep) for rep in range(n) for i, k in enumerate(ks) if rep >= k.replicaties]
         if not paren:
             return
-        uit = self.uitvoerder.map(partial(_meet_paar, self.invoer, tuple(k.beleid for k in ks)), paren, self.voortgang)
+        uit = dict(zip(paren, (x for brok in self.uitvoerder.per_brok(
+            partial(_meet_brok, self.invoer, tuple(k.beleid for k in ks)), paren, self.voortgang) for x in brok)))
         self.gesimuleerd += len(paren)
-        start = 0
-        for k in ks:
-            nieuw = max(n - k.replicaties, 0)
-            if nieuw:
-                deel = uit[start:start + nieuw]
-                k.rijen = np.vstack([k.rijen, np.asarray([r for r, _ in deel], float).reshape(nieuw, len(NAMEN))])
+        for i, k in enumerate(ks):
+            deel = [uit[i, rep] for rep in range(k.replicaties, n)]
+            if deel:
+                k.rijen = np.vstack([k.rijen, np.asarray([r for r, _ in deel], float).reshape(len(deel), len(NAMEN))])
                 for _, g in deel:  # in replication order: the same result however the work was split
                     k.gelijkheid = g if k.gelijkheid is None else k.gelijkheid.samenvoegen(g)
-                start += nieuw
 
 
 def doelwaarden(k: Kandidaat, doelen: tuple[str, ...]) -> np.ndarray:
