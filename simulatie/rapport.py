@@ -59,12 +59,20 @@ def _replicatieperioden(resultaten: list[SimResultaat]):
 def als_xlsx(resultaten: list[SimResultaat]) -> bytes:
     """Toelichting, then per policy a sheet with the table's columns (Per periode) and one with the
     CSV's (Per replicatie); columns, headers and formats from `kolommen.py`."""
-    return b"".join(als_xlsx_stukken(resultaten))
+    from matching.bestanden.werkmap import werkmap
+
+    return werkmap(*_werkbladen(resultaten))
 
 
-def als_xlsx_stukken(resultaten: list[SimResultaat]) -> Iterator[bytes]:
-    """`als_xlsx` as its file's pieces, made only as they are written (`werkmap_in_stukken`)."""
-    from matching.bestanden.werkmap import Werkblad, werkmap_in_stukken
+def als_xlsx_stukken(resultaten: list[SimResultaat]) -> Iterator:
+    """`als_xlsx` for the atomic writer, made only as it is written (`werkmap_in_stukken`)."""
+    from matching.bestanden.werkmap import werkmap_in_stukken
+
+    yield from werkmap_in_stukken(*_werkbladen(resultaten))
+
+
+def _werkbladen(resultaten: list[SimResultaat]) -> tuple[list, list[str]]:
+    from matching.bestanden.werkmap import Werkblad
 
     bladen, inleiding = [], []
     meer = len(resultaten) > 1
@@ -79,7 +87,7 @@ def als_xlsx_stukken(resultaten: list[SimResultaat]) -> Iterator[bytes]:
     bladen.append(Werkblad("Per replicatie", [k.werkkolom(per_rij=True) for k in kolommen.CSV], rijen))
     inleiding.append("Percentages staan als fractie in de cel (0,877 toont als 87,7%); een lege cel: geen "
                      "taakstelling in die periode.")
-    yield from werkmap_in_stukken(bladen, inleiding)
+    return bladen, inleiding
 
 
 def als_tabel(resultaten: list[SimResultaat], breedte: int = 120, overschreven: str | None = None) -> str:

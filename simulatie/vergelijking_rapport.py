@@ -97,12 +97,20 @@ def _werkkolommen():
 def als_xlsx(v: Vergelijking) -> bytes:
     """Toelichting, then per policy (the columns of `simuleer`'s table), differences, attribution, and per
     replication; headers in words, formats per measure (a probability as a percentage)."""
-    return b"".join(als_xlsx_stukken(v))
+    from matching.bestanden.werkmap import werkmap
+
+    return werkmap(*_werkbladen(v))
 
 
-def als_xlsx_stukken(v: Vergelijking) -> Iterator[bytes]:
-    """`als_xlsx` as its file's pieces, made only as they are written (`werkmap_in_stukken`)."""
-    from matching.bestanden.werkmap import Werkblad, Werkkolom, werkmap_in_stukken
+def als_xlsx_stukken(v: Vergelijking) -> Iterator:
+    """`als_xlsx` for the atomic writer, made only as it is written (`werkmap_in_stukken`)."""
+    from matching.bestanden.werkmap import werkmap_in_stukken
+
+    yield from werkmap_in_stukken(*_werkbladen(v))
+
+
+def _werkbladen(v: Vergelijking) -> tuple[list, list[str]]:
+    from matching.bestanden.werkmap import Werkblad, Werkkolom
 
     from . import kolommen
     from .rapportage.namen import maat_naam
@@ -140,7 +148,7 @@ def als_xlsx_stukken(v: Vergelijking) -> Iterator[bytes]:
                       [[r.beleid] + [k.tabelwaarde(rij) for k in gelijkheid.KOLOMMEN]
                        for r in v.resultaten for rij in samenvatting(r)["gelijkheid"]["per_type"]])
     bladen = [per_beleid, verschillen] + ([attributie] if v.attributie else []) + [replicaties, gelijk]
-    yield from werkmap_in_stukken(bladen, inleiding)
+    return bladen, inleiding
 
 
 def _getal(x, kans: bool) -> str:

@@ -196,8 +196,10 @@ def test_kandidaten_op_een_wereld_delen_die_trekking(monkeypatch):
 
     g = laad_scenario("leusden-2023")
     invoer = maak_invoer(g, 11)
-    beleiden = (g.beleid("strikt"), g.beleid("flexibel"), g.beleid("strikt").met(vooruit_maanden=6))
-    paren = [(i, rep) for rep in range(3) for i in range(3)][2:]  # (starts with the last candidate of rep 0)
+    # (the last looks ahead: its expected households read the shared world too)
+    beleiden = (g.beleid("strikt"), g.beleid("flexibel"), g.beleid("strikt").met(vooruit_maanden=6),
+                g.beleid("flexibel").met(vooruitkijken_weken=8))
+    paren = [(i, rep) for rep in range(3) for i in range(4)][3:]  # (starts with the last candidate of rep 0)
     getrokken = []
     echt = zoeken.trek_wereld
     monkeypatch.setattr(zoeken, "trek_wereld", lambda *a: getrokken.append(a[2]) or echt(*a))
@@ -207,3 +209,33 @@ def test_kandidaten_op_een_wereld_delen_die_trekking(monkeypatch):
         u = simuleer_replicatie(invoer, beleiden[i], rep)
         assert np.array_equal(maten, rij(u, invoer), equal_nan=True)
         assert gelijkheid == Gelijkheid.van([u])
+
+
+def test_meter_vult_elke_kandidaat_aan_in_replicatievolgorde():
+    """Candidates that already ran different numbers of replications are each topped up to n,
+    the new replications after the old in order, whatever the worker split; every row and the
+    merged equity equal those of the candidate run alone on replications 0..n-1."""
+    from simulatie.optimalisatie.zoeken import Kandidaat, _Meter
+    from simulatie.scenario import laad_scenario
+    from simulatie.uitvoerder import LokaleProcessen, Serieel
+
+    g = laad_scenario("leusden-2023")
+    namen = ("strikt", "flexibel", "flexibel")
+
+    def kandidaten():
+        return [Kandidaat(f"k{i}", (i,), g.beleid(n) if i < 2 else g.beleid(n).met(vooruit_maanden=3))
+                for i, n in enumerate(namen)]
+
+    alleen = kandidaten()
+    for k in alleen:
+        _Meter(g, 5, Serieel()).tot([k], 5)
+    for uitvoerder in (Serieel(), LokaleProcessen(2)):
+        ks = kandidaten()
+        m = _Meter(g, 5, uitvoerder)
+        m.tot(ks[:1], 2)
+        m.tot(ks[1:2], 4)
+        m.tot(ks, 5)  # from 2, 4 and 0 replications
+        assert m.gesimuleerd == 2 + 4 + (3 + 1 + 5)
+        for k, a in zip(ks, alleen, strict=True):
+            assert k.replicaties == 5 and np.array_equal(k.rijen, a.rijen, equal_nan=True)
+            assert k.gelijkheid == a.gelijkheid

@@ -307,9 +307,10 @@ def test_ronde_in_een_stap(monkeypatch):
         n_h = int(rng.integers(0, min(n_hh, n_w, 1 + k % 3) + 1)) if k % 2 else 0
         n_k, n_a = n_hh - n_h, n_w - n_h
         r = _willekeurige_ronde(rng, n_hh, n_w, bool(k % 3), bool(k % 4))
-        if k % 6 in (1, 2):  # a dwelling free on the peildag itself, or on the horizon's last day
+        geplant = k % 6 - 1  # a dwelling free on the peildag, the horizon's last day, or the day after either
+        if 0 <= geplant < 4:
             dagen = r.w.beschikbaar.copy()
-            dagen[0] = r.peildag if k % 6 == 1 else horizon_dag(r.peildag, beleid.vooruit_maanden)
+            dagen[0] = (r.peildag, horizon_dag(r.peildag, beleid.vooruit_maanden))[geplant % 2] + geplant // 2
             r = dataclasses.replace(r, w=dataclasses.replace(r.w, beschikbaar=dagen))
         # Mostly free to move, sometimes nobody is (futile rounds), holders never blocked.
         kans = 0.85 if k % 5 else 0.0
@@ -343,6 +344,7 @@ def test_ronde_in_een_stap(monkeypatch):
                                    min([d for d in dagen if d > grens], default=None))
             assert wisseling_uit(r.peildag, *stap.wissel, beleid) == volgende_wisseling(r, beleid)
             wissels.update(("later", "buiten")[i] for i in (0, 1) if stap.wissel[i] is not None)
+            wissels.add(f"geplant {geplant}" if 0 <= geplant < 4 else "")
         else:
             ref = los_op(r, beleid, ok=ok_ref)
             if oplosser == "auto" and n_hh * n_w < DICHT_CELLEN and beleid.doel.lexicografisch \
@@ -366,7 +368,7 @@ def test_ronde_in_een_stap(monkeypatch):
     # Not vacuous: every outcome, with and without holders.
     assert {u for u, _, _ in gezien} == set(Rondeuitkomst)
     assert (Rondeuitkomst.VERDER, False, True) in gezien and (Rondeuitkomst.OPGELOST, True, True) in gezien
-    assert wissels == {"later", "buiten"}
+    assert wissels >= {"later", "buiten", "geplant 0", "geplant 1", "geplant 2", "geplant 3"}
 
 
 def test_ronde_in_een_stap_laat_andere_paden_aan_de_ronde(monkeypatch):

@@ -192,24 +192,23 @@ def _bladen_voor_stroom(n_rijen: int, rijen_gemaakt: list | None = None):
     return [Werkblad("Vast", kolommen[:1], [[1], [2]]), Werkblad("Per replicatie", kolommen, rijen())]
 
 
-def test_werkmap_in_stukken_is_het_bestand_uit_het_geheugen(monkeypatch):
-    """The workbook's file in pieces (made in a temporary file and read back) is byte for byte
-    the file made in memory (`als_bytes`, the way before), for the same sheets; no piece is
-    longer than STUK, so the whole file is never one piece in memory."""
+def test_werkmap_gaat_rechtstreeks_in_het_bestand(tmp_path):
+    """For the atomic writer the workbook is one piece that writes the file into the writer's
+    temporary file itself (never whole in memory), and that file is byte for byte the one made
+    in memory (`als_bytes`, the way before) from the same sheets."""
     import matching.bestanden.werkmap as wm
+    from matching.bestanden.schrijven import schrijf_atomisch_in_stukken
 
-    monkeypatch.setattr(wm, "STUK", 1000)
     stukken = list(wm.werkmap_in_stukken(_bladen_voor_stroom(3000), ["Een regel."]))
+    assert len(stukken) == 1 and callable(stukken[0])
+    schrijf_atomisch_in_stukken(tmp_path / "x.xlsx", stukken)
 
     boek = wm.nieuwe_werkmap(stroom=True)
     geschreven = [deel for blad in _bladen_voor_stroom(3000) for deel in wm._bladen_in_stroom(boek, blad)]
     wm.toelichting(boek, geschreven, ["Een regel."])
     boek.active = 0
     in_geheugen = wm.als_bytes(boek)
-
-    assert b"".join(stukken) == in_geheugen
-    assert len(in_geheugen) > 10_000  # (several pieces)
-    assert all(len(s) == 1000 for s in stukken[:-1]) and 0 < len(stukken[-1]) <= 1000
+    assert (tmp_path / "x.xlsx").read_bytes() == in_geheugen and len(in_geheugen) > 10_000
 
 
 def test_werkmap_in_stukken_maakt_niets_voor_het_eerste_stuk():
@@ -217,11 +216,14 @@ def test_werkmap_in_stukken_maakt_niets_voor_het_eerste_stuk():
     writer then has its temporary file open, and an error while making removes it."""
     from matching.bestanden.werkmap import werkmap_in_stukken
 
+    import io
+
     gemaakt: list[int] = []
     stukken = werkmap_in_stukken(_bladen_voor_stroom(50, gemaakt))
     assert gemaakt == []
-    next(stukken)
+    stuk = next(stukken)
     assert gemaakt == list(range(50))
+    stuk(io.BytesIO())  # (the workbook written, as the writer does: openpyxl closes its sheets)
 
 
 def test_fout_tijdens_het_maken_van_de_werkmap_laat_niets_achter(tmp_path):
@@ -243,20 +245,21 @@ def test_fout_tijdens_het_maken_van_de_werkmap_laat_niets_achter(tmp_path):
 
 @pytest.mark.parametrize("argv", [["simuleer", "--replicaties", "5", *SNEL], ["vergelijk", "--replicaties", "4", *SNEL]],
                          ids=lambda a: a[0])
-def test_werkmap_gaat_in_stukken_naar_het_bestand(tmp_path, monkeypatch, argv):
-    """`simuleer` and `vergelijk` hand the workbook to the writer as pieces (`STUK` bytes each),
-    not as one bytes object; together the pieces are the whole file."""
+def test_werkmap_gaat_niet_als_bytes_naar_het_bestand(tmp_path, monkeypatch, argv):
+    """`simuleer` and `vergelijk` hand the workbook to the atomic writer as a piece that writes
+    it into the writer's file, not as bytes: with a million replications it is never in memory
+    whole."""
     import matching.bestanden.schrijven as schrijven
-    import matching.bestanden.werkmap as wm
     import opdrachten.gemeen as gemeen
 
-    monkeypatch.setattr(wm, "STUK", 2048)
-    grootte: list[int] = []
+    soorten: list[str] = []
     echt = schrijven.schrijf_atomisch_in_stukken
 
-    def tel(pad, stukken):
-        return echt(pad, (grootte.append(len(s)) or s for s in stukken))
+    def kijk(pad, stukken):
+        return echt(pad, (soorten.append("functie" if callable(s) else type(s).__name__) or s for s in stukken))
 
-    monkeypatch.setattr(gemeen, "schrijf_atomisch_in_stukken", tel)
+    monkeypatch.setattr(gemeen, "schrijf_atomisch_in_stukken", kijk)
+    monkeypatch.setattr(gemeen, "schrijf_atomisch", lambda *a: pytest.fail("als bytes geschreven"))
     pad = _draai(tmp_path, argv, "xlsx", "x.xlsx")
-    assert len(grootte) > 1 and max(grootte) <= 2048 and sum(grootte) == pad.stat().st_size
+    assert soorten == ["functie"]
+    assert openpyxl.load_workbook(pad).sheetnames[0] == "Toelichting"

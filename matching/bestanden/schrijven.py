@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import BinaryIO, Callable, Iterable
 
 from .fouten import SchrijfFout
 
@@ -19,11 +19,13 @@ def schrijf_atomisch(pad: str | os.PathLike, inhoud: str | bytes) -> None:
     schrijf_atomisch_in_stukken(pad, (inhoud,))
 
 
-def schrijf_atomisch_in_stukken(pad: str | os.PathLike, stukken: Iterable[str | bytes]) -> None:
+def schrijf_atomisch_in_stukken(pad: str | os.PathLike, stukken: Iterable[str | bytes | Callable[[BinaryIO], None]]
+                                ) -> None:
     """`schrijf_atomisch` for an output made piece by piece (a CSV of a million rows): each
     piece goes to the temporary file as it comes, so memory holds one piece, not the file;
     renamed into place only once the last piece is written. An error while making a piece
-    leaves nothing behind either."""
+    leaves nothing behind either. A piece may also be a function that writes into the
+    temporary file itself (binary, seekable: a workbook's zip)."""
     pad = Path(pad)
     try:
         pad.parent.mkdir(parents=True, exist_ok=True)
@@ -33,7 +35,10 @@ def schrijf_atomisch_in_stukken(pad: str | os.PathLike, stukken: Iterable[str | 
     try:
         with os.fdopen(fd, "wb") as f:
             for stuk in stukken:
-                f.write(stuk.encode("utf-8") if isinstance(stuk, str) else stuk)
+                if callable(stuk):
+                    stuk(f)
+                else:
+                    f.write(stuk.encode("utf-8") if isinstance(stuk, str) else stuk)
             f.flush()
             os.fsync(f.fileno())
         # mkstemp creates 0600; give the file the permissions any new file would get.

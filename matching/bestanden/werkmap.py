@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -35,7 +35,6 @@ MAX_RIJEN = 1_048_575
 # Every entry of the file and its properties carry this time, not the time of writing: the same
 # run gives the same bytes (the ZIP format's first possible date).
 VASTE_TIJD = (1980, 1, 1, 0, 0, 0)
-STUK = 1 << 20  # bytes per piece of a workbook's file read back for writing
 
 
 @dataclass(frozen=True)
@@ -214,7 +213,8 @@ class _VasteTijdZip(zipfile.ZipFile):
 
 
 def _bewaar(boek, doel) -> None:
-    """The workbook's file into `doel` (a seekable binary file), without the time of writing."""
+    """The workbook's file into `doel` (a seekable binary file, at its start), without the time
+    of writing."""
     from openpyxl.writer.excel import ExcelWriter
 
     vast = dt.datetime(*VASTE_TIJD)
@@ -228,18 +228,6 @@ def als_bytes(boek) -> bytes:
     buf = io.BytesIO()
     _bewaar(boek, buf)
     return buf.getvalue()
-
-
-def in_stukken(boek) -> Iterator[bytes]:
-    """`als_bytes(boek)` in pieces of at most STUK bytes: the file is made in a temporary file
-    (seekable, as the zip wants: the same bytes as in memory) and read back a piece at a time,
-    so a workbook of a million rows never is in memory whole. Made only when the first piece is
-    asked for (inside the atomic writer, which then leaves nothing behind if making it fails)."""
-    with tempfile.TemporaryFile(prefix="huisvesting-werkmap-") as f:
-        _bewaar(boek, f)
-        f.seek(0)
-        while stuk := f.read(STUK):
-            yield stuk
 
 
 def nieuwe_werkmap(stroom: bool = False):
@@ -258,14 +246,19 @@ def werkmap(bladen: Sequence[Werkblad], inleiding: Sequence[str] = ()) -> bytes:
     """The workbook: "Toelichting" first (it opens first), then the sheets in order. Each sheet
     is written row by row as its rows are made (a million replications are never in memory at
     once); a sheet past Excel's row limit goes on to a next one."""
-    return b"".join(werkmap_in_stukken(bladen, inleiding))
+    return als_bytes(_maak_boek(bladen, inleiding))
 
 
-def werkmap_in_stukken(bladen: Sequence[Werkblad], inleiding: Sequence[str] = ()) -> Iterator[bytes]:
-    """`werkmap` as its file's pieces (`in_stukken`), for the atomic writer: nothing is made
-    before the first piece is asked for, and the file is never in memory whole."""
+def werkmap_in_stukken(bladen: Sequence[Werkblad], inleiding: Sequence[str] = ()) -> Iterator[Callable]:
+    """`werkmap` for the atomic writer (`schrijf_atomisch_in_stukken`), never whole in memory:
+    one piece, which writes the file into the writer's temporary file itself. Nothing is made
+    before the writer asks for it (an error while making it then leaves nothing behind)."""
+    yield partial(_bewaar, _maak_boek(bladen, inleiding))
+
+
+def _maak_boek(bladen: Sequence[Werkblad], inleiding: Sequence[str]):
     boek = nieuwe_werkmap(stroom=True)
     geschreven = [deel for blad in bladen for deel in _bladen_in_stroom(boek, blad)]
     toelichting(boek, geschreven, inleiding)
     boek.active = 0
-    yield from in_stukken(boek)
+    return boek
