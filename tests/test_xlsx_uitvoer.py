@@ -226,9 +226,12 @@ def test_werkmap_in_stukken_maakt_niets_voor_het_eerste_stuk():
     stuk(io.BytesIO())  # (the workbook written, as the writer does: openpyxl closes its sheets)
 
 
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
 def test_fout_tijdens_het_maken_van_de_werkmap_laat_niets_achter(tmp_path):
     """A row that fails while the workbook is made (after some rows were written): no file, no
-    temporary file, an earlier file unchanged."""
+    temporary file, an earlier file unchanged, and no sheet left open to complain later."""
+    import gc
+
     from matching.bestanden.schrijven import schrijf_atomisch_in_stukken
     from matching.bestanden.werkmap import Werkblad, Werkkolom, werkmap_in_stukken
 
@@ -240,6 +243,7 @@ def test_fout_tijdens_het_maken_van_de_werkmap_laat_niets_achter(tmp_path):
     oud.write_bytes(b"oud")
     with pytest.raises(ValueError, match="rij 101"):
         schrijf_atomisch_in_stukken(oud, werkmap_in_stukken([Werkblad("Blad", [Werkkolom("N", "geheel", "n")], rijen())]))
+    gc.collect()
     assert oud.read_bytes() == b"oud" and [p.name for p in tmp_path.iterdir()] == ["x.xlsx"]
 
 

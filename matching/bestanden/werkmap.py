@@ -219,8 +219,23 @@ def _bewaar(boek, doel) -> None:
 
     vast = dt.datetime(*VASTE_TIJD)
     boek.properties.created = boek.properties.modified = vast
-    with _VasteTijdZip(doel, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archief:
-        ExcelWriter(boek, archief).save()
+    try:
+        with _VasteTijdZip(doel, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archief:
+            ExcelWriter(boek, archief).save()
+    except BaseException:
+        _sluit_bladen(boek)
+        raise
+
+
+def _sluit_bladen(boek) -> None:
+    """After a failure while the file is written (Ctrl-C) close the sheets openpyxl still writes
+    row by row: left open, each complains about its closed file when it is cleaned up."""
+    for ws in boek.worksheets if boek.write_only else ():
+        if not ws.closed:
+            try:
+                ws.close()
+            except Exception:  # (the failure itself is what the caller reports)
+                pass
 
 
 def als_bytes(boek) -> bytes:
