@@ -23,10 +23,10 @@ def xlsx_vraagt_bestand(formaat: str, uitvoer: str | None) -> None:
         raise click.UsageError("--format xlsx vraagt --uitvoer BESTAND.xlsx")
 
 
-def uit(tekst: str | bytes | Iterable[str] | Iterable[bytes], uitvoer: str | None, csv_stijl: str | None = None) -> None:
+def uit(tekst: str | bytes | Iterable, uitvoer: str | None, csv_stijl: str | None = None) -> None:
     """To the file (a CSV with a BOM for Dutch Excel when `csv_stijl` is nl; an xlsx as its bytes) or the screen.
-    `tekst` may come in pieces (a long CSV, an xlsx's file): each is written as it is made, never the whole in
-    memory."""
+    `tekst` may come in pieces (a long CSV; an xlsx as the piece that writes itself into the file, see
+    `schrijf_atomisch_in_stukken`): each is written as it is made, never the whole in memory."""
     if isinstance(tekst, bytes):
         schrijf_atomisch(uitvoer, tekst)
         click.echo(f"geschreven: {uitvoer}", err=True)
