@@ -326,6 +326,35 @@ def profiel(g, beleid: Beleid, n: int, seed: int, regels: int, doel) -> dict[str
     }
 
 
+def rondes_apart(g, beleid: Beleid, n: int, seed: int, herhalingen: int) -> tuple[float, float]:
+    """CPU seconds of n replications (serial) and of the allocation rounds inside them: each
+    `rondes.ronde` call timed on its own (the rest is the world, the other actors, SimPy and the
+    results). The fastest of `herhalingen` for each."""
+    oud = rondes.ronde
+    binnen = [0]
+
+    def getimed(env, t):
+        c0 = time.process_time_ns()
+        try:
+            oud(env, t)
+        finally:
+            binnen[0] += time.process_time_ns() - c0
+
+    rondes.ronde = getimed
+    try:
+        beste = None
+        for _ in range(herhalingen):
+            binnen[0] = 0
+            gc.collect()
+            c0 = time.process_time()
+            samenvatting(simuleer(g, beleid, n, seed, Serieel(), bewaar=False))
+            paar = (time.process_time() - c0, binnen[0] / 1e9)
+            beste = paar if beste is None or paar[0] < beste[0] else beste
+        return beste
+    finally:
+        rondes.ronde = oud
+
+
 # ------------------------------------------------------------------ report
 
 def machine() -> list[str]:
@@ -456,6 +485,7 @@ def main(argv: list[str] | None = None) -> int:
         doel.close()
     else:
         print(doel.getvalue())
+    apart = {naam: rondes_apart(g, g.beleid(naam), n, seed, a.herhalingen) for naam in a.beleid if 1 in a.workers}
 
     # 5. Tables.
     print(f"\n=== {g.sc.naam}: {n} replicaties; mediaan van {a.herhalingen}; wand = wall clock, "
@@ -492,6 +522,16 @@ def main(argv: list[str] | None = None) -> int:
               f" + los_op {ms(k1.wand - k0.wand):5.2f} ({(k1.wand - k0.wand) / v.wand:.0%})"
               f" + toelaatbaar {ms(k2.wand - k1.wand):5.2f} ({(k2.wand - k1.wand) / v.wand:.0%})"
               f" + rest van het model {ms(v.wand - k2.wand):5.2f} ({(v.wand - k2.wand) / v.wand:.0%})")
+    print("de rondes apart getimed (serieel, CPU, elke ronde-aanroep; de snelste van de herhalingen): wat overblijft "
+          "als de rondes niets zouden kosten")
+    for naam, w, v, k0, kl, *_ in rijen:
+        if w == 1 and naam in apart:
+            totaal, binnen = apart[naam]
+            buiten = totaal - binnen
+            vloer = kl.cpu / n
+            print(f"  {naam:9s} {1000 * totaal / n:5.2f} ms per replicatie: rondes {1000 * binnen / n:5.2f} ms"
+                  f" ({binnen / totaal:.0%}), de rest {1000 * buiten / n:5.2f} ms = {buiten / n / vloer:.2f}x de vloer"
+                  f" ({1000 * vloer:.2f} ms); met rondes zonder kosten: {buiten / n / vloer:.2f}x")
     print(f"splitsing volgens cProfile ({a.profiel_replicaties} replicaties, serieel)")
     for naam, s in splitsing.items():
         t = s["totaal"]
