@@ -326,33 +326,44 @@ def profiel(g, beleid: Beleid, n: int, seed: int, regels: int, doel) -> dict[str
     }
 
 
-def rondes_apart(g, beleid: Beleid, n: int, seed: int, herhalingen: int) -> tuple[float, float]:
-    """CPU seconds of n replications (serial) and of the allocation rounds inside them: each
-    `rondes.ronde` call timed on its own (the rest is the world, the other actors, SimPy and the
-    results). The fastest of `herhalingen` for each."""
-    oud = rondes.ronde
-    binnen = [0]
+@dataclass
+class Apart:
+    """CPU seconds of n serial replications, and of the parts of them timed on their own."""
+    totaal: float
+    rondes: float   # every allocation round (`rondes.ronde`)
+    wereld: float   # drawing the worlds (`trek_wereld`), which the replay is given
 
-    def getimed(env, t):
-        c0 = time.process_time_ns()
-        try:
-            oud(env, t)
-        finally:
-            binnen[0] += time.process_time_ns() - c0
 
-    rondes.ronde = getimed
+def apart_getimed(g, beleid: Beleid, n: int, seed: int, herhalingen: int) -> Apart:
+    """n replications (serial), each call of `rondes.ronde` and of `model.trek_wereld` timed on
+    its own (what is left: the other actors, SimPy and the results). The fastest of
+    `herhalingen`."""
+    import simulatie.model as model
+    oud = (rondes.ronde, model.trek_wereld)
+    binnen = {"rondes": 0, "wereld": 0}
+
+    def getimed(soort, functie):
+        def f(*args):
+            c0 = time.process_time_ns()
+            try:
+                return functie(*args)
+            finally:
+                binnen[soort] += time.process_time_ns() - c0
+        return f
+
+    rondes.ronde, model.trek_wereld = getimed("rondes", oud[0]), getimed("wereld", oud[1])
     try:
         beste = None
         for _ in range(herhalingen):
-            binnen[0] = 0
+            binnen.update(rondes=0, wereld=0)
             gc.collect()
             c0 = time.process_time()
             samenvatting(simuleer(g, beleid, n, seed, Serieel(), bewaar=False))
-            paar = (time.process_time() - c0, binnen[0] / 1e9)
-            beste = paar if beste is None or paar[0] < beste[0] else beste
+            meting = Apart(time.process_time() - c0, binnen["rondes"] / 1e9, binnen["wereld"] / 1e9)
+            beste = meting if beste is None or meting.totaal < beste.totaal else beste
         return beste
     finally:
-        rondes.ronde = oud
+        rondes.ronde, model.trek_wereld = oud
 
 
 # ------------------------------------------------------------------ report
@@ -485,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
         doel.close()
     else:
         print(doel.getvalue())
-    apart = {naam: rondes_apart(g, g.beleid(naam), n, seed, a.herhalingen) for naam in a.beleid if 1 in a.workers}
+    apart = {naam: apart_getimed(g, g.beleid(naam), n, seed, a.herhalingen) for naam in a.beleid if 1 in a.workers}
 
     # 5. Tables.
     print(f"\n=== {g.sc.naam}: {n} replicaties; mediaan van {a.herhalingen}; wand = wall clock, "
@@ -522,16 +533,17 @@ def main(argv: list[str] | None = None) -> int:
               f" + los_op {ms(k1.wand - k0.wand):5.2f} ({(k1.wand - k0.wand) / v.wand:.0%})"
               f" + toelaatbaar {ms(k2.wand - k1.wand):5.2f} ({(k2.wand - k1.wand) / v.wand:.0%})"
               f" + rest van het model {ms(v.wand - k2.wand):5.2f} ({(v.wand - k2.wand) / v.wand:.0%})")
-    print("de rondes apart getimed (serieel, CPU, elke ronde-aanroep; de snelste van de herhalingen): wat overblijft "
-          "als de rondes niets zouden kosten")
+    print("apart getimed (serieel, CPU, elke aanroep van rondes.ronde en van trek_wereld; de snelste van de "
+          "herhalingen): wat overblijft als de rondes niets zouden kosten, en de vloer met het trekken van de wereld erbij")
     for naam, w, v, k0, kl, *_ in rijen:
         if w == 1 and naam in apart:
-            totaal, binnen = apart[naam]
-            buiten = totaal - binnen
-            vloer = kl.cpu / n
-            print(f"  {naam:9s} {1000 * totaal / n:5.2f} ms per replicatie: rondes {1000 * binnen / n:5.2f} ms"
-                  f" ({binnen / totaal:.0%}), de rest {1000 * buiten / n:5.2f} ms = {buiten / n / vloer:.2f}x de vloer"
-                  f" ({1000 * vloer:.2f} ms); met rondes zonder kosten: {buiten / n / vloer:.2f}x")
+            m, vloer = apart[naam], kl.cpu
+            rest = m.totaal - m.rondes
+            print(f"  {naam:9s} {1000 * m.totaal / n:5.2f} ms per replicatie: rondes {1000 * m.rondes / n:5.2f} ms"
+                  f" ({m.rondes / m.totaal:.0%}), de rest {1000 * rest / n:5.2f} ms = {rest / vloer:.2f}x de vloer"
+                  f" ({1000 * vloer / n:.2f} ms), dus ook met rondes zonder kosten {rest / vloer:.2f}x;"
+                  f" wereld trekken {1000 * m.wereld / n:5.2f} ms; volledig / (vloer + wereld) ="
+                  f" {m.totaal / (vloer + m.wereld):.2f}x")
     print(f"splitsing volgens cProfile ({a.profiel_replicaties} replicaties, serieel)")
     for naam, s in splitsing.items():
         t = s["totaal"]
