@@ -136,7 +136,7 @@ def test_csv_xlsx_en_grafiek(tmp_path):
     assert png.read_bytes()[:4] == b"\x89PNG"
     assert cli.main(["optimaliseer", "leusden-2023", "--replicaties", "2", "--budget", "3", "--workers", "1",
                      "--format", "xlsx", "--uitvoer", str(x)]) == 0
-    assert openpyxl.load_workbook(x).sheetnames == ["Frontier", "Gelijkheid", "Kandidaten"]
+    assert openpyxl.load_workbook(x).sheetnames == ["Toelichting", "Frontier", "Gelijkheid", "Kandidaten"]
 
 
 def test_zonder_optuna_een_nederlandse_regel_en_code_2(monkeypatch, capsys):

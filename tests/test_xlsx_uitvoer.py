@@ -1,4 +1,4 @@
-"""`--format xlsx` of toewijzen, simuleer and vergelijk (issue 13): read back with pandas (as the README
+"""`--format xlsx` of toewijzen, simuleer, vergelijk and optimaliseer (issue 13): read back with pandas (as the README
 shows) the workbook gives the numbers of the JSON and the CSV of the same run; every sheet has a frozen,
 bold header row; the first sheet "Toelichting" has a row for every column of every sheet; a
 percentage is a fraction shown with one decimal."""
@@ -107,6 +107,39 @@ def test_toewijzen_xlsx_geeft_de_getallen_van_json_en_csv(tmp_path):
     assert per["Personen"].tolist() == csv["personen"].tolist()
     assert per["Huishouden"].tolist() == csv["huishouden"].tolist()
     assert per["Woning"].tolist() == csv["woning"].fillna("").tolist()
+
+
+def test_optimaliseer_xlsx_geeft_de_getallen_van_json_en_csv(tmp_path):
+    argv = ["optimaliseer", "leusden-2023", "--replicaties", "2", "--budget", "3", *SNEL]
+    data = json.loads(_draai(tmp_path, argv, "json", "o.json").read_text(encoding="utf-8"))
+    csv = pd.read_csv(_draai(tmp_path, argv, "csv", "o.csv"), sep=";", decimal=",", dtype={"gedomineerd_door": str})
+    bladen, boek = _vorm(_draai(tmp_path, argv, "xlsx", "o.xlsx"))
+    assert boek.sheetnames == ["Toelichting", "Frontier", "Gelijkheid", "Kandidaten"]
+    front = bladen["Frontier"]
+    punten = data["frontier"] + [data["strikt"], data["flexibel"]]
+    assert front["Soort"].tolist() == ["frontier"] * len(data["frontier"]) + ["strikt", "flexibel"]
+    assert front["Naam"].tolist() == [p["naam"] for p in punten]
+    for (_, rij), p in zip(front.iterrows(), punten):
+        assert rij["Realisatie (gemiddeld)"] == pytest.approx(p["maten"]["realisatie"]["gemiddeld"])
+        assert rij["Kans gehaald bovengrens 95%"] == pytest.approx(p["maten"]["kans_gehaald"]["bovengrens"])
+        assert rij["Replicaties"] == p["replicaties"]
+    # The CSV is the same table, column for column (its headers the keys, the sheet's in words);
+    # the last column is text ("0 2": the points that beat it), read raw.
+    assert front.shape == csv.shape
+    assert front.iloc[:, :-1].fillna(-1).to_numpy().tolist() == csv.iloc[:, :-1].fillna(-1).to_numpy().tolist()
+    cellen = list(boek["Frontier"].columns)[-1][1:]
+    door = [c.value for c in cellen]
+    assert door == [x if isinstance(x, str) else None for x in csv["gedomineerd_door"]]
+    assert all(c.data_type == "n" for c in cellen if c.value is None)  # empty, not an empty text
+    assert door[-2:] == [" ".join(map(str, data[n]["gedomineerd_door"])) or None for n in ("strikt", "flexibel")]
+    ws = boek["Frontier"]
+    koppen = [c.value for c in ws[1]]
+    assert ws.cell(2, koppen.index("Kans gehaald (gemiddeld)") + 1).number_format == "0.0%"
+    assert ws.cell(2, koppen.index("Realisatie (gemiddeld)") + 1).number_format == "0.0"
+    gelijk = bladen["Gelijkheid"]
+    verwacht = [(p["naam"], r["huishoudens"]) for p in punten for r in p["gelijkheid"]["per_type"]]
+    assert list(zip(gelijk["Naam"], gelijk["Huishoudens"])) == verwacht
+    assert len(bladen["Kandidaten"]) == data["aantal_kandidaten"]
 
 
 def test_xlsx_zonder_uitvoer_geweigerd(capsys):

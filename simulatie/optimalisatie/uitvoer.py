@@ -12,7 +12,6 @@ import json
 
 import numpy as np
 
-from matching.bestanden import veilige_cel
 from matching.bestanden.csv_nl import csv_tekst
 
 from .. import gelijkheid
@@ -105,11 +104,44 @@ def _rijen(d: dict):
         yield naam, None, p, " ".join(str(i) for i in p["gedomineerd_door"])
 
 
+def _maatkolommen(m: str, grenzen: bool) -> list[tuple[str, object]]:
+    """A measure's columns: its mean, and with `grenzen` the bounds of its 95% interval (key as in the
+    CSV, the sheet's Werkkolom)."""
+    from matching.bestanden.werkmap import Werkkolom as W
+
+    maat = MATEN[m]
+    soort = "procent" if maat.kans else "decimaal"
+    kop = maat.kort[:1].upper() + maat.kort[1:]
+    beter = "hoger is beter" if maat.richting == "max" else "lager is beter"
+    uit = [(m, W(f"{kop} (gemiddeld)", soort, f"Gemiddelde over de replicaties van: {maat.tekst}; {beter}."))]
+    if grenzen:
+        uit += [(f"{m}_ondergrens", W(f"{kop} ondergrens 95%", soort, f"Ondergrens van het 95%-interval van het "
+                                                                       f"gemiddelde: {maat.tekst}.")),
+                (f"{m}_bovengrens", W(f"{kop} bovengrens 95%", soort, f"Bovengrens van het 95%-interval van het "
+                                                                       f"gemiddelde: {maat.tekst}."))]
+    return uit
+
+
+def _kolommen() -> list[tuple[str, object]]:
+    """The frontier's columns, declared once: key (the CSV's header) and the sheet Frontier's column
+    (header in words, kind, explanation)."""
+    from matching.bestanden.werkmap import Werkkolom as W
+
+    return ([("soort", W("Soort", "tekst", "frontier: een punt op de Pareto-frontier; strikt en flexibel: de "
+                                           "bestaande beleiden, ter vergelijking.")),
+             ("index", W("Index", "geheel", "Nummer van het frontierpunt, het beste op het eerste doel eerst; leeg "
+                                            "voor strikt en flexibel.")),
+             ("naam", W("Naam", "tekst", "Naam van de kandidaat (het beleid) in de zoektocht.")),
+             ("regels", W("Regels", "tekst", "De keuze in elke regel van de zoekruimte, in woorden.")),
+             ("replicaties", W("Replicaties", "geheel", "Gesimuleerde jaren achter de maten van dit punt; elk punt "
+                                                        "draait op dezelfde werelden."))]
+            + [k for m in NAMEN for k in _maatkolommen(m, grenzen=True)]
+            + [("gedomineerd_door", W("Gedomineerd door", "tekst", "Voor strikt en flexibel: de indexen van de "
+                                      "frontierpunten die op elk doel minstens zo goed zijn en op één beter."))])
+
+
 def _kop() -> list[str]:
-    kop = ["soort", "index", "naam", "regels", "replicaties"]
-    for m in NAMEN:
-        kop += [m, f"{m}_ondergrens", f"{m}_bovengrens"]
-    return kop + ["gedomineerd_door"]
+    return [k for k, _ in _kolommen()]
 
 
 def _velden(soort, i, p, door) -> list:
@@ -126,32 +158,34 @@ def als_csv(o: Optimalisatie, stijl: str = "nl") -> str:
 
 
 def als_xlsx(o: Optimalisatie) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    """Toelichting, then the frontier (with strikt and flexibel), equity per household type per
+    point, and every candidate evaluated; headers in words, a probability as a percentage."""
+    from matching.bestanden.werkmap import Werkblad, Werkkolom, werkmap
 
     d = als_dict(o)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Frontier"
-    ws.append(_kop())
-    for r in _rijen(d):
-        ws.append([veilige_cel(x) for x in _velden(*r)])
-    ws = wb.create_sheet("Gelijkheid")
-    ws.append(["soort", "index", "naam"] + [kol.kop for kol in gelijkheid.KOLOMMEN])
-    for soort, i, p, _ in _rijen(d):
-        for rij in (p["gelijkheid"] or {}).get("per_type", []):
-            ws.append([soort, i, p["naam"]] + [rij[kol.sleutel] for kol in gelijkheid.KOLOMMEN])
-    ws = wb.create_sheet("Kandidaten")
-    ws.append(["naam", "regels", "replicaties"] + list(NAMEN))
-    for k in o.kandidaten:
-        ws.append([k.naam, veilige_cel("; ".join(in_woorden(o, k))), k.replicaties]
-                  + [None if np.isnan(x) else round(float(x), 4) for x in k.gemiddeld()])
-    for blad in wb.worksheets:
-        for c in blad[1]:
-            c.font = Font(bold=True)
-        blad.freeze_panes = "A2"
-    from matching.bestanden.werkmap import als_bytes
-    return als_bytes(wb)  # (without the time of writing: the same run, the same bytes)
+    kolommen = dict(_kolommen())
+    frontier = Werkblad("Frontier", list(kolommen.values()),
+                        [[x if x != "" else None for x in _velden(*r)] for r in _rijen(d)])
+    punt = [kolommen["soort"], kolommen["index"], kolommen["naam"]]
+    gelijk = Werkblad("Gelijkheid", punt + [k.werkkolom() for k in gelijkheid.KOLOMMEN],
+                      [[soort, i, p["naam"]] + [k.tabelwaarde(rij) for k in gelijkheid.KOLOMMEN]
+                       for soort, i, p, _ in _rijen(d) for rij in (p["gelijkheid"] or {}).get("per_type", [])])
+    kandidaten = Werkblad(
+        "Kandidaten",
+        [kolommen["naam"], kolommen["regels"],
+         Werkkolom("Replicaties", "geheel", "Gesimuleerde jaren van deze kandidaat: successive halving geeft "
+                                            "alleen de beste kandidaten de volle replicaties.")]
+        + [w for m in NAMEN for _, w in _maatkolommen(m, grenzen=False)],
+        ([k.naam, "; ".join(in_woorden(o, k)), k.replicaties] + [None if np.isnan(x) else round(float(x), 4)
+                                                                  for x in k.gemiddeld()] for k in o.kandidaten))
+    methode = "elk punt van de ruimte" if d["methode"] == "rooster" else "NSGA-II"
+    inleiding = [f"Optimalisatie op scenario {d['scenario']}: {d['aantal_kandidaten']} kandidaten ({methode}), "
+                 "successive halving " + " → ".join(f"{s['kandidaten']}×{s['replicaties']}" for s in d["sporten"])
+                 + f" replicaties op dezelfde werelden, seed {d['seed']}.",
+                 "Doelen: " + "; ".join(f"{x['tekst']} ({'hoger' if x['richting'] == 'max' else 'lager'} is beter)"
+                                        for x in d["doelen"]) + ".",
+                 "Percentages staan als fractie in de cel (0,877 toont als 87,7%)."]
+    return werkmap([frontier, gelijk, kandidaten], inleiding)
 
 
 def _iv(iv: dict, kans: bool) -> str:
