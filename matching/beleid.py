@@ -59,6 +59,10 @@ class Doel(BaseModel):
         return self
 
 
+def _bedrag(x: float) -> str:
+    return f"{x:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 class Grens(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
     laag: float = Field(gt=0)
@@ -115,9 +119,29 @@ class Beleid(BaseModel):
 
     def aftoppingsgrens(self, jaar: int) -> Grens:
         """Values for `jaar`; before the first known year the first, after the last the last."""
+        return self.aftoppingsgrenzen[self.aftoppingsjaar(jaar)]
+
+    def aftoppingsjaar(self, jaar: int) -> int:
+        """The year whose rent limits stand in for `jaar` (itself when the table has it)."""
         jaren = sorted(self.aftoppingsgrenzen)
         bekend = [j for j in jaren if j <= jaar]
-        return self.aftoppingsgrenzen[bekend[-1] if bekend else jaren[0]]
+        return bekend[-1] if bekend else jaren[0]
+
+    def aftopping_geleend(self, jaren) -> list[str]:
+        """A Dutch line for each of `jaren` whose rent limits the table lacks, saying which year's
+        stand in (passend toewijzen applies them silently otherwise); none without passend toewijzen."""
+        if not self.passend_toewijzen:
+            return []
+        uit = []
+        for jaar in sorted(set(jaren)):
+            gebruikt = self.aftoppingsjaar(jaar)
+            if gebruikt != jaar:
+                g = self.aftoppingsgrenzen[gebruikt]
+                uit.append(f"aftoppingsgrenzen {jaar} onbekend: passend toewijzen rekent met die van {gebruikt} "
+                           f"(€ {_bedrag(g.laag)} voor 1-2 personen, € {_bedrag(g.hoog)} voor 3 of meer); vul "
+                           f"[aftoppingsgrenzen.{jaar}] aan in matching/beleid.toml of zet ze in het scenario onder "
+                           f"[beleidsregels.<beleid>.aftoppingsgrenzen.{jaar}]")
+        return uit
 
     def met(self, **wijzigingen) -> "Beleid":
         """A copy with some parameters changed, validated again (used by attribution runs)."""

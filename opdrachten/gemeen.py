@@ -17,6 +17,21 @@ CSV_STIJL = click.option("--csv-stijl", "csv_stijl", type=click.Choice(["nl", "i
                          show_default=True, help="csv voor Nederlandse Excel (; en decimale komma) of internationaal")
 
 
+def meld_aftopping(beleiden: Iterable, jaren: Iterable[int]) -> None:
+    """'let op' on stderr, once per year, where a policy's rent limits for a year of the run are
+    borrowed from another year (`Beleid.aftopping_geleend`)."""
+    jaren = list(jaren)
+    for regel in dict.fromkeys(m for b in beleiden for m in b.aftopping_geleend(jaren)):
+        click.echo(f"let op: {regel}", err=True)
+
+
+def horizonjaren(sc) -> range:
+    """The calendar years a scenario's simulation spans."""
+    import datetime as dt
+    laatste = sc.startdatum + dt.timedelta(days=max(sc.horizon_dagen - 1, 0))
+    return range(sc.startdatum.year, laatste.year + 1)
+
+
 def xlsx_vraagt_bestand(formaat: str, uitvoer: str | None) -> None:
     """A workbook is not for the screen: refused before any work."""
     if formaat == "xlsx" and not uitvoer:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from matching.bestanden.schrijven import schrijf_atomisch
-from opdrachten.gemeen import CSV_STIJL, FORMATEN, ZET, uit, xlsx_vraagt_bestand
+from opdrachten.gemeen import CSV_STIJL, FORMATEN, ZET, horizonjaren, meld_aftopping, uit, xlsx_vraagt_bestand
 from register.koppeling import met_register_simuleer
 from simulatie.rapportage.opdracht import ibt_opties
 from simulatie.voortgang import Voortgang
@@ -41,6 +41,7 @@ def simuleer(scenario, replicaties, seed, beleid, workers, dask, formaat, uitvoe
     soort = grafiek_formaat(grafiek) if grafiek else None  # refused before any work
     g = laad_scenario(scenario, zet=zet)
     b = g.beleid(beleid)
+    meld_aftopping([b], horizonjaren(g.sc))
     n = replicaties or g.sc.replicaties
     uitvoerder = maak_uitvoerder(workers, dask)
     with Voortgang(n, f"{g.sc.naam}, beleid {b.naam}", f"{n} replicaties x 1 beleid") as voortgang:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from matching.bestanden.fouten import InvoerFout
-from opdrachten.gemeen import CSV_STIJL, FORMATEN, uit, vandaag, xlsx_vraagt_bestand
+from opdrachten.gemeen import CSV_STIJL, FORMATEN, meld_aftopping, uit, vandaag, xlsx_vraagt_bestand
 from register.koppeling import met_register_toewijzen
 
 
@@ -57,6 +57,7 @@ def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, blad
                                                         "op of na de laatste koppeldatum", veld="koppeldatum")
     namen = list(beleiden) or (["strikt", "flexibel"] if not scenario else [sc.sc.beleid])
     resultaten = [wijs_toe(huishoudens, woningen, sc.beleid(n), datum, oplosser) for n in namen]
+    meld_aftopping([sc.beleid(n) for n in namen], [datum.year])
     verschillen = [verschil_beleid(a, b) for a, b in zip(resultaten, resultaten[1:])]
     tekst = {"tabel": lambda: als_tabel(resultaten, verschillen, voorbeeld=voorbeeld),
              "csv": lambda: als_csv(resultaten, voorbeeld=voorbeeld, stijl=csv_stijl),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from matching.bestanden.schrijven import schrijf_atomisch
-from opdrachten.gemeen import CSV_STIJL, FORMATEN, ZET, uit, xlsx_vraagt_bestand
+from opdrachten.gemeen import CSV_STIJL, FORMATEN, ZET, horizonjaren, meld_aftopping, uit, xlsx_vraagt_bestand
 from simulatie.voortgang import Voortgang
 
 
@@ -43,8 +43,7 @@ def vergelijk(scenario, beleiden, replicaties, seed, workers, dask, attributie, 
     namen = list(beleiden) or ["strikt", "flexibel"]
     if len(namen) < 2:
         raise click.UsageError("geef minstens twee beleiden (--beleid A --beleid B)")
-    for n in namen:
-        g.beleid(n)
+    meld_aftopping([g.beleid(n) for n in namen], horizonjaren(g.sc))
     reps = replicaties or g.sc.replicaties
     uitvoerder = maak_uitvoerder(workers, dask)
     aantal = aantal_runs(g, namen, attributie)

@@ -23,11 +23,27 @@ def test_presets_laden_met_de_praktijk_uit_de_seed():
     assert {"strikt", "flexibel"} <= set(bekende_beleiden())
 
 
-def test_aftoppingsgrenzen_2023_2024():
+def test_aftoppingsgrenzen_2023_2025():
     b = laad_beleid("strikt")
     assert (b.aftoppingsgrens(2023).laag, b.aftoppingsgrens(2023).hoog) == (647.19, 693.60)
     assert (b.aftoppingsgrens(2024).laag, b.aftoppingsgrens(2024).hoog) == (650.43, 697.07)
-    assert b.aftoppingsgrens(2030) == b.aftoppingsgrens(2024)
+    assert (b.aftoppingsgrens(2025).laag, b.aftoppingsgrens(2025).hoog) == (682.96, 731.93)
+    assert b.aftoppingsgrens(2030) == b.aftoppingsgrens(2025)
+
+
+def test_geleende_aftoppingsgrenzen_worden_gemeld():
+    """A year the table lacks borrows another's limits: said, once per year, with the year and the
+    amounts used; nothing for known years or without passend toewijzen."""
+    b = laad_beleid("strikt")
+    assert b.aftopping_geleend([2023, 2024, 2025]) == []
+    m = b.aftopping_geleend([2026, 2025, 2026, 2021])
+    assert len(m) == 2
+    assert m[0].startswith("aftoppingsgrenzen 2021 onbekend") and "die van 2022" in m[0] and "633,25" in m[0]
+    assert m[1].startswith("aftoppingsgrenzen 2026 onbekend") and "die van 2025" in m[1]
+    assert "682,96" in m[1] and "731,93" in m[1] and "[aftoppingsgrenzen.2026]" in m[1]
+    assert laad_beleid("strikt", {"strikt": {"passend_toewijzen": False}}).aftopping_geleend([2026]) == []
+    eigen = laad_beleid("strikt", {"strikt": {"aftoppingsgrenzen": {"2026": {"laag": 700.0, "hoog": 750.0}}}})
+    assert eigen.aftopping_geleend([2026]) == []
 
 
 def test_scenario_overschrijft_een_sleutel():

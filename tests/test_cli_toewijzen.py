@@ -248,3 +248,24 @@ def test_koppeldatum_na_peildatum_is_een_fout_met_het_huishouden(capsys, tmp_pat
     code, out, err = draai(capsys, *_bestanden(), "--peildatum", "2022-12-10", "--uitvoer", str(uit))
     assert code == 2 and out == "" and not uit.exists()
     assert "huishouden H018: koppeldatum 2022-12-12 ligt na de peildatum 2022-12-10" in err
+
+
+def test_geleende_aftoppingsgrenzen_op_stderr(tmp_path, capsys):
+    """A single person and a dwelling at € 670: too dear by 2024's limit (650,43), fine by 2025's
+    (682,96). A peildatum in 2026 (not in the table) uses 2025's, and says so once on stderr."""
+    h, w = tmp_path / "h.csv", tmp_path / "w.csv"
+    h.write_text("id;koppeldatum;volwassenen;kinderen;nareizigers\nA1;01-12-2023;1;;0\n", encoding="utf-8-sig")
+    w.write_text("id;kern;slaapkamers;huur;beschikbaar;soort\nB1;Leusden;1;670,00;01-01-2024;vrij\n",
+                 encoding="utf-8-sig")
+
+    def draai(peil):
+        assert cli.main(["toewijzen", "--huishoudens", str(h), "--woningen", str(w), "--peildatum", peil,
+                         "--beleid", "strikt", "--format", "json"]) == 0
+        uit = capsys.readouterr()
+        return json.loads(uit.out), [r for r in uit.err.splitlines() if r.startswith("let op")]
+
+    b, let_op = draai("2026-01-15")
+    assert [t["huishouden"] for t in b["toewijzingen"]] == ["A1"]
+    assert len(let_op) == 1 and "aftoppingsgrenzen 2026 onbekend" in let_op[0] and "die van 2025" in let_op[0]
+    b, let_op = draai("2024-06-01")
+    assert b["toewijzingen"] == [] and let_op == []

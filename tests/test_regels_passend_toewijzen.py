@@ -1,5 +1,6 @@
 """Passend toewijzen: kale huur at most the lage aftoppingsgrens for 1-2 persons, the hoge for
-3+. 2023: 647.19 / 693.60; 2024: 650.43 / 697.07 (ssw.nl, woonbond.nl). At the limit is allowed."""
+3+. 2023: 647.19 / 693.60; 2024: 650.43 / 697.07 (ssw.nl, woonbond.nl); 2025: 682.96 / 731.93
+(Rijksoverheid, huurtoeslag 2025). At the limit is allowed."""
 
 import datetime as dt
 
@@ -20,6 +21,7 @@ DRIE = huishouden(volwassenen=2, kinderen="j4")  # 3 persons, 2 bedrooms
     (dt.date(2023, 3, 1), 647.19, 693.60),
     (dt.date(2024, 2, 15), 650.43, 697.07),
     (dt.date(2022, 11, 10), 633.25, 678.66),
+    (dt.date(2025, 6, 30), 682.96, 731.93),
 ])
 def test_grens_per_jaar_op_de_cent(peil, laag, hoog):
     for h in (EEN, TWEE):
@@ -36,8 +38,8 @@ def test_grens_per_jaar_op_de_cent(peil, laag, hoog):
 def test_jaar_buiten_de_tabel():
     """After the last known year the last values hold; before the first, the first."""
     p2026 = dt.date(2026, 1, 10)
-    assert weigert(TWEE, woning(huur=650.43, beschikbaar=p2026), STRIKT, p2026) == set()
-    assert weigert(TWEE, woning(huur=650.44, beschikbaar=p2026), STRIKT, p2026) == TE_DUUR
+    assert weigert(TWEE, woning(huur=682.96, beschikbaar=p2026), STRIKT, p2026) == set()
+    assert weigert(TWEE, woning(huur=682.97, beschikbaar=p2026), STRIKT, p2026) == TE_DUUR
     p2020 = dt.date(2020, 6, 1)
     assert weigert(TWEE, woning(huur=633.26, beschikbaar=p2020), STRIKT, p2020) == TE_DUUR
 

@@ -103,3 +103,14 @@ def test_scenario_met_tikfout_in_sleutel(tmp_path, capsys):
     assert cli.main(["simuleer", str(sc)]) == 2
     err = capsys.readouterr().err
     assert "ronde_dagn" in err and "bedoelt u 'ronde_dagen'" in err
+
+
+def test_simuleer_en_vergelijk_melden_geleende_aftoppingsgrenzen(capsys):
+    """leusden-2026 runs in 2026, which the rent-limit table lacks: 'let op' once, naming the year
+    that stands in; leusden-2023 runs in years the table has: nothing."""
+    for argv, verwacht in ((["simuleer", "leusden-2026"], 1), (["vergelijk", "leusden-2026", "--geen-attributie"], 1),
+                           (["simuleer", "leusden-2023"], 0)):
+        assert cli.main([*argv, "--replicaties", "2", "--workers", "1", "--format", "json"]) == 0
+        let_op = [r for r in capsys.readouterr().err.splitlines() if r.startswith("let op: aftoppingsgrenzen")]
+        assert len(let_op) == verwacht, argv
+        assert all("2026 onbekend" in r and "die van 2025" in r for r in let_op)

@@ -92,8 +92,8 @@ def rapport_commando(scenario: str | None, beleiden: list[str], replicaties: int
 
     g = laad_scenario(scenario, zet=zet or None)
     namen = list(dict.fromkeys(beleiden)) or [g.sc.beleid]
-    for n in namen:
-        g.beleid(n)
+    from opdrachten.gemeen import horizonjaren, meld_aftopping
+    meld_aftopping([g.beleid(n) for n in namen], horizonjaren(g.sc))
     hoofd = g.beleid(g.sc.beleid).naam if g.sc.beleid in namen else g.beleid(namen[0]).naam
     n = replicaties or g.sc.replicaties
     uitvoerder = maak_uitvoerder(workers, dask)
