@@ -11,7 +11,7 @@ import numpy as np
 from .beleid import REGELCODES, Beleid, Regel
 from .bezetting import deelt_ouder_met_kind, slaapkamers_nodig
 from .huishoudens import Huishouden
-from .oplossers import Oplossing
+from .oplossers import Oplosser, Oplossing
 from .dagen import datum
 from .regels import Ronde
 from .woningen import SOORTEN
@@ -55,6 +55,33 @@ BEZWAAR_TEKST = {
     Regel.HUUR_BOVEN_AFTOPPINGSGRENS: "kale huur boven de aftoppingsgrens (passend toewijzen)",
     Regel.ALLEEN_GROTE_GEZINNEN: "woning is alleen voor grote gezinnen (Regeling Huisvesting Grote Gezinnen)",
 }
+
+# A code of `verschil_beleid`'s doorslaggevende_regels in words: a rule's refusal, or competition.
+DOORSLAG_TEKST = {**BEZWAAR_TEKST,
+                  Redencode.CONCURRENTIE: "woning ging onder dit beleid naar een ander huishouden"}
+
+# How a round was solved, in words (`Oplossing.oplosser`, `.status`); the codes stay in JSON and CSV.
+OPLOSSER_TEKST = {
+    Oplosser.AUTO: "automatisch gekozen berekening",
+    Oplosser.STROOM: "stroomberekening, OR-Tools",
+    Oplosser.SCIPY: "toewijzingsberekening, SciPy",
+    Oplosser.CPSAT: "CP-SAT-berekening, OR-Tools",
+    Oplosser.ENKEL: "één woning of één huishouden: direct gekozen",
+    Oplosser.LEEG: "geen huishouden past in een van de woningen: niets te verdelen",
+    Oplosser.TRAPSGEWIJS: "trapsgewijze berekening doel voor doel, SciPy",
+}
+STATUS_TEKST = {
+    "OPTIMAL": "de beste verdeling volgens het beleid",
+    "FEASIBLE": "een goede verdeling, niet bewezen de beste (tijdslimiet bereikt)",
+}
+
+
+def berekening_tekst(oplosser: str, status: str) -> str:
+    """The solver and its status as one phrase for the table's heading."""
+    if oplosser == Oplosser.LEEG:
+        return OPLOSSER_TEKST[Oplosser.LEEG]
+    return f"{STATUS_TEKST[status]} ({OPLOSSER_TEKST[Oplosser(oplosser)]})"
+
 
 NIVEAU_TEKST = {
     "personen": "meer personen",

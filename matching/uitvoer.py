@@ -10,7 +10,7 @@ from rich.table import Table
 
 from .bestanden.csv_nl import csv_tekst
 from .toewijzing import Toewijzing
-from .uitleg import BEZWAAR_TEKST
+from .uitleg import DOORSLAG_TEKST, berekening_tekst
 
 
 # First line of every output made from the bundled example, so it is never taken for real data.
@@ -87,8 +87,8 @@ def als_tabel(toewijzingen: list[Toewijzing], verschillen: list[dict], breedte: 
         console.print(f"LET OP: {VOORBEELD} (geef --huishoudens en --woningen voor een echte ronde)")
     for t in toewijzingen:
         s = t.samenvatting
-        console.print(f"[bold]Beleid {t.beleid}[/bold] — peildatum {t.peildatum.isoformat()}, "
-                      f"oplosser {t.oplosser} ({t.status})")
+        console.print(f"[bold]Beleid {t.beleid}[/bold] — peildatum {t.peildatum.isoformat()}; "
+                      f"{berekening_tekst(t.oplosser, t.status)}")
         tab = Table(title="Toewijzingen", title_justify="left", show_lines=False)
         for kol in ("huishouden", "woning", "personen", "redenen"):
             tab.add_column(kol, overflow="fold")
@@ -116,6 +116,5 @@ def als_tabel(toewijzingen: list[Toewijzing], verschillen: list[dict], breedte: 
         console.print(f"  huishoudens die alleen onder {v['naar']} een woning krijgen; regels van {v['van']} "
                       "die hun woning uitsluiten (een huishouden kan onder meer regels vallen):")
         for code, d in v["doorslaggevende_regels"].items():
-            uitleg = BEZWAAR_TEKST.get(code, "woning ging onder dit beleid naar een ander huishouden")
-            console.print(f"  - {code} ({uitleg}): {d['huishoudens']} huishoudens, {d['personen']} personen")
+            console.print(f"  - {DOORSLAG_TEKST[code]}: {d['huishoudens']} huishoudens, {d['personen']} personen")
     return console.file.getvalue()

@@ -120,14 +120,30 @@ def als_tabel(resultaten: list[SimResultaat], breedte: int = 120, overschreven: 
                 tab.add_row(tekst, waarde)
         console.print(tab)
         console.print(gelijkheid.tabel(s["gelijkheid"]))
-        if k["wachtend_eind_redenen"]:
+        redenen = _wachtredenen(res)
+        if redenen:
             tab = Table(title="Nog wachtend aan het eind, en waarom (gemiddeld aantal huishoudens)", title_justify="left")
             tab.add_column("reden")
             tab.add_column("huishoudens", justify="right")
-            for reden, n in sorted(k["wachtend_eind_redenen"].items(), key=lambda kv: -kv[1]):
-                tab.add_row(reden, f"{n:.1f}")
+            for reden, n in redenen:
+                tab.add_row(reden, n)
+            tab.caption = ("Is de reden een regel, dan is het de regel die voor dit huishouden de meeste woningen "
+                           "in het aanbod uitsluit.")
+            tab.caption_justify = "left"
             console.print(tab)
     return console.file.getvalue()
+
+
+def _wachtredenen(res: SimResultaat) -> list[tuple[str, str]]:
+    """(reason in words, mean households) rows, most first: from the exact counts, not the JSON's
+    rounded means, so a reason is shown only if some replication had it, and one too rare to
+    show as 0.1 reads "< 0.1" rather than 0.0."""
+    from .rapportage.namen import wachtreden_naam
+
+    o = res.optelling
+    n = max(o.n, 1)
+    rijen = sorted(((c / n, code) for code, c in o.wachtend_redenen.items() if c > 0), key=lambda r: (-r[0], r[1]))
+    return [(wachtreden_naam(code), f"{gem:.1f}" if f"{gem:.1f}" != "0.0" else "< 0.1") for gem, code in rijen]
 
 
 def _plan_tabel(plan: dict) -> Table:

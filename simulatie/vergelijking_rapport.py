@@ -39,16 +39,22 @@ def _iv(d: dict | None, fmt: str = "{:+.2f}") -> str:
 
 
 def _rijen(v: Vergelijking):
-    """Long rows: one per (view, pair or rule, period, measure)."""
+    """Long rows: one per (view, pair or rule, period, measure); last, the pair or rule in words
+    (the rule group's Dutch name) for the workbook, where the CSV keeps the code."""
+    from .rapportage.namen import regel_naam
+
     for p in v.paren:
         for per in p["perioden"]:
             for maat, d in per["maten"].items():
-                yield ("verschil", f"{p['b']} - {p['a']}", per["periode"], maat, d)
+                wat = f"{p['b']} - {p['a']}"
+                yield ("verschil", wat, per["periode"], maat, d, wat)
     for a in v.attributie:
         for sleutel in (k for k in a if k.startswith(("aan_vanuit_", "uit_vanuit_"))):
+            richting = sleutel.replace('_', ' ')
             for per in a[sleutel]:
                 for maat, d in per["maten"].items():
-                    yield ("attributie", f"{a['regel']} ({sleutel.replace('_', ' ')})", per["periode"], maat, d)
+                    yield ("attributie", f"{a['regel']} ({richting})", per["periode"], maat, d,
+                           f"{regel_naam(a['regel'])} ({richting})")
 
 
 KOP = ["weergave", "vergelijking", "periode", "maat", "a", "b", "verschil", "ondergrens", "bovengrens", "n",
@@ -56,7 +62,7 @@ KOP = ["weergave", "vergelijking", "periode", "maat", "a", "b", "verschil", "ond
 
 
 def _velden(r) -> list:
-    weergave, wat, periode, maat, d = r
+    weergave, wat, periode, maat, d, _ = r
     vd, on = d["verschil"], d.get("ongepaard") or {}
     return [weergave, wat, periode, maat, d.get("a"), d.get("b"), vd.get("gemiddeld"), vd.get("ondergrens"),
             vd.get("bovengrens"), vd.get("n"), on.get("ondergrens"), on.get("bovengrens")]
@@ -126,6 +132,7 @@ def _werkbladen(v: Vergelijking) -> tuple[list, list[str]]:
             if r[0] == weergave:
                 veld = dict(zip(KOP, _velden(r)))
                 veld["maatcode"], veld["maat"] = veld["maat"], maat_naam(veld["maat"])
+                veld["vergelijking"] = r[-1]  # the rule in words; the CSV keeps its code
                 yield [veld[s] for s, _ in werk]
 
     def rijsoort(rij):
@@ -156,6 +163,8 @@ def _getal(x, kans: bool) -> str:
 
 
 def als_tabel(v: Vergelijking, breedte: int = 130) -> str:
+    from .rapportage.namen import regel_naam
+
     console = Console(file=io.StringIO(), width=breedte, color_system=None, force_terminal=False)
     console.print(f"[bold]Vergelijking op scenario {v.scenario}[/bold]: {v.replicaties} gepaarde replicaties "
                   f"(dezelfde wereld per replicatie), seed {v.seed}. Verschil = tweede min eerste, met 95%-interval.")
@@ -179,7 +188,7 @@ def als_tabel(v: Vergelijking, breedte: int = 130) -> str:
         for r in v.attributie:
             aan = r[f"aan_vanuit_{a}"][-1]["maten"]["realisatie"]["verschil"]
             uit = r[f"uit_vanuit_{b}"][-1]["maten"]["realisatie"]["verschil"]
-            tab.add_row(r["regel"], _iv(aan), _iv(uit))
+            tab.add_row(regel_naam(r["regel"]), _iv(aan), _iv(uit))
         console.print(tab)
         console.print("'aan': de regel alleen toegevoegd aan het eerste beleid; 'uit': de regel alleen weggelaten "
                       "uit het tweede. Samen tonen ze of een regel op zichzelf werkt of pas in combinatie.")

@@ -211,3 +211,52 @@ def test_kopieer_en_simuleer_de_kopie_vanuit_een_andere_map(tmp_path, capsys, mo
     voor = kopie.stat().st_mtime_ns
     code, _, err = _draai(capsys, "scenario", "kopieer", "leusden-2022-2", tmp_path / "kopie")
     assert code == 2 and "bestaat al" in err and kopie.stat().st_mtime_ns == voor
+
+
+# English words that never occur in Dutch text (not "in", "is", "of", "per", "start": those are Dutch too).
+ENGELS = {"the", "to", "and", "by", "on", "for", "with", "from", "made", "given", "every", "at", "a", "an",
+          "without", "only", "not", "are", "be", "it", "its", "this", "that", "there", "here", "default", "check",
+          "change", "dwellings", "dwelling", "persons", "households", "household", "year", "years", "until",
+          "before", "after", "about", "enough", "share", "waitlist", "relative", "file", "source", "values",
+          "value", "known", "end", "last", "first", "period", "periods", "sum", "below", "above"}
+
+
+@pytest.mark.parametrize("extra", [
+    # every branch of the text: no stand, no persons per dwelling, start inside the period without realisatie
+    ["--gemeente", "Woudenberg", "--start", "2026-02-01", "--taakstelling", "2026-1=20,2026-2=22",
+     "--woningen-per-jaar", "12"],
+    # and all the options given, with files and two kernen
+    ["--gemeente", "Woudenberg", "--start", "2026-02-01", "--taakstelling", "2026-1=20", "--stand", "-3",
+     "--realisatie", "2", "--woningen-per-jaar", "12", "--personen-per-woning", "2.25"],
+    ["--gemeente", "Leusden", "--kernen", "Leusden,Achterveld", "--kern-aandelen", "Leusden=0.92,Achterveld=0.08",
+     "--start", "2026-01-01", "--einde", "2026-12-01", "--taakstelling", "2026-1=23,2026-2=23", "--stand", "-22", "--woningen-per-jaar", "30", "--personen-per-woning", "2.25", "--beleid", "strikt",
+     "--seed", "7", "--huishoudens", BUNDEL / "leusden-2026" / "huishoudens.csv",
+     "--woningen", BUNDEL / "leusden-2026" / "woningen.csv"],
+])
+def test_toelichting_in_het_scenario_en_in_het_rapport_is_nederlands(tmp_path, capsys, extra):
+    """The comments of a new scenario go into the report's "Aannames en bronnen" as they are:
+    none of them may be English, and each value still carries its source tag."""
+    import re
+
+    from simulatie.rapportage.html import aannames
+
+    pad = tmp_path / "nieuw.toml"
+    code, _, err = _draai(capsys, "scenario", "nieuw", *extra, "--uitvoer", pad)
+    assert code == 0, err
+    tekst = pad.read_text(encoding="utf-8")
+    # (the command that made it is echoed only from the command line, not under pytest)
+    commentaar = [re.sub(r"`[^`]*`", "", r.split("#", 1)[1]) for r in tekst.splitlines() if "#" in r]
+    assert len(commentaar) > 60
+    for regel in commentaar:
+        woorden = {w for w in re.findall(r"[A-Za-z]+", regel) if w.lower() in ENGELS}
+        assert not woorden, f"Engels in het scenario: {regel!r}"
+    a = aannames(pad)
+    assert "gemaakt met" in a["inleiding"]
+    teksten = [a["inleiding"]] + [w["toelichting"] for w in a["waarden"]]
+    for t in teksten:
+        woorden = {w for w in re.findall(r"[A-Za-z]+", re.sub(r"`[^`]*`", "", t)) if w.lower() in ENGELS}
+        assert not woorden, f"Engels in Aannames en bronnen: {t!r}"
+    # the sources are still read from the tags
+    bronnen = {w["sleutel"]: w["bronnen"] for w in a["waarden"]}
+    assert bronnen["toewijzing.ronde_dagen"] == ["aanname"] and bronnen["vraag.weigering_kans"] == ["publiek"]
+    assert bronnen["plan.woningen_per_jaar"] == ["gebruiker"]

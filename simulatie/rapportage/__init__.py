@@ -9,7 +9,8 @@ package itself imports nothing heavy: cli.py loads `opdracht` (click options) at
 """
 
 _NAMEN = {"provincie_html": "html", "rapport_html": "html", "rapport_uit_resultaten": "html",
-          "MATEN": "namen", "REGELGROEPEN": "namen", "maat_naam": "namen", "regel_naam": "namen"}
+          "MATEN": "namen", "REGELGROEPEN": "namen", "maat_naam": "namen", "regel_naam": "namen",
+          "WACHTREDENEN": "namen", "wachtreden_naam": "namen"}
 
 
 def __getattr__(naam: str):

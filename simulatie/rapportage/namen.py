@@ -1,5 +1,6 @@
 """Dutch names for code names, in one place: rule groups (`[regelgroepen]` in beleid.toml),
-measures of a comparison, and sources of a scenario's values."""
+measures of a comparison, sources of a scenario's values, and why a household still waits at
+the end of a simulation."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ REGELGROEPEN = {
     "nareizigers": "de woning meteen passend voor het hele gezin, nareizigers inbegrepen",
     "alleenstaande_ruimer": "alleenstaanden ook in een woning met twee slaapkamers",
     "wachtlijst_verhuisklaar": "alleen verhuisklare huishoudens op de wachtlijst",
+    "vooruitkijken": "een schaarse grote woning vasthouden voor een huishouden dat binnenkort komt",
 }
 
 # Measures of `huisvesting vergelijk` (keys of simulatie.vergelijking.MATEN), with their unit.
@@ -35,6 +37,22 @@ BRONNEN = {
     "aanname": "aanname",
     "instelling": "instelling van de berekening",
 }
+
+
+# Why a household still waits at the end (`simulatie.model.Wachtreden`). The other reasons are
+# rules (`matching.beleid.Regel`): they read as the rule's refusal, `matching.uitleg.BEZWAAR_TEKST`.
+WACHTREDENEN = {
+    "wacht_op_vervolghuisvesting": "wacht op vervolghuisvesting (de woning is te klein sinds de nareizigers er zijn)",
+    "geen_woning_in_aanbod": "geen enkele woning in het aanbod",
+    "passende_woning_in_aanbod": "een passende woning staat in het aanbod, nog niet toegewezen",
+}
+
+
+def wachtreden_naam(code: str) -> str:
+    """A reason of `wachtend_eind_redenen` in words: a Wachtreden, or the refusal of a rule."""
+    from matching.uitleg import BEZWAAR_TEKST  # lazy: the matching engine loads only when a table is made
+
+    return WACHTREDENEN.get(code) or BEZWAAR_TEKST[code]
 
 
 def regel_naam(sleutel: str) -> str:

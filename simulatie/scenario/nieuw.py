@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from simulatie.vraag import mix_gewichten
 
 from .laden import laad_scenario
-from ..kalender import halfjaar
+from ..kalender import datum_tekst, halfjaar
 from .zet import _getal, toml_sleutel, toml_waarde
 
 
@@ -141,124 +141,139 @@ def scenario_tekst(inv: NieuwInvoer, huishoudens: str | None, woningen: str | No
     omschrijving = inv.omschrijving or (f"{inv.gemeente} {bereik}: {wpj} woningen per jaar voor statushouders, "
                                         f"taakstelling {som} personen (scenario nieuw)")
     visum = inv.start < VISUMREGEL[1] and einde > VISUMREGEL[0]
+    # Every comment below is Dutch: the report (`huisvesting rapport`, "Aannames en bronnen")
+    # shows them as they are. The source tags `[gebruiker]`, `[publiek]` and `aanname` are read
+    # by `rapportage.html.aannames`; any comment containing the word aanname counts as one, so the
+    # word is only written where it is the tag.
     r = []
     a = r.append
-    a(f"# {inv.gemeente} {bereik}: made by `huisvesting scenario nieuw` on {vandaag.isoformat()}.")
+    a(f"# {inv.gemeente} {bereik}: gemaakt met `huisvesting scenario nieuw` op {datum_tekst(vandaag)}.")
     if inv.opdracht:
         a(f"#   {' '.join(inv.opdracht.split())}")
-    a("# Every value says where it comes from:")
-    a("#   [gebruiker]  given on the command line: the gemeente's own figures")
-    a("#   [publiek]    a public fact (CBS, coa.nl, Huisvestingswet, IND; see the domain brief)")
-    a("#   aanname      a default without a source for this gemeente: check it and change it here")
-    a("# Try a change for one run without editing this file, e.g.:")
+    a("# Bij elke waarde staat waar ze vandaan komt:")
+    a("#   [gebruiker]  opgegeven bij het maken van dit scenario: de eigen cijfers van de gemeente")
+    a("#   [publiek]    een openbare bron (CBS, coa.nl, Huisvestingswet, IND)")
+    a("#   aanname      een standaardwaarde zonder bron voor deze gemeente: controleer en pas hier aan")
+    a("# Een wijziging voor één berekening proberen zonder dit bestand aan te passen, bijvoorbeeld:")
     a(f"#   huisvesting simuleer {inv.naam}.toml --zet aanbod.woningen_per_jaar={wpj + 5}")
     a(f"naam = {toml_waarde(inv.naam)}")
     a(_r(f"gemeente = {toml_waarde(inv.gemeente)}", "[gebruiker]"))
     a(f"omschrijving = {toml_waarde(omschrijving)}")
     a(_r(f"startdatum = {inv.start.isoformat()}", "[gebruiker]"))
     a(_r(f"einddatum = {einde.isoformat()}", "[gebruiker]" if inv.einde else
-         "aanname: to the end of the last period"))
+         "aanname: tot het eind van de laatste periode"))
     seed = inv.seed if inv.seed is not None else int(inv.start.strftime("%Y%m%d"))
     a(_r(f"seed = {seed}", "[gebruiker]" if inv.seed is not None else
-         "aanname: the start date; another number gives another draw"))
-    a(_r("replicaties = 1000", "aanname: enough for a stable 10-90% band"))
+         "aanname: de startdatum; een ander getal geeft een ander toevallig verloop"))
+    a(_r("replicaties = 1000", "aanname: genoeg verlopen voor een stabiele band van 10-90%"))
     a(_r(f"beleid = {toml_waarde(inv.beleid or 'flexibel')}", "[gebruiker]" if inv.beleid else
-         "aanname: practice since spring 2022 (reserve ahead, share rooms, all kernen)"))
-    a(_r(f"kernen = {toml_waarde(list(inv.kernen))}", f"[gebruiker] the first ({hoofdkern}) is the hoofdkern"))
+         "aanname: de praktijk sinds voorjaar 2022 (vooruit reserveren, kamers delen, alle kernen)"))
+    a(_r(f"kernen = {toml_waarde(list(inv.kernen))}", f"[gebruiker] de eerste ({hoofdkern}) is de hoofdkern"))
     if huishoudens:
-        a(_r(f"huishoudens = {toml_waarde(huishoudens)}", "[gebruiker] waitlist at the start; relative to this file"))
+        a(_r(f"huishoudens = {toml_waarde(huishoudens)}",
+             "[gebruiker] wachtlijst bij de start; pad vanaf dit bestand"))
     else:
-        a("# huishoudens = \"wachtlijst.csv\"     # the waitlist at the start, if known (relative to this file)")
+        a("# huishoudens = \"wachtlijst.csv\"     # de wachtlijst bij de start, als die bekend is (pad vanaf dit bestand)")
     if woningen:
-        a(_r(f"woningen = {toml_waarde(woningen)}", "[gebruiker] dwellings known at the start; relative to this file"))
+        a(_r(f"woningen = {toml_waarde(woningen)}",
+             "[gebruiker] woningen bekend bij de start; pad vanaf dit bestand"))
     else:
-        a("# woningen = \"woningen.csv\"         # dwellings known or reserved at the start, if any")
-    a("# Stand at the start of the first period (persons; negative = achterstand, positive = voorsprong).")
-    if inv.realisatie:
-        a("# The start lies inside the period: this is the stand before the period's realisatie so far.")
-    a(_r(f"stand_start = {inv.stand if inv.stand is not None else 0}", "[gebruiker]" if inv.stand is not None else
-         "aanname: no stand given; 0 = neither achterstand nor voorsprong"))
+        a("# woningen = \"woningen.csv\"         # woningen bekend of gereserveerd bij de start, als die er zijn")
     a("")
-    a("# What the gemeente states [gebruiker]; `simuleer` shows the simulation beside it.")
+    a("# Stand aan het begin van de eerste periode (personen; negatief = achterstand, positief = voorsprong).")
+    if inv.realisatie:
+        a("# De start ligt midden in de periode: dit is de stand vóór wat in de periode al is gerealiseerd.")
+    a(_r(f"stand_start = {inv.stand if inv.stand is not None else 0}", "[gebruiker]" if inv.stand is not None else
+         "aanname: geen stand opgegeven; 0 = geen achterstand en geen voorsprong"))
+    a("")
+    a("# Wat de gemeente zelf opgeeft [gebruiker]; `simuleer` zet de simulatie ernaast.")
     a("[plan]")
     a('bron = "opgegeven bij scenario nieuw"')
-    a(_r(f"woningen_per_jaar = {wpj}", "[gebruiker] dwellings for statushouders a year"))
+    a(_r(f"woningen_per_jaar = {wpj}", "[gebruiker] woningen per jaar voor statushouders"))
     if inv.personen_per_woning is not None:
         a(_r(f"personen_per_woning = {_getal(inv.personen_per_woning)}", "[gebruiker]"))
     else:
-        a("# personen_per_woning: not given; the household mix below is used untilted (aanname)")
-    a(_r(f"taakstelling = {som}", "[gebruiker] the sum of the periods below"))
+        a("# personen_per_woning: niet opgegeven; de samenstelling van de huishoudens hieronder geldt")
+        a("# ongewijzigd (aanname)")
+        a("")
+    a(_r(f"taakstelling = {som}", "[gebruiker] de som van de perioden hieronder"))
     a("")
-    a("# Taakstelling per half-year [gebruiker], persons. [publiek] the national total times the gemeente's")
-    a("# share of inhabitants (art. 29 Huisvestingswet 2014); achterstand carries over automatically.")
+    a("# Taakstelling per halfjaar [gebruiker], in personen. [publiek] het landelijke totaal maal het aandeel")
+    a("# inwoners van de gemeente (art. 29 Huisvestingswet 2014); een achterstand gaat vanzelf mee naar de")
+    a("# volgende periode.")
     for i, (naam, taak) in enumerate(inv.perioden):
         a("[[periode]]")
         a(f"naam = {toml_waarde(naam)}")
         a(_r(f"taakstelling = {taak}", "[gebruiker]"))
-        a(_r("extra_opgave = 0", "aanname: no extra opgave on top"))
+        a(_r("extra_opgave = 0", "aanname: geen extra opgave bovenop de taakstelling"))
         if i == 0 and inv.realisatie:
-            a(_r(f"realisatie = {inv.realisatie}", f"[gebruiker] persons housed in {naam} before the startdatum"))
+            a(_r(f"realisatie = {inv.realisatie}", f"[gebruiker] personen gehuisvest in {naam} vóór de startdatum"))
         elif i == 0 and inv.start > halfjaar(naam)[0]:
-            a(_r("realisatie = 0", "aanname: nobody housed in this period before the startdatum "
-                                   "(give --realisatie N)"))
+            a(_r("realisatie = 0", "aanname: niemand gehuisvest in deze periode vóór de startdatum "
+                                   "(geef --realisatie N)"))
         a("")
     a("[toewijzing]")
-    a(_r("ronde_dagen = 7", "aanname: a weekly allocation round (corporation and gemeente)"))
-    a(_r("verhuis_dagen = 14", "[publiek] offer accepted -> keys: 2 weeks (coa.nl)"))
-    a(_r("max_leegstand_dagen = 28", "aanname: a vacancy no statushouder fits returns to regular letting"))
-    a(_r("norm_weken = 12", "[publiek] 10 weeks to find a dwelling + 2 for the move (coa.nl)"))
+    a(_r("ronde_dagen = 7", "aanname: elke week een toewijzingsronde (corporatie en gemeente)"))
+    a(_r("verhuis_dagen = 14", "[publiek] van geaccepteerd aanbod tot sleutel: 2 weken (coa.nl)"))
+    a(_r("max_leegstand_dagen = 28", "aanname: een vrije woning waar geen statushouder in past, gaat terug "
+                                     "naar de reguliere verhuur"))
+    a(_r("norm_weken = 12", "[publiek] 10 weken om een woning te vinden + 2 voor de verhuizing (coa.nl)"))
     a("")
     a("[aanbod]")
-    a("# [gebruiker] dwellings for statushouders a year, from all sources together: dwellings on the start")
-    a("# list, [[oplevering]] and renovations are parts of it; the remainder arrives as re-lets.")
+    a("# [gebruiker] woningen per jaar voor statushouders, alle bronnen samen: de woningen op de startlijst,")
+    a("# [[oplevering]] en renovaties horen erbij; de rest komt vrij als gewone huurwisseling.")
     a(f"woningen_per_jaar = {wpj}")
-    a("# All social re-lets of the corporation(s) a year, only for replacing a dwelling nobody fits.")
-    a("# Default 10 x woningen_per_jaar ([publiek] about 10% of social re-lets go to statushouders).")
+    a("# Alle sociale huurwoningen die per jaar vrijkomen bij de corporatie(s), alleen gebruikt om een")
+    a("# woning te vervangen waar niemand in past. Standaard 10 x woningen_per_jaar ([publiek] ongeveer 10%")
+    a("# van de vrijkomende sociale huurwoningen gaat naar statushouders).")
     a(f"# vacatures_per_jaar = {_getal(10 * inv.woningen_per_jaar)}")
-    a(_r("vervangen = true", "aanname: a dwelling nobody fits is replaced by the next re-let"))
-    a(_r("aangekondigd_aandeel = 0.3", "aanname: tenants who announce leaving before formal notice"))
-    a(_r("aankondiging_dagen = [30, 90]", "aanname: how long ahead they announce it"))
-    a(_r("toegankelijk_aandeel = 0.1", "aanname: accessible dwellings"))
-    a(_r("[aanbod.slaapkamers]", "aanname: Leusden's mix of the statushouder share (0 = studio)"))
+    a("")
+    a(_r("vervangen = true", "aanname: een woning waar niemand in past, wordt vervangen door de volgende "
+                             "vrijkomende woning"))
+    a(_r("aangekondigd_aandeel = 0.3", "aanname: huurders die hun vertrek melden vóór de formele opzegging"))
+    a(_r("aankondiging_dagen = [30, 90]", "aanname: hoe lang van tevoren zij dat melden"))
+    a(_r("toegankelijk_aandeel = 0.1", "aanname: toegankelijke woningen"))
+    a(_r("[aanbod.slaapkamers]", "aanname: de verdeling van Leusden, deel voor statushouders (0 = studio)"))
     for k, p in SLAAPKAMERS.items():
         a(f'"{k}" = {p}')
     if inv.kern_aandelen:
-        a(_r("[aanbod.kern]", "[gebruiker] share of the dwellings per kern"))
+        a(_r("[aanbod.kern]", "[gebruiker] aandeel van de woningen per kern"))
         for k, p in inv.kern_aandelen.items():
             a(f"{toml_sleutel(k)} = {_getal(p)}")
     else:
-        a(_r("[aanbod.kern]", "aanname: all in the hoofdkern (give --kern-aandelen to spread them)"))
+        a(_r("[aanbod.kern]", "aanname: alles in de hoofdkern (geef --kern-aandelen om te spreiden)"))
         a(f"{toml_sleutel(hoofdkern)} = 1.0")
-    a(_r("[aanbod.huur]", "aanname: Leusden's kale huur range per bedroom count (EUR)"))
+    a(_r("[aanbod.huur]", "aanname: de kale huur van Leusden per aantal slaapkamers, van-tot (euro)"))
     for k, (lo, hi) in HUUR.items():
         a(f'"{k}" = [{lo}, {hi}]')
     a("")
-    a("# Known new-builds or renovations for statushouders: add them here (parts of woningen_per_jaar).")
+    a("# Bekende nieuwbouw of renovaties voor statushouders: voeg ze hier toe (ze horen bij woningen_per_jaar).")
     a("# [[oplevering]]")
     a(f"# datum = {inv.start.isoformat()}")
     a("# slaapkamers = [2, 3]")
     a("# vertraging_dagen = [0, 60]")
     a("")
     a("[vraag]")
-    a("# COA links households so that the start list plus the koppelingen cover the totaalopgave")
-    a("# (taakstelling - stand), times koppeling_factor.")
-    a(_r("koppeling_factor = 1.0", "aanname: COA links exactly enough"))
-    a(_r("koppelen_binnen_maanden = 3", "[publiek] enough must be linked by 1 April / 1 October"))
-    a(_r("weigering_kans = 0.01", "[publiek] about 1% of offers are refused"))
+    a("# Het COA koppelt huishoudens zodat de startlijst en de koppelingen samen de totaalopgave dekken")
+    a("# (taakstelling - stand), maal koppeling_factor.")
+    a(_r("koppeling_factor = 1.0", "aanname: het COA koppelt precies genoeg"))
+    a(_r("koppelen_binnen_maanden = 3", "[publiek] er moet genoeg gekoppeld zijn op 1 april / 1 oktober"))
+    a(_r("weigering_kans = 0.01", "[publiek] ongeveer 1% van de aanbiedingen wordt geweigerd"))
     a(_r("nareizigers_vertraging_dagen = [90, 365]",
-         "[publiek] application within 3 months, IND decides in 3 (+3), visa 90 days"))
+         "[publiek] aanvraag binnen 3 maanden, de IND beslist in 3 (+3), visum 90 dagen"))
     a(_r(f"visum_na_passende_woning = {toml_waarde(visum)}",
-         "[publiek] Oct 2022 - end 2023: visa only once the household has a fitting dwelling"))
-    a(_r("visum_uiterlijk_dagen = 456", "[publiek] ... or after 15 months"))
-    a(_r("visum_reis_dagen = [14, 90]", "[publiek] the entry visa is valid 90 days"))
-    a(_r("buitenland_aandeel = 0.0", "aanname: linked households not yet in the Netherlands"))
-    a(_r("toegankelijk_aandeel = 0.03", "aanname: households needing an accessible dwelling"))
+         "[publiek] okt 2022 - eind 2023: visum pas als het huishouden een passende woning heeft"))
+    a(_r("visum_uiterlijk_dagen = 456", "[publiek] ... of na 15 maanden"))
+    a(_r("visum_reis_dagen = [14, 90]", "[publiek] het inreisvisum is 90 dagen geldig"))
+    a(_r("buitenland_aandeel = 0.0", "aanname: gekoppelde huishoudens die nog niet in Nederland zijn"))
+    a(_r("toegankelijk_aandeel = 0.03", "aanname: huishoudens die een toegankelijke woning nodig hebben"))
     if len(inv.kernen) > 1:
-        a(_r("voorkeur_achterveld = 0.0", f"aanname: households preferring the second kern ({inv.kernen[1]})"))
+        a(_r("voorkeur_achterveld = 0.0", f"aanname: huishoudens met een voorkeur voor de tweede kern "
+                                          f"({inv.kernen[1]})"))
     a("")
-    a("# Household mix. [publiek] CBS 2023: about 57% single persons among the statushouder households")
-    a("# housed (7,400 of 13,000); 2021: 32% families with children. The other weights are Leusden's")
-    a("# (aanname). They are tilted to [plan] personen_per_woning.")
+    a("# Samenstelling van de huishoudens. [publiek] CBS 2023: ongeveer 57% alleenstaanden onder de gehuisveste")
+    a("# huishoudens van statushouders (7.400 van 13.000); 2021: 32% gezinnen met kinderen. De andere gewichten")
+    a("# zijn die van Leusden (aanname). Ze worden bijgesteld naar [plan] personen_per_woning.")
     for naam, gewicht, volw, kinderen, nar in SAMENSTELLING:
         a("[[vraag.samenstelling]]")
         a(f"naam = {toml_waarde(naam)}")
@@ -270,14 +285,15 @@ def scenario_tekst(inv: NieuwInvoer, huishoudens: str | None, woningen: str | No
             a(f"nareizigers = {toml_waarde(list(nar))}")
     a("")
     a("[takecarebnb]")
-    a(_r("gastgezinnen = 0", "aanname: no host families known (Leusden: about 30)"))
-    a(_r("kans = 0.0", "aanname: share of linked 1-2 person households offered a stay"))
-    a(_r("verblijf_dagen = [90, 180]", "[publiek] at most 3 months, extendable; no count until a dwelling"))
+    a(_r("gastgezinnen = 0", "aanname: geen gastgezinnen bekend (Leusden: ongeveer 30)"))
+    a(_r("kans = 0.0", "aanname: deel van de gekoppelde huishoudens van 1-2 personen dat een verblijf krijgt"))
+    a(_r("verblijf_dagen = [90, 180]", "[publiek] hoogstens 3 maanden, te verlengen; telt pas mee bij een woning"))
     a("")
     a("[nidos]")
-    a(_r("signaal_dagen = 182", "aanname (Leusden's pilot): Nidos signals 6 months before outflow"))
-    a(_r("telt_vanaf_leeftijd = 15", "[publiek] AMVs 15+ count at move-in into small-scale housing"))
-    a("# Known AMV groups in Nidos small-scale housing:")
+    a(_r("signaal_dagen = 182", "aanname (proef in Leusden): Nidos meldt de uitstroom 6 maanden vooraf"))
+    a(_r("telt_vanaf_leeftijd = 15", "[publiek] AMV's van 15+ tellen mee bij de intrek in kleinschalige "
+                                     "opvang"))
+    a("# Bekende groepen AMV's in kleinschalige opvang van Nidos:")
     a("# [[nidos.groepen]]")
     a("# leeftijden = [15, 16, 17]")
     a(f"# kso_sinds = {inv.start.isoformat()}")
