@@ -97,7 +97,8 @@ def _regels_naar_tabel(pad: Path, regels: list[tuple[int, list[str]]], kopregels
 
 
 def cel_als_tekst(waarde) -> str:
-    """A spreadsheet cell as the text a user would type: dates ISO, whole floats without .0."""
+    """A spreadsheet cell as the text a user would type: dates ISO, whole floats without .0, other
+    floats with a decimal comma (a number cell 612.125 is not the thousands notation 612.125)."""
     if waarde is None:
         return ""
     if isinstance(waarde, bool):
@@ -108,6 +109,8 @@ def cel_als_tekst(waarde) -> str:
         return waarde.isoformat()
     if isinstance(waarde, float) and waarde.is_integer():
         return str(int(waarde))
+    if isinstance(waarde, float) and "e" not in repr(waarde):
+        return repr(waarde).replace(".", ",")
     return str(waarde).strip()
 
 
