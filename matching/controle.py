@@ -177,7 +177,7 @@ def _soort_van_tabel(pad: Path, tabel: Tabel) -> Soort:
         soorten = "; ".join(s.omschrijving for s in BESTANDSSOORTEN.values())
         kolommen = ", ".join(k for k in tabel.kolommen if k) or "geen"
         raise InvoerFout(pad, f"soort bestand niet herkend aan de kolommen ({kolommen}); verwacht een van: "
-                              f"{soorten}. Geef de soort mee met --soort", rij=1)
+                              f"{soorten}. Geef de soort mee met --soort", rij=tabel.kop_rij)
     return BESTANDSSOORTEN[kandidaten[0]]
 
 

@@ -93,35 +93,39 @@ def _is_bsn(tekst: str) -> bool:
 
 
 def laad_huishoudens(pad, kernen: list[str] | None = None, verzamel: bool = False,
-                     blad: str | None = None) -> list[Huishouden]:
+                     blad: str | None = None, niet_na: dt.date | None = None) -> list[Huishouden]:
     """Households from a CSV or xlsx (header found below title rows, on whichever sheet holds it,
     or on sheet `blad`). Normally the first problem raises an `InvoerFout`; with `verzamel=True`
     every problem in the file is found and raised together as `InvoerFouten`."""
     fouten = Fouten(verzamel)
     uit = huishoudens_uit_tabel(lees_tabel(pad, fouten, verwacht=VERPLICHT + OPTIONEEL, blad=blad), kernen,
-                                fouten=fouten)
+                                fouten=fouten, niet_na=niet_na)
     fouten.klaar()
     return uit
 
 
 def huishoudens_uit_tabel(tabel: Tabel, kernen: list[str] | None = None,
-                          fouten: Fouten | None = None, verzamel: bool = False) -> list[Huishouden]:
-    """Households from a table. With a `fouten` collector passed in, the caller owns it: rows with
-    problems are left out of the result and the caller raises them (`fouten.klaar()`)."""
+                          fouten: Fouten | None = None, verzamel: bool = False,
+                          niet_na: dt.date | None = None) -> list[Huishouden]:
+    """Households from a table. `niet_na`: the round's peildatum; a household linked after it
+    would wait a negative number of days, so its row is refused here, where the row is known.
+    With a `fouten` collector passed in, the caller owns it: rows with problems are left out of
+    the result and the caller raises them (`fouten.klaar()`)."""
     eigen = fouten is None
     fouten = Fouten(verzamel) if eigen else fouten
     b = tabel.bestand
     for k in tabel.kolommen:
         if k in VRIJE_TEKST:
             fouten.meld(InvoerFout(b, f"kolom '{k}' met vrije tekst over personen hoort niet in de wachtlijst "
-                                      "(AVG: alleen wat nodig is voor toewijzing); haal de kolom weg", 1, k))
+                                      "(AVG: alleen wat nodig is voor toewijzing); haal de kolom weg",
+                                   tabel.kop_rij, k))
     uit = []
     if controleer_kolommen(tabel, VERPLICHT, OPTIONEEL, fouten, al_gemeld=VRIJE_TEKST):
         ids = Ids(b, "huishouden")
         kern_naam = {k.lower(): k for k in kernen} if kernen is not None else None
         for nr, r in tabel.rijen:
             id_ok = ids.controleer(nr, r["id"], fouten)
-            hh = _huishouden(b, nr, r, kern_naam, fouten)
+            hh = _huishouden(b, nr, r, kern_naam, fouten, niet_na)
             if hh is not None and id_ok:
                 uit.append(hh)
     if eigen:
@@ -130,7 +134,7 @@ def huishoudens_uit_tabel(tabel: Tabel, kernen: list[str] | None = None,
 
 
 def _huishouden(b: str, nr: int, r: dict[str, str], kern_naam: dict[str, str] | None,
-                fouten: Fouten) -> Huishouden | None:
+                fouten: Fouten, niet_na: dt.date | None = None) -> Huishouden | None:
     """One row, every field checked; None when any field is wrong (the problems are in `fouten`)."""
     voor = len(fouten)
     p = fouten.probeer
@@ -138,6 +142,10 @@ def _huishouden(b: str, nr: int, r: dict[str, str], kern_naam: dict[str, str] | 
     if _is_bsn(hid):
         fouten.meld(InvoerFout(b, "id lijkt op een BSN (9 cijfers, elfproef); gebruik een pseudoniem", nr, "id"))
     koppeldatum = p(lees_datum, r["koppeldatum"], b, nr, "koppeldatum", jaren=JAREN)
+    if niet_na is not None and koppeldatum is not MISLUKT and koppeldatum > niet_na:
+        fouten.meld(InvoerFout(b, f"huishouden {hid}: koppeldatum {koppeldatum.isoformat()} ligt na de peildatum "
+                                  f"{niet_na.isoformat()}; geef --peildatum op of na de laatste koppeldatum",
+                               nr, "koppeldatum"))
     volw = p(lees_int, r["volwassenen"], b, nr, "volwassenen", minimum=1, maximum=MAX_PERSONEN)
     kinderen = p(lees_kinderen, r["kinderen"], b, nr)
     narei = p(lees_int, r["nareizigers"], b, nr, "nareizigers", minimum=0, maximum=MAX_PERSONEN, leeg=0)

@@ -102,8 +102,14 @@ def redenen_plaatsing(hh: Huishouden, h: int, w: int, r: Ronde, beleid: Beleid,
     kamers = int(r.w.slaapkamers[w])
     uit = [Reden(Redencode.TELT_VOOR_TAAKSTELLING, f"{_woord(hh.personen, 'persoon telt', 'personen tellen')} mee "
                                            "voor de taakstelling")]
-    if kamers == nodig or (kamers == 0 and nodig == 1):
-        uit.append(Reden(Redencode.PAST_PRECIES, f"past precies: {nodig} slaapkamer(s) nodig, woning heeft er {kamers}"))
+    if kamers == 0 and nodig == 1:
+        # Only studio_voor_alleenstaande lets a single person into a studio (it counts as the one
+        # bedroom they need): say so, not "1 needed, it has 0".
+        uit.append(Reden(Redencode.PAST_PRECIES, "past precies: een studio telt onder dit beleid als 1 slaapkamer "
+                                                 "voor een alleenstaande (studio_voor_alleenstaande)"))
+    elif kamers == nodig:
+        uit.append(Reden(Redencode.PAST_PRECIES, f"past precies: {_woord(nodig, 'slaapkamer', 'slaapkamers')} nodig, "
+                                                 f"woning heeft er {kamers}"))
     else:
         uit.append(Reden(Redencode.SLAAPKAMERS_OVER, f"{_woord(kamers - nodig, 'slaapkamer', 'slaapkamers')} over "
                                              f"({nodig} nodig, woning heeft er {kamers})"))
@@ -196,7 +202,7 @@ def redenen_niet_geplaatst(h: int, r: Ronde, beleid: Beleid, opl: Oplossing, ok:
             return [Reden(code, tekst)]
         if code == Regel.TE_WEINIG_SLAAPKAMERS:
             tekst += f" (nodig {int(r.hh.nodig[h])})"
-        uit.append(Reden(code, f"{tekst}: {aantal} van {n_w} woningen"))
+        uit.append(Reden(code, f"{tekst}: {aantal} van {_woord(n_w, 'woning', 'woningen')}"))
     return uit
 
 

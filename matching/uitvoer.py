@@ -34,7 +34,8 @@ KOLOMMEN = (
      lambda t, p: p.huishouden),
     ("woning", "Woning", "tekst", "De woning die het huishouden krijgt; leeg als het niet geplaatst is.",
      lambda t, p: p.woning or ""),
-    ("personen", "Personen", "geheel", "Aantal personen van het huishouden, nareizigers inbegrepen.",
+    ("personen", "Personen", "geheel", "Personen van het huishouden die er nu zijn (volwassenen en kinderen), "
+     "zoals ze meetellen voor de taakstelling; nareizigers die nog moeten komen tellen niet mee.",
      lambda t, p: p.personen),
     ("codes", "Redenen (codes)", "tekst", "De redenen als codes, gescheiden door spaties (voor programma's).",
      lambda t, p: " ".join(r.code for r in p.redenen)),

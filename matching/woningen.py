@@ -103,7 +103,7 @@ def _woning(b: str, nr: int, r: dict[str, str], kern_naam: dict[str, str] | None
     toegankelijk = p(lees_janee, r.get("toegankelijk", ""), b, nr, "toegankelijk")
     opp = r.get("oppervlakte", "").strip()
     oppervlakte = (p(lees_decimaal, opp, b, nr, "oppervlakte", minimum=1.0, maximum=MAX_OPPERVLAKTE,
-                     soort="oppervlakte in m²", voorbeeld="58") if opp else None)
+                     soort="oppervlakte in m²", voorbeeld="58", voorbeeld_duizend="58,5") if opp else None)
     if len(fouten) > voor:
         return None
     return Woning(id=r["id"], kern=kern, slaapkamers=slaapkamers, huur=huur, beschikbaar=beschikbaar, soort=soort,

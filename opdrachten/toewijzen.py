@@ -41,20 +41,23 @@ def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, blad
     sc = laad_scenario(scenario)
     kernen = list(sc.sc.kernen)
     voorbeeld = not huishoudens_pad
-    if voorbeeld:
-        huishoudens, woningen = sc.huishoudens, sc.woningen
-    else:
-        huishoudens = laad_huishoudens(huishoudens_pad, kernen, blad=blad)
-        woningen = laad_woningen(woningen_pad, kernen, blad=blad)
     if peildatum:
         datum = lees_datum(peildatum, None, None, "--peildatum")
     else:
         datum = sc.sc.startdatum if voorbeeld else vandaag()
-    for h in huishoudens:
-        if h.koppeldatum > datum:
-            raise InvoerFout(huishoudens_pad or sc.pad, f"huishouden {h.id}: koppeldatum {h.koppeldatum.isoformat()} "
-                                                        f"ligt na de peildatum {datum.isoformat()}; geef --peildatum "
-                                                        "op of na de laatste koppeldatum", veld="koppeldatum")
+    if voorbeeld:
+        huishoudens, woningen = sc.huishoudens, sc.woningen
+        te_laat = [h for h in huishoudens if h.koppeldatum > datum]
+        if te_laat and sc.sc.huishoudens:  # read again with the peildatum, so the message names the row
+            laad_huishoudens(sc.pad.parent / sc.sc.huishoudens, kernen, niet_na=datum)
+        for h in te_laat:
+            raise InvoerFout(sc.pad, f"huishouden {h.id}: koppeldatum {h.koppeldatum.isoformat()} ligt na de "
+                                     f"peildatum {datum.isoformat()}; geef --peildatum op of na de laatste "
+                                     "koppeldatum", veld="koppeldatum")
+    else:
+        # The peildatum goes into the reading so a koppeldatum after it is reported with its row.
+        huishoudens = laad_huishoudens(huishoudens_pad, kernen, blad=blad, niet_na=datum)
+        woningen = laad_woningen(woningen_pad, kernen, blad=blad)
     namen = list(beleiden) or (["strikt", "flexibel"] if not scenario else [sc.sc.beleid])
     resultaten = [wijs_toe(huishoudens, woningen, sc.beleid(n), datum, oplosser) for n in namen]
     meld_aftopping([sc.beleid(n) for n in namen], [datum.year])

@@ -13,7 +13,7 @@ import pytest
 
 import cli
 from matching import laad_huishoudens, laad_woningen
-from matching.bestanden import InvoerFout
+from matching.bestanden import InvoerFout, InvoerFouten
 
 VOORBEELD = Path(str(resources.files("huisvesting_scenarios").joinpath("leusden")))
 
@@ -90,3 +90,42 @@ def test_controleer_herkent_xlsx_met_titelregels(tmp_path, capsys):
 def test_blad_bij_csv_is_een_fout(tmp_path):
     with pytest.raises(InvoerFout, match="--blad geldt alleen voor een Excel-werkmap"):
         laad_woningen(VOORBEELD / "woningen.csv", blad="Blad1")
+
+
+def test_verboden_kolom_op_de_rij_van_de_kop_in_xlsx(tmp_path, capsys):
+    # Three title rows (the third empty) above the header: Excel shows the header on row 4.
+    rijen = TITEL + _rijen("huishoudens.csv")
+    rijen[3] = rijen[3] + ["nationaliteit"]
+    pad = _xlsx(tmp_path / "lijst.xlsx", {"Blad1": rijen})
+    assert cli.main(["controleer", str(pad)]) == 2
+    err = capsys.readouterr().err
+    assert "lijst.xlsx, rij 4, veld 'nationaliteit': kolom 'nationaliteit' bevat een beschermd" in err
+    assert "rij 1," not in err
+
+
+def test_kolomfouten_op_de_rij_van_de_kop_in_csv_met_titelregel(tmp_path):
+    rijen = _rijen("huishoudens.csv")
+    rijen[0] = rijen[0] + ["religie", "opmerking", "wachtnummer"]
+    tekst = "Wachtlijst statushouders\n" + "\n".join(";".join(r) for r in rijen) + "\n"
+    pad = tmp_path / "lijst.csv"
+    pad.write_text(tekst, encoding="utf-8-sig")
+    with pytest.raises(InvoerFouten) as e:
+        laad_huishoudens(pad, verzamel=True)
+    kolomfouten = {f.veld: f.rij for f in e.value.fouten}
+    assert kolomfouten == {"religie": 2, "opmerking": 2, "wachtnummer": 2}
+
+
+def test_koppeldatum_na_de_peildatum_noemt_de_rij(tmp_path, capsys):
+    rijen = _rijen("huishoudens.csv")
+    rijen[3][1] = "01-10-2030"  # the third household, on row 5 below the title line and the header
+    tekst = "Wachtlijst statushouders\n" + "\n".join(";".join(r) for r in rijen) + "\n"
+    pad = tmp_path / "hh_toekomst.csv"
+    pad.write_text(tekst, encoding="utf-8-sig")
+    uit = tmp_path / "plan.json"
+    code = cli.main(["toewijzen", "--huishoudens", str(pad), "--woningen", str(VOORBEELD / "woningen.csv"),
+                     "--peildatum", "2023-01-01", "--uitvoer", str(uit)])
+    err = capsys.readouterr().err
+    assert code == 2 and not uit.exists()
+    assert (f"hh_toekomst.csv, rij 5, veld 'koppeldatum': huishouden {rijen[3][0]}: koppeldatum 2030-10-01 ligt "
+            "na de peildatum 2023-01-01") in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1

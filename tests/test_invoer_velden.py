@@ -16,10 +16,42 @@ from matching.woningen import laad_woningen
 
 @pytest.mark.parametrize("tekst, bedrag", [
     ("612,30", 612.30), ("612.30", 612.30), ("€ 612,30", 612.30), ("€612", 612.0), ("1.234,56", 1234.56),
-    ("1,234.56", 1234.56), ("1.234.567", 1234567.0), ("  650 ", 650.0), ("650\u00a0€", 650.0),
+    ("1.234.567", 1234567.0), ("  650 ", 650.0), ("650\u00a0€", 650.0), ("€ 1.012,50", 1012.50),
+    ("1.234", 1234.0), ("12.345,6", 12345.6), ("1234.5", 1234.5), ("1234,567", 1234.567),
 ])
 def test_bedrag(tekst, bedrag):
     assert lees_bedrag(tekst, "w.csv", 2, "huur", maximum=10**7) == pytest.approx(bedrag)
+
+
+@pytest.mark.parametrize("tekst", ["6.12,30", "1,234.50", "1,234,567", "12.34.56", "1.2345,6", "1234.567,8",
+                                   "1.234,", ",50", "1..234", "1.234.5"])
+def test_bedrag_met_verkeerde_scheidingstekens_geweigerd(tekst):
+    # A dot stands only between groups of three digits before the decimal comma; anything else
+    # would be a guess between two readings (6.12,30 was read as 612,30).
+    with pytest.raises(InvoerFout) as e:
+        lees_bedrag(tekst, "w.csv", 7, "huur", maximum=10**7)
+    assert str(e.value) == (f"w.csv, rij 7, veld 'huur': '{tekst}' is geen bedrag; verwacht bijvoorbeeld 612,30 of "
+                            "1.234,50: een komma voor de decimalen, een punt alleen tussen groepen van drie cijfers")
+
+
+def test_duizendtal_zonder_komma_is_nederlands_en_blijft_binnen_het_bereik():
+    # 1.234 is 1234 in Dutch; the plausible range (100 t/m 5000) still refuses 12.345 = 12345.
+    assert lees_bedrag("1.234", "w.csv", 2, "huur", minimum=100, maximum=5000) == 1234.0
+    with pytest.raises(InvoerFout, match=r"^w.csv, rij 2, veld 'huur': '12.345' \(gelezen als 12345\) is "
+                                         r"onwaarschijnlijk hoog; verwacht een bedrag van 100 t/m 5000$"):
+        lees_bedrag("12.345", "w.csv", 2, "huur", minimum=100, maximum=5000)
+
+
+def test_getalcel_uit_excel_met_drie_decimalen_is_geen_duizendtal(tmp_path):
+    # A number cell holds a float: 612.125 must stay 612,125, not become 612125 by the thousands rule.
+    import openpyxl
+    boek = openpyxl.Workbook()
+    boek.active.append(["id", "kern", "slaapkamers", "oppervlakte", "huur", "beschikbaar", "soort", "toegankelijk"])
+    boek.active.append(["W01", "Leusden", 1, 42.125, 612.125, dt.date(2022, 12, 19), "vrij", "nee"])
+    boek.active.append(["W02", "Leusden", 2, 58, 1234, dt.date(2022, 12, 28), "vrij", "nee"])
+    boek.save(tmp_path / "w.xlsx")
+    w1, w2 = laad_woningen(tmp_path / "w.xlsx")
+    assert (w1.huur, w1.oppervlakte, w2.huur) == (612.125, 42.125, 1234.0)
 
 
 @pytest.mark.parametrize("tekst, melding", [

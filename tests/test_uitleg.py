@@ -31,13 +31,28 @@ def test_past_precies_en_wachttijd():
     r = redenen(t, "G")
     assert set(r) == {"telt_voor_taakstelling", "past_precies", "wacht_sinds"}
     assert r["telt_voor_taakstelling"].startswith("4 personen")
-    assert "3 slaapkamer(s) nodig, woning heeft er 3" in r["past_precies"]
+    assert r["past_precies"] == "past precies: 3 slaapkamers nodig, woning heeft er 3"
     assert "151 dagen" in r["wacht_sinds"]  # 1 Oct 2022 to 1 Mar 2023
 
 
 def test_studio_past_precies_voor_een_persoon():
+    # A studio has 0 bedrooms; a single person needs 1. It fits only because the policy counts a
+    # studio as that one bedroom, and the reason must say so rather than "1 nodig, heeft er 0".
     t = wijs_toe([huishouden("A")], [woning("S", slaapkamers=0)], STRIKT, PEIL)
-    assert "past_precies" in redenen(t, "A")
+    assert STRIKT.studio_voor_alleenstaande
+    assert redenen(t, "A")["past_precies"] == ("past precies: een studio telt onder dit beleid als 1 slaapkamer "
+                                               "voor een alleenstaande (studio_voor_alleenstaande)")
+
+
+def test_past_precies_met_een_slaapkamer_in_het_enkelvoud():
+    t = wijs_toe([huishouden("A")], [woning("W1", slaapkamers=1)], STRIKT, PEIL)
+    assert redenen(t, "A")["past_precies"] == "past precies: 1 slaapkamer nodig, woning heeft er 1"
+
+
+def test_bezwaar_tegen_een_enkele_woning_in_het_enkelvoud():
+    t = wijs_toe([huishouden("G", volwassenen=2, kinderen="j4 m7")], [woning("W1", slaapkamers=1)], STRIKT, PEIL)
+    # strikt: the parents one bedroom, a boy and a girl one each (as in test_past_precies_en_wachttijd)
+    assert redenen(t, "G") == {"te_weinig_slaapkamers": "te weinig slaapkamers (nodig 3): 1 van 1 woning"}
 
 
 def test_slaapkamers_over():

@@ -300,3 +300,21 @@ def test_werkmap_gaat_niet_als_bytes_naar_het_bestand(tmp_path, monkeypatch, arg
     pad = _draai(tmp_path, argv, "xlsx", "x.xlsx")
     assert soorten == ["functie"]
     assert openpyxl.load_workbook(pad).sheetnames[0] == "Toelichting"
+
+
+def test_toewijzen_xlsx_personen_zonder_nareizigers_zoals_de_toelichting_zegt(tmp_path):
+    # One adult with two nareizigers still to come: the column holds 1 (who is here and counts
+    # for the taakstelling), so its explanation must not say nareizigers are included.
+    hh = tmp_path / "huishoudens.csv"
+    hh.write_text("id;koppeldatum;volwassenen;kinderen;nareizigers;nareizigers_verwacht\n"
+                  "H1;01-10-2022;1;;2;01-05-2023\n", encoding="utf-8-sig")
+    ww = tmp_path / "woningen.csv"
+    ww.write_text("id;kern;slaapkamers;oppervlakte;huur;beschikbaar;soort;toegankelijk\n"
+                  "W1;Leusden;3;80;650,00;01-12-2022;vrij;nee\n", encoding="utf-8-sig")
+    argv = ["toewijzen", "--huishoudens", str(hh), "--woningen", str(ww), "--peildatum", "2023-01-09",
+            "--beleid", "strikt"]
+    bladen, _ = _vorm(_draai(tmp_path, argv, "xlsx", "t.xlsx"))
+    assert bladen["Per huishouden"]["Personen"].tolist() == [1]
+    uitleg = bladen["Toelichting"].set_index(["Blad", "Kolom"])["Betekenis"][("Per huishouden", "Personen")]
+    assert "nareizigers inbegrepen" not in uitleg
+    assert "nareizigers die nog moeten komen tellen niet mee" in uitleg

@@ -20,6 +20,7 @@ class Tabel:
     kolommen: list[str]
     rijen: list[tuple[int, dict[str, str]]]
     herkend: list[str] = field(default_factory=list)  # what was detected: encoding, delimiter
+    kop_rij: int = 1  # where the header is, below any title rows: column problems are reported there
 
 
 def _normaliseer_kolom(naam: str) -> str:
@@ -92,11 +93,12 @@ def _regels_naar_tabel(pad: Path, regels: list[tuple[int, list[str]]], kopregels
             continue
         regel = regel[: len(kop)] + [""] * (len(kop) - len(regel))
         rijen.append((nr, {k: v.strip() for k, v in zip(kop, regel) if k}))
-    return Tabel(str(pad), kop, rijen, herkend)
+    return Tabel(str(pad), kop, rijen, herkend, kop_rij=regels[0][0])
 
 
 def cel_als_tekst(waarde) -> str:
-    """A spreadsheet cell as the text a user would type: dates ISO, whole floats without .0."""
+    """A spreadsheet cell as the text a user would type: dates ISO, whole floats without .0, other
+    floats with a decimal comma (a number cell 612.125 is not the thousands notation 612.125)."""
     if waarde is None:
         return ""
     if isinstance(waarde, bool):
@@ -107,6 +109,8 @@ def cel_als_tekst(waarde) -> str:
         return waarde.isoformat()
     if isinstance(waarde, float) and waarde.is_integer():
         return str(int(waarde))
+    if isinstance(waarde, float) and "e" not in repr(waarde):
+        return repr(waarde).replace(".", ",")
     return str(waarde).strip()
 
 
@@ -184,12 +188,13 @@ def controleer_kolommen(tabel: Tabel, verplicht: list[str], optioneel: list[str]
             extra = f"; kolom '{tip[0]}' is misschien een tikfout voor '{k}'"
         else:
             extra = f" (verplicht: {', '.join(verplicht)})"
-        fouten.meld(InvoerFout(tabel.bestand, f"verplichte kolom '{k}' ontbreekt{extra}", rij=1, veld=k))
+        fouten.meld(InvoerFout(tabel.bestand, f"verplichte kolom '{k}' ontbreekt{extra}", rij=tabel.kop_rij,
+                               veld=k))
     vrij = sorted(bekend - set(tabel.kolommen))
     for k in onbekend:
         tip = difflib.get_close_matches(k, vrij, n=1, cutoff=0.6)
         extra = f"; bedoelt u '{tip[0]}'?" if tip else f"; toegestaan: {', '.join(verplicht + optioneel)}"
-        fouten.meld(InvoerFout(tabel.bestand, f"onbekende kolom '{k}'{extra}", rij=1, veld=k))
+        fouten.meld(InvoerFout(tabel.bestand, f"onbekende kolom '{k}'{extra}", rij=tabel.kop_rij, veld=k))
     if not tabel.rijen:
         fouten.meld(InvoerFout(tabel.bestand, "alleen een kopregel, geen gegevens; verwacht een rij per "
                                               "huishouden of woning onder de kopregel"))

@@ -87,36 +87,49 @@ def lees_int(waarde: str, bestand: str, rij: int, veld: str, minimum: int | None
 
 
 _DECIMAAL = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+# A dot followed by groups of exactly three digits is the Dutch thousands separator, also without
+# a decimal comma: 1.234 is 1234 (the range check still refuses a value that makes no sense).
+_NL_DUIZENDTAL = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_NL_KOMMA = re.compile(r"^[+-]?\d+,\d+$")
+
+
+def _als_python(w: str) -> str | None:
+    """The number in Python's notation, or None when its dots and commas form no number a Dutch
+    user writes (6.12,30; 1,234.50): either reading of those would be a guess."""
+    if _NL_DUIZENDTAL.match(w):
+        return w.replace(".", "").replace(",", ".")
+    if _NL_KOMMA.match(w):
+        return w.replace(",", ".")
+    if "," in w or w.count(".") > 1:
+        return None
+    return w  # 650, and 612.30 as exports and the example files write it
 
 
 def lees_decimaal(waarde: str, bestand: str, rij: int, veld: str, leeg: float | None = None,
                   minimum: float = 0.0, maximum: float = 1e9, soort: str = "getal",
-                  voorbeeld: str = "42,5") -> float:
-    """A number as Dutch users type it: 612,30 or 1.234,56 (and 612.30 or 1,234.56)."""
+                  voorbeeld: str = "42,5", voorbeeld_duizend: str = "1.234,5") -> float:
+    """A number as Dutch users type it: 612,30, 1.234,56, 1.234 (= 1234) or 612.30."""
     tekst = waarde.strip()
     w = tekst.replace("€", "").replace(" ", "").replace("\u00a0", "")
     if not w:
         if leeg is not None:
             return leeg
         raise InvoerFout(bestand, f"leeg; verwacht een {soort}, bijvoorbeeld {voorbeeld}", rij, veld)
-    if "," in w and "." in w:
-        if w.rfind(",") > w.rfind("."):
-            w = w.replace(".", "").replace(",", ".")   # 1.234,56
-        else:
-            w = w.replace(",", "")                     # 1,234.56
-    elif w.count(",") == 1:
-        w = w.replace(",", ".")                        # 612,30
-    elif w.count(".") > 1 and re.fullmatch(r"\d{1,3}(\.\d{3})+", w):
-        w = w.replace(".", "")                         # 1.234.567
-    if not _DECIMAAL.match(w):
-        raise InvoerFout(bestand, f"'{kort(tekst)}' is geen {soort}; verwacht bijvoorbeeld {voorbeeld}", rij, veld)
-    getal = float(w)
+    python = _als_python(w)
+    if python is None or not _DECIMAAL.match(python):
+        tekens = re.fullmatch(r"[+-]?[\d.,]+", w)  # only the separators are wrong: say how they go
+        uitleg = (f" of {voorbeeld_duizend}: een komma voor de decimalen, een punt alleen tussen groepen van drie "
+                  "cijfers") if tekens else ""
+        raise InvoerFout(bestand, f"'{kort(tekst)}' is geen {soort}; verwacht bijvoorbeeld {voorbeeld}{uitleg}",
+                         rij, veld)
+    getal = float(python)
     verwacht = _bereik(_f(minimum), _f(maximum), "een " + soort)
     if getal < minimum:
         laag = "negatief" if getal < 0 else "onwaarschijnlijk laag"
         raise InvoerFout(bestand, f"'{kort(tekst)}' is {laag}; verwacht {verwacht}", rij, veld)
     if getal > maximum:
-        raise InvoerFout(bestand, f"{_f(getal)} is onwaarschijnlijk hoog; verwacht {verwacht}", rij, veld)
+        gelezen = "" if _f(getal) == w else f"'{kort(tekst)}' (gelezen als {_f(getal)})"  # a thousands dot, shown
+        raise InvoerFout(bestand, f"{gelezen or _f(getal)} is onwaarschijnlijk hoog; verwacht {verwacht}", rij, veld)
     return getal
 
 
@@ -126,8 +139,8 @@ def _f(x: float) -> str:
 
 def lees_bedrag(waarde: str, bestand: str, rij: int, veld: str, leeg: float | None = None,
                 maximum: float = 100_000.0, minimum: float = 0.0) -> float:
-    """Euros as Dutch users type them: 647,19 or 1.234,56 or € 650."""
-    return lees_decimaal(waarde, bestand, rij, veld, leeg, minimum, maximum, "bedrag", "612,30")
+    """Euros as Dutch users type them: 647,19 or 1.234,56 or € 1.012,50 or 1.234 (= 1234)."""
+    return lees_decimaal(waarde, bestand, rij, veld, leeg, minimum, maximum, "bedrag", "612,30", "1.234,50")
 
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")

@@ -283,9 +283,16 @@ def maak_woningen() -> None:
           "huur_negatief.csv, rij 3, veld 'huur': '-612,30' is negatief", "negative rent")
     geval("woningen/huur_absurd.csv", w(3, "huur", "65000"),
           "huur_absurd.csv, rij 3, veld 'huur': 65000 is onwaarschijnlijk hoog", "absurd rent")
-    geval("woningen/huur_duizendtal.csv", w(3, "huur", "1.234"),
-          "huur_duizendtal.csv, rij 3, veld 'huur': '1.234' is onwaarschijnlijk laag; verwacht een bedrag van 100 "
-          "t/m 5000", "thousands dot read as decimal point")
+    geval("woningen/huur_duizendtal.csv", w(3, "huur", "12.345"),
+          "huur_duizendtal.csv, rij 3, veld 'huur': '12.345' (gelezen als 12345) is onwaarschijnlijk hoog; verwacht "
+          "een bedrag van 100 t/m 5000", "a dot before three digits is a thousands dot: 12.345 is 12345, too high")
+    geval("woningen/huur_punt_in_de_euros.csv", w(3, "huur", '"6.12,30"'),
+          "huur_punt_in_de_euros.csv, rij 3, veld 'huur': '6.12,30' is geen bedrag; verwacht bijvoorbeeld 612,30 of "
+          "1.234,50: een komma voor de decimalen, een punt alleen tussen groepen van drie cijfers",
+          "a dot that separates no group of three digits (not read as 612,30)")
+    geval("woningen/huur_engelse_notatie.csv", w(3, "huur", '"1,234.50"'),
+          "huur_engelse_notatie.csv, rij 3, veld 'huur': '1,234.50' is geen bedrag; verwacht bijvoorbeeld 612,30 of "
+          "1.234,50", "English thousands comma and decimal point")
     geval("woningen/huur_komma_in_kommabestand.csv", w(3, "huur", "612,30"),
           "huur_komma_in_kommabestand.csv, rij 3: 9 velden, kopregel heeft er 8; staat er een komma in een getal",
           "unquoted decimal comma in a comma-separated file")
