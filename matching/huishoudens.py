@@ -111,10 +111,13 @@ def huishoudens_uit_tabel(tabel: Tabel, kernen: list[str] | None = None,
     eigen = fouten is None
     fouten = Fouten(verzamel) if eigen else fouten
     b = tabel.bestand
+    if tabel.blad is not None:
+        fouten.bladen[b] = tabel.blad
     for k in tabel.kolommen:
         if k in VRIJE_TEKST:
             fouten.meld(InvoerFout(b, f"kolom '{k}' met vrije tekst over personen hoort niet in de wachtlijst "
-                                      "(AVG: alleen wat nodig is voor toewijzing); haal de kolom weg", 1, k))
+                                      "(AVG: alleen wat nodig is voor toewijzing); haal de kolom weg",
+                                   tabel.kop_rij, k))
     uit = []
     if controleer_kolommen(tabel, VERPLICHT, OPTIONEEL, fouten, al_gemeld=VRIJE_TEKST):
         ids = Ids(b, "huishouden")

@@ -81,9 +81,9 @@ def lees_tabel(pad: str | os.PathLike, fouten: Fouten | None = None, kopregels: 
         if k and verboden_kolom(k):
             fouten.meld(InvoerFout(pad, f"kolom '{k}' bevat een beschermd persoonskenmerk of een direct "
                                         "identificerend gegeven; dat mag niet worden aangeleverd (AVG) en speelt "
-                                        "geen rol bij toewijzing: haal de kolom weg", rij=1, veld=k))
+                                        "geen rol bij toewijzing: haal de kolom weg", rij=tabel.kop_rij, veld=k))
     dubbel = sorted({k for k in tabel.kolommen if k and tabel.kolommen.count(k) > 1})
     for k in dubbel:
-        fouten.meld(InvoerFout(pad, f"kolom '{k}' staat er twee keer in", rij=1, veld=k))
+        fouten.meld(InvoerFout(pad, f"kolom '{k}' staat er twee keer in", rij=tabel.kop_rij, veld=k))
     log.info("%s gelezen: %d rijen; %s", pad.name, len(tabel.rijen), ", ".join(tabel.herkend))
     return tabel
