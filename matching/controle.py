@@ -1,7 +1,8 @@
 """Controle: `huisvesting controleer FILE...` checks input files without running anything.
 
 Each file's kind is recognised (a scenario by its `.toml` extension, a table by its columns,
-or given with `--soort`). Every problem in every file is listed, one line each with file, row
+or given with `--soort`); a workbook with lists on several sheets is checked sheet by sheet (all of
+them, or only `--blad`). Every problem in every file is listed, one line each with file (and sheet), row
 (or TOML line), field and what was expected; the command then exits with code 2. Files in
 order get one line saying so and what was detected (encoding, delimiter, xlsx, Dutch dates,
 decimal commas), so a user sees that their Excel export was understood.
@@ -22,7 +23,7 @@ from typing import Callable
 
 import click
 
-from .bestanden import Fouten, InvoerFout, InvoerFouten, Tabel, is_nl_datum, lees_datum, lees_tabel
+from .bestanden import Fouten, InvoerFout, InvoerFouten, Tabel, is_nl_datum, koppen_per_blad, lees_datum, lees_tabel
 
 
 @dataclass
@@ -161,6 +162,7 @@ registreer(Soort("woningen", "woningen (id, kern, slaapkamers, huur, beschikbaar
 @dataclass
 class Uitslag:
     bestand: str
+    blad: str | None = None       # the sheet checked, when each sheet of a workbook is checked on its own
     soort: str | None = None
     samenvatting: str = ""
     fouten: list[InvoerFout] = field(default_factory=list)
@@ -181,10 +183,47 @@ def _soort_van_tabel(pad: Path, tabel: Tabel) -> Soort:
     return BESTANDSSOORTEN[kandidaten[0]]
 
 
-def controleer_bestand(pad: str | Path, ctx: Context, soort: str | None = None) -> Uitslag:
-    """Check one file; every problem goes into the result, nothing is raised."""
+def _bekende_kolommen() -> list[str]:
+    from .huishoudens import OPTIONEEL as HH_OPT, VERPLICHT as HH
+    from .woningen import OPTIONEEL as W_OPT, VERPLICHT as W
+    return list(dict.fromkeys(HH + HH_OPT + W + W_OPT))
+
+
+def _bladen_met_lijst(pad: Path, soort: str | None) -> list[str]:
+    """The sheets of a workbook (of more than one sheet) that hold a recognisable table of a kind
+    known by its columns (households, dwellings; only `soort` if given); [] otherwise."""
+    if soort is not None and (soort not in BESTANDSSOORTEN or BESTANDSSOORTEN[soort].eigen_lezer
+                              or BESTANDSSOORTEN[soort].herken is None):
+        return []
+    try:
+        koppen = koppen_per_blad(pad, _bekende_kolommen())
+    except InvoerFout:
+        return []  # an unreadable workbook: the normal path says so
+    if len(koppen) < 2:
+        return []
+    soorten = [BESTANDSSOORTEN[soort]] if soort else [s for s in BESTANDSSOORTEN.values()
+                                                     if s.herken is not None and not s.eigen_lezer]
+    return [naam for naam, kop in koppen.items()
+            if kop and max(s.herken(pad, Tabel(str(pad), kop, [])) for s in soorten) >= 2]
+
+
+def controleer_bladen(pad: str | Path, ctx: Context, soort: str | None = None) -> list[Uitslag]:
+    """Check one file: a workbook of several sheets sheet by sheet, every sheet with a list (each with
+    its own result, which names the sheet), anything else as one table. Every problem goes into the
+    results, nothing is raised."""
     pad = Path(pad)
-    uitslag = Uitslag(str(pad))
+    bladen = _bladen_met_lijst(pad, soort) if ctx.blad is None and pad.is_file() else []
+    if not bladen:
+        return [controleer_bestand(pad, ctx, soort)]
+    return [controleer_bestand(pad, ctx, soort, blad=b) for b in bladen]
+
+
+def controleer_bestand(pad: str | Path, ctx: Context, soort: str | None = None, blad: str | None = None) -> Uitslag:
+    """Check one file (of a workbook: sheet `blad`, or `ctx.blad`, or the one with the header); every
+    problem goes into the result, nothing is raised."""
+    pad = Path(pad)
+    blad = blad if blad is not None else ctx.blad
+    uitslag = Uitslag(str(pad), blad)
     fouten = Fouten(verzamel=True)
     try:
         gekozen = BESTANDSSOORTEN.get(soort) if soort else next(
@@ -194,7 +233,9 @@ def controleer_bestand(pad: str | Path, ctx: Context, soort: str | None = None) 
         tabel = None
         if gekozen is None or gekozen.herken is not None:
             indeling = Fouten(verzamel=True)  # layout problems: the kind decides whether they count
-            tabel = _lees_met_kop(pad, indeling, ctx.blad)
+            tabel = _lees_met_kop(pad, indeling, blad)
+            if tabel.blad is not None:
+                fouten.bladen[tabel.bestand] = tabel.blad
             if gekozen is None:
                 gekozen = _soort_van_tabel(pad, tabel)
             if not gekozen.eigen_lezer:
@@ -214,11 +255,8 @@ def controleer_bestand(pad: str | Path, ctx: Context, soort: str | None = None) 
 def _lees_met_kop(pad: Path, fouten: Fouten, blad: str | None) -> Tabel:
     """The table with its header found below title rows and on any sheet, by the column names of
     households and dwellings; a table without those (the province's) is read from its first row."""
-    from .huishoudens import OPTIONEEL as HH_OPT, VERPLICHT as HH
-    from .woningen import OPTIONEEL as W_OPT, VERPLICHT as W
-    bekend = list(dict.fromkeys(HH + HH_OPT + W + W_OPT))
     try:
-        return lees_tabel(pad, fouten, verwacht=bekend, blad=blad)
+        return lees_tabel(pad, fouten, verwacht=_bekende_kolommen(), blad=blad)
     except InvoerFout as f:
         if not f.melding.startswith("geen kopregel gevonden"):
             raise
@@ -241,15 +279,21 @@ def controleer_bestanden(bestanden: list[str] | tuple[str, ...], scenario: str |
     scenarios = [b for b in bestanden if Path(b).suffix.lower() == ".toml"]
     uit_bestanden = scenario is None and len(scenarios) == 1 and soort in (None, "scenario")
     ctx = Context(scenarios[0] if uit_bestanden else scenario, datum, scenario_gecontroleerd=uit_bestanden, blad=blad)
-    uitslagen = [controleer_bestand(b, ctx, soort) for b in bestanden]
+    per_bestand = [controleer_bladen(b, ctx, soort) for b in bestanden]
+    uitslagen = [u for us in per_bestand for u in us]
     fout = [u for u in uitslagen if u.fouten]
     for u in uitslagen:
         if not u.fouten:
-            click.echo(f"{Path(u.bestand).name}: in orde — {u.samenvatting}")
+            click.echo(f"{Path(u.bestand).name}: in orde — {u.samenvatting}")  # names the sheet it read
+    n_bestanden = meervoud(len(per_bestand), 'bestand', 'bestanden')
     if fout:
         n = sum(len(u.fouten) for u in fout)
-        click.echo(f"controle: {meervoud(n, 'probleem', 'problemen')} in {len(fout)} van "
-                   f"{meervoud(len(uitslagen), 'bestand', 'bestanden')}; niets gedraaid", err=True)
+        n_fout = sum(1 for us in per_bestand if any(u.fouten for u in us))
+        click.echo(f"controle: {meervoud(n, 'probleem', 'problemen')} in {n_fout} van {n_bestanden}; "
+                   "niets gedraaid", err=True)
         raise InvoerFouten([f for u in fout for f in u.fouten])
-    click.echo(f"alles in orde: {meervoud(len(uitslagen), 'bestand', 'bestanden')} gecontroleerd, niets gedraaid")
+    bladen = [f"{Path(us[0].bestand).name}: werkbladen {', '.join(repr(u.blad) for u in us)}"
+              for us in per_bestand if len(us) > 1]
+    click.echo(f"alles in orde: {n_bestanden} gecontroleerd"
+               + (f" ({'; '.join(bladen)})" if bladen else "") + ", niets gedraaid")
     return uitslagen

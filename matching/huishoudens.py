@@ -114,6 +114,8 @@ def huishoudens_uit_tabel(tabel: Tabel, kernen: list[str] | None = None,
     eigen = fouten is None
     fouten = Fouten(verzamel) if eigen else fouten
     b = tabel.bestand
+    if tabel.blad is not None:
+        fouten.bladen[b] = tabel.blad
     for k in tabel.kolommen:
         if k in VRIJE_TEKST:
             fouten.meld(InvoerFout(b, f"kolom '{k}' met vrije tekst over personen hoort niet in de wachtlijst "

@@ -66,6 +66,8 @@ def woningen_uit_tabel(tabel: Tabel, kernen: list[str] | None = None, niet_voor:
     in, the caller owns it: rows with problems are left out and the caller raises them."""
     eigen = fouten is None
     fouten = Fouten(verzamel) if eigen else fouten
+    if tabel.blad is not None:
+        fouten.bladen[tabel.bestand] = tabel.blad
     uit = []
     if controleer_kolommen(tabel, VERPLICHT, OPTIONEEL, fouten):
         ids = Ids(tabel.bestand, "woning")

@@ -11,7 +11,8 @@ import click
               "ene .toml onder BESTANDEN, anders het meegeleverde scenario")
 @click.option("--soort", default=None, help="huishoudens, woningen, scenario, ...: als de kolommen het niet verraden")
 @click.option("--peildatum", default=None, help="peildatum (JJJJ-MM-DD) voor een tabel van de provincie")
-@click.option("--blad", default=None, help="werkblad van een Excel-werkmap (standaard: het blad met de kolommen)")
+@click.option("--blad", default=None, help="alleen dit werkblad van een Excel-werkmap (standaard: elk blad met een "
+              "wachtlijst of woningen)")
 def controleer(bestanden, scenario, soort, peildatum, blad):
     """Controleer invoerbestanden zonder iets te draaien; toont elk probleem op een eigen regel."""
     import simulatie.controle  # noqa: F401  registers the scenario and the province's table

@@ -18,19 +18,23 @@ from register.koppeling import met_register_toewijzen
 @click.option("--scenario", default=None, help="scenario (naam of .toml): kernen, beleidsregels, peildatum, bestanden")
 @click.option("--peildatum", default=None, help="datum van de toewijzingsronde (JJJJ-MM-DD); standaard vandaag "
               "(met eigen bestanden) of de startdatum van het voorbeeld")
-@click.option("--blad", default=None, help="werkblad van een Excel-werkmap (standaard: het blad met de kolommen)")
+@click.option("--blad", default=None, help="werkblad van een Excel-werkmap (standaard: het blad met de kolommen); "
+              "staan beide lijsten in één werkmap, dan geldt het voor de lijst op dat blad")
+@click.option("--blad-huishoudens", default=None, help="werkblad met de huishoudens")
+@click.option("--blad-woningen", default=None, help="werkblad met de woningen")
 @click.option("--oplosser", type=click.Choice(["auto", "stroom", "scipy", "cpsat"]), default="auto", show_default=True)
 @click.option("--format", "formaat", type=click.Choice(FORMATEN), default="tabel", show_default=True)
 @click.option("--uitvoer", default=None, help="bestand; standaard het scherm")
 @CSV_STIJL
-def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, blad, oplosser, formaat, uitvoer,
-              csv_stijl):
+def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, blad, blad_huishoudens, blad_woningen,
+              oplosser, formaat, uitvoer, csv_stijl):
     """Wijs huishoudens toe aan woningen, met redenen per plaatsing en per niet-plaatsing."""
     xlsx_vraagt_bestand(formaat, uitvoer)  # before any import or work
     import datetime as dt
 
     from matching import laad_huishoudens, laad_woningen, verschil_beleid, wijs_toe
     from matching.bestanden import lees_datum
+    from matching.bladen import bladen_voor_lijsten
     from matching.uitvoer import VOORBEELD, als_csv, als_json, als_tabel, als_xlsx
     from simulatie.scenario import laad_scenario
 
@@ -56,8 +60,9 @@ def toewijzen(huishoudens_pad, woningen_pad, beleiden, scenario, peildatum, blad
                                      "koppeldatum", veld="koppeldatum")
     else:
         # The peildatum goes into the reading so a koppeldatum after it is reported with its row.
-        huishoudens = laad_huishoudens(huishoudens_pad, kernen, blad=blad, niet_na=datum)
-        woningen = laad_woningen(woningen_pad, kernen, blad=blad)
+        blad_h, blad_w = bladen_voor_lijsten(huishoudens_pad, woningen_pad, blad, blad_huishoudens, blad_woningen)
+        huishoudens = laad_huishoudens(huishoudens_pad, kernen, blad=blad_h, niet_na=datum)
+        woningen = laad_woningen(woningen_pad, kernen, blad=blad_w)
     namen = list(beleiden) or (["strikt", "flexibel"] if not scenario else [sc.sc.beleid])
     resultaten = [wijs_toe(huishoudens, woningen, sc.beleid(n), datum, oplosser) for n in namen]
     meld_aftopping([sc.beleid(n) for n in namen], [datum.year])

@@ -93,11 +93,15 @@ def init(db, scenario, door):
 @click.option("--woningen", "woningen_pad", required=True, type=click.Path(dir_okay=False))
 @click.option("--datum", default=None, help="datum van de bestanden (JJJJ-MM-DD); woningen die eerder vrijkwamen "
               "worden geweigerd zoals bij toewijzen")
-@click.option("--blad", default=None, help="werkblad van een Excel-werkmap")
+@click.option("--blad", default=None, help="werkblad van een Excel-werkmap; staan beide lijsten in één werkmap, "
+              "dan geldt het voor de lijst op dat blad")
+@click.option("--blad-huishoudens", default=None, help="werkblad met de huishoudens")
+@click.option("--blad-woningen", default=None, help="werkblad met de woningen")
 @_DOOR
-def importeer(db, huishoudens_pad, woningen_pad, datum, blad, door):
+def importeer(db, huishoudens_pad, woningen_pad, datum, blad, blad_huishoudens, blad_woningen, door):
     """Laad of werk de wachtlijst en de woningen bij uit de bestanden die toewijzen leest."""
     from matching import laad_huishoudens, laad_woningen
+    from matching.bladen import bladen_voor_lijsten
     from .boeken import importeer as importeer_
     from .opslag import door as wie
 
@@ -105,8 +109,9 @@ def importeer(db, huishoudens_pad, woningen_pad, datum, blad, door):
     g = scenario_van(reg)
     kernen = list(g.sc.kernen)
     d = _datum(datum, "--datum") if datum else None
-    huishoudens = laad_huishoudens(huishoudens_pad, kernen, blad=blad)
-    woningen = laad_woningen(woningen_pad, kernen, niet_voor=d, blad=blad)
+    blad_h, blad_w = bladen_voor_lijsten(huishoudens_pad, woningen_pad, blad, blad_huishoudens, blad_woningen)
+    huishoudens = laad_huishoudens(huishoudens_pad, kernen, blad=blad_h)
+    woningen = laad_woningen(woningen_pad, kernen, niet_voor=d, blad=blad_w)
     nh, nw = importeer_(reg, huishoudens, woningen, wie(door), g.sc.beleid)
     click.echo(f"ingelezen: {nh} huishoudens en {nw} woningen nieuw of gewijzigd "
                f"({len(huishoudens)} en {len(woningen)} in de bestanden)")

@@ -8,7 +8,7 @@ the CLI turns them into exit code 2 without a traceback.
 
 fouten      InvoerFout, InvoerFouten, SchrijfFout, the Fouten collector
 decoderen   encoding, delimiter, CSV
-xlsx        Excel workbooks
+xlsx        Excel workbooks, koppen_per_blad (the header of every sheet)
 tabel       the table model, header search, column checks
 lezen       lees_tabel, ruwe_cellen
 velden      ids, numbers, amounts, dates, yes/no, choices
@@ -19,6 +19,7 @@ grenzen     limits on input size (grenzen.toml)
 
 from .fouten import MISLUKT, Fouten, InvoerFout, InvoerFouten, SchrijfFout, kort
 from .lezen import lees_tabel, ruwe_cellen
+from .xlsx import koppen_per_blad
 from .privacy import FORMULE_TEKENS, VERBODEN_KOLOMMEN, formule_achtig, veilige_cel, verboden_kolom
 from .schrijven import schrijf_atomisch
 from .tabel import Tabel, cel_als_tekst, controleer_kolommen, tabel_uit_dataframe

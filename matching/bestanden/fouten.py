@@ -13,11 +13,12 @@ from .grenzen import grenzen
 
 
 class InvoerFout(ValueError):
-    """Bad input: names file, row (or TOML line) and field, in one line."""
+    """Bad input: names file (and the sheet of a workbook), row (or TOML line) and field, in one line."""
 
     def __init__(self, bestand: str | os.PathLike | None, melding: str, rij: int | None = None,
-                 veld: str | None = None, regel: int | None = None):
+                 veld: str | None = None, regel: int | None = None, blad: str | None = None):
         self.bestand = str(bestand) if bestand is not None else None
+        self.blad = blad
         self.rij = rij
         self.veld = veld
         self.melding = melding
@@ -28,6 +29,8 @@ class InvoerFout(ValueError):
         delen = []
         if self.bestand:
             delen.append(Path(self.bestand).name)
+        if self.blad is not None:
+            delen.append(f"werkblad '{self.blad}'")
         if self.rij is not None:
             delen.append(f"rij {self.rij}")
         if self.regel is not None:
@@ -78,12 +81,16 @@ class Fouten:
         self.maximum = maximum
         self.lijst: list[InvoerFout] = []
         self.aantal = 0
+        self.bladen: dict[str, str] = {}  # file -> the sheet its table was read from (named in every problem)
 
     def meld(self, fout: InvoerFout | InvoerFouten) -> None:
         if isinstance(fout, InvoerFouten):
             for f in fout.fouten:
                 self.meld(f)
             return
+        if fout.blad is None and fout.bestand in self.bladen:
+            fout.blad = self.bladen[fout.bestand]
+            fout.args = (str(fout),)
         if not self.verzamel:
             raise fout
         self.aantal += 1

@@ -14,13 +14,14 @@ from .privacy import verboden_kolom
 
 @dataclass
 class Tabel:
-    """Rows of a table as text, with the row numbers a user sees in Excel (header = row 1)."""
+    """Rows of a table as text, with the row numbers a user sees in Excel (header on row `kop_rij`)."""
 
     bestand: str
     kolommen: list[str]
     rijen: list[tuple[int, dict[str, str]]]
     herkend: list[str] = field(default_factory=list)  # what was detected: encoding, delimiter
-    kop_rij: int = 1  # where the header is, below any title rows: column problems are reported there
+    kop_rij: int = 1                # the row the header is on (below title rows it is not 1)
+    blad: str | None = None         # the sheet of a workbook with several sheets (named in problems)
 
 
 def _normaliseer_kolom(naam: str) -> str:
@@ -59,6 +60,7 @@ def _regels_naar_tabel(pad: Path, regels: list[tuple[int, list[str]]], kopregels
     regels = [(nr, r) for nr, r in regels if any(str(c).strip() for c in r)]
     if not regels:
         raise InvoerFout(pad, "bestand is leeg; verwacht een kopregel met kolomnamen")
+    kop_rij = regels[0][0]
     kop = _kop_uit([r for _, r in regels[:kopregels]])
     while kop and not kop[-1]:
         kop.pop()
@@ -93,7 +95,7 @@ def _regels_naar_tabel(pad: Path, regels: list[tuple[int, list[str]]], kopregels
             continue
         regel = regel[: len(kop)] + [""] * (len(kop) - len(regel))
         rijen.append((nr, {k: v.strip() for k, v in zip(kop, regel) if k}))
-    return Tabel(str(pad), kop, rijen, herkend, kop_rij=regels[0][0])
+    return Tabel(str(pad), kop, rijen, herkend, kop_rij)
 
 
 def cel_als_tekst(waarde) -> str:
@@ -169,12 +171,37 @@ def _kies_kop(pad: Path, bladen: list[tuple[str, list[tuple[int, list[str]]]]], 
     return regels[i:], naam
 
 
+def _tikafstand(a: str, b: str) -> int:
+    """Keystrokes between two names: letters left out, added, changed or swapped (Damerau-Levenshtein)."""
+    vorige2, vorige = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        rij = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            rij[j] = min(vorige[j] + 1, rij[j - 1] + 1, vorige[j - 1] + (ca != cb))
+            if vorige2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                rij[j] = min(rij[j], vorige2[j - 2] + 1)
+        vorige2, vorige = vorige, rij
+    return vorige[-1]
+
+
+def lijkt_op(naam: str, kandidaten: list[str]) -> str | None:
+    """The candidate `naam` is a typo of: at most one keystroke off for a name of up to 5 letters, two
+    for longer names (underscores and spaces ignored). A shared run of letters is not enough:
+    'oppervlakte' is no typo of 'koppeldatum' (difflib's ratio 0.6 said it was)."""
+    def kaal(t: str) -> str:
+        return t.replace("_", "").replace(" ", "")
+    beste = None
+    for k in kandidaten:
+        d = _tikafstand(kaal(naam), kaal(k))
+        if d <= (1 if len(kaal(k)) <= 5 else 2) and (beste is None or d < beste[0]):
+            beste = (d, k)
+    return beste[1] if beste else None
+
+
 def controleer_kolommen(tabel: Tabel, verplicht: list[str], optioneel: list[str],
                         fouten: Fouten | None = None, al_gemeld: set[str] | frozenset = frozenset()) -> bool:
     """Every missing and every unknown column; True when the rows can be checked one by one.
     `al_gemeld`: columns the caller refused with its own reason."""
-    import difflib
-
     fouten = fouten if fouten is not None else Fouten()
     ontbrekend = [k for k in verplicht if k not in tabel.kolommen]
     bekend = set(verplicht) | set(optioneel)
@@ -182,18 +209,17 @@ def controleer_kolommen(tabel: Tabel, verplicht: list[str], optioneel: list[str]
                 if k and k not in bekend and k not in al_gemeld and not verboden_kolom(k)]
     for k in ontbrekend:
         # A misspelt required column shows up twice (missing, and unknown): say it once.
-        tip = difflib.get_close_matches(k, onbekend, n=1, cutoff=0.6)
+        tip = lijkt_op(k, onbekend)
         if tip:
-            onbekend.remove(tip[0])
-            extra = f"; kolom '{tip[0]}' is misschien een tikfout voor '{k}'"
+            onbekend.remove(tip)
+            extra = f"; kolom '{tip}' is misschien een tikfout voor '{k}'"
         else:
             extra = f" (verplicht: {', '.join(verplicht)})"
-        fouten.meld(InvoerFout(tabel.bestand, f"verplichte kolom '{k}' ontbreekt{extra}", rij=tabel.kop_rij,
-                               veld=k))
+        fouten.meld(InvoerFout(tabel.bestand, f"verplichte kolom '{k}' ontbreekt{extra}", rij=tabel.kop_rij, veld=k))
     vrij = sorted(bekend - set(tabel.kolommen))
     for k in onbekend:
-        tip = difflib.get_close_matches(k, vrij, n=1, cutoff=0.6)
-        extra = f"; bedoelt u '{tip[0]}'?" if tip else f"; toegestaan: {', '.join(verplicht + optioneel)}"
+        tip = lijkt_op(k, vrij)
+        extra = f"; bedoelt u '{tip}'?" if tip else f"; toegestaan: {', '.join(verplicht + optioneel)}"
         fouten.meld(InvoerFout(tabel.bestand, f"onbekende kolom '{k}'{extra}", rij=tabel.kop_rij, veld=k))
     if not tabel.rijen:
         fouten.meld(InvoerFout(tabel.bestand, "alleen een kopregel, geen gegevens; verwacht een rij per "

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from .fouten import Fouten, InvoerFout
-from .tabel import Tabel, _kies_kop, _regels_naar_tabel, cel_als_tekst
+from .tabel import Tabel, _kies_kop, _normaliseer_kolom, _regels_naar_tabel, _vind_kop, cel_als_tekst
 
 
 def _lees_xlsx_bladen(pad: Path, bron: bytes) -> list[tuple[str, list[tuple[int, list[str]]]]]:
@@ -39,7 +39,32 @@ def _lees_xlsx(pad: Path, kopregels: int | None = None, fouten: Fouten | None = 
     if not any(any(any(c for c in r) for _, r in regels) for _, regels in bladen) and blad is None:
         raise InvoerFout(pad, "werkblad is leeg; verwacht een kopregel met kolomnamen")
     herkend = ["Excel-werkmap (xlsx)"]
-    regels, _ = _kies_kop(pad, bladen, verwacht, blad, herkend)
+    regels, naam = _kies_kop(pad, bladen, verwacht, blad, herkend)
+    # With several sheets (or one asked for) every problem names the sheet it is on.
+    genoemd = naam if len(bladen) > 1 or blad is not None else None
     if not regels:
-        raise InvoerFout(pad, "werkblad is leeg; verwacht een kopregel met kolomnamen")
-    return _regels_naar_tabel(pad, regels, kopregels or 1, fouten, herkend, None)
+        raise InvoerFout(pad, "werkblad is leeg; verwacht een kopregel met kolomnamen", blad=genoemd)
+    if genoemd is not None:
+        fouten.bladen[str(pad)] = genoemd
+    tabel = _regels_naar_tabel(pad, regels, kopregels or 1, fouten, herkend, None)
+    tabel.blad = genoemd
+    return tabel
+
+
+def koppen_per_blad(pad: str | Path, verwacht: list[str]) -> dict[str, list[str]]:
+    """Every sheet of a workbook with its header: the row holding the most of `verwacht` (names
+    normalised as in a `Tabel`; [] for a sheet without one). {} for a file that is not an xlsx."""
+    pad = Path(pad)
+    try:
+        bron = pad.read_bytes()
+    except OSError:
+        return {}
+    if not bron.startswith(b"PK\x03\x04"):
+        return {}
+    doel = {_normaliseer_kolom(k) for k in verwacht}
+    uit = {}
+    for naam, regels in _lees_xlsx_bladen(pad, bron):
+        gevuld = [(nr, r) for nr, r in regels if any(str(c).strip() for c in r)]
+        i, score = _vind_kop(gevuld, doel)
+        uit[naam] = [_normaliseer_kolom(c) for c in gevuld[i][1]] if score else []
+    return uit
