@@ -146,6 +146,11 @@ def _wachtredenen(res: SimResultaat) -> list[tuple[str, str]]:
     return [(wachtreden_naam(code), f"{gem:.1f}" if f"{gem:.1f}" != "0.0" else "< 0.1") for gem, code in rijen]
 
 
+def _een_decimaal(x) -> str:
+    """A whole number as it is, anything else to one decimal."""
+    return f"{x:.0f}" if float(x).is_integer() else f"{x:.1f}"
+
+
 def _plan_tabel(plan: dict) -> Table:
     """The plan's figures beside the simulation's, and the steps from one to the other."""
     tab = Table(title=f"Plan en simulatie naast elkaar — {plan['bron']}" if plan["bron"] else "Plan en simulatie",
@@ -161,11 +166,17 @@ def _plan_tabel(plan: dict) -> Table:
             continue
         v = plan[sleutel]
         sim = v["simulatie"]
+        # (the plan's figure as precise as the simulation's beside it: 45.37 dwellings reads as
+        # thousands to a Dutch eye)
+        plan_tekst = f"{v['plan']:.2f}" if sleutel == "personen_per_woning" else _een_decimaal(v["plan"])
         if isinstance(sim, dict):
-            tab.add_row(naam, f"{v['plan']:g}", f"{sim['gemiddeld']:.1f}", f"{sim['p10']:.0f}", f"{sim['p90']:.0f}")
+            tab.add_row(naam, plan_tekst, f"{sim['gemiddeld']:.1f}", f"{sim['p10']:.0f}", f"{sim['p90']:.0f}")
         else:
-            tab.add_row(naam, f"{v['plan']:g}", "-" if sim is None else f"{sim:.2f}", "", "")
+            tab.add_row(naam, plan_tekst, "-" if sim is None else f"{sim:.2f}", "", "")
+        if v.get("toelichting"):
+            tab.add_row(f"  {v['toelichting']}", "", "", "", "")
     for st in plan.get("aansluiting", []):
-        teken = "" if st["stap"] in ("plan", "realisatie (simulatie)") else "+" if st["personen"] >= 0 else ""
-        tab.add_row(f"  {st['stap']}: {st['toelichting']}", "", f"{teken}{st['personen']:.1f}", "", "")
+        personen = round(st["personen"], 1) + 0.0  # (+ 0.0: never "-0.0")
+        teken = "" if st["stap"] in ("plan", "realisatie (simulatie)") else "+" if personen >= 0 else ""
+        tab.add_row(f"  {st['stap']}: {st['toelichting']}", "", f"{teken}{personen:.1f}", "", "")
     return tab

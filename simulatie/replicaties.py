@@ -232,9 +232,15 @@ def plan_vergelijking(res: SimResultaat) -> dict | None:
     if plan.woningen_per_jaar is not None and plan.personen_per_woning is not None:
         uit["personen_in_plan_woningen"] = {"plan": round(plan.woningen_per_jaar * jaren * plan.personen_per_woning, 3),
                                             "simulatie": kwantielen(bewoners)}
-    if plan.taakstelling is not None:
+    if plan.taakstelling is not None and volledig:
         uit["realisatie"] = {"plan": plan.taakstelling, "simulatie": kwantielen(realisatie),
                              "perioden": [sc.periode[i].naam for i in volledig]}
+    elif plan.taakstelling is not None:
+        # The plan's taakstelling is for whole periods: a part of one is no match for it (0 against 5
+        # would read as a failure, the part's own realisatie as a like-for-like).
+        uit["realisatie"] = {"plan": plan.taakstelling, "simulatie": None, "perioden": [],
+                             "toelichting": "geen hele periode in de horizon: de taakstelling van het plan geldt per "
+                                            "hele periode (de realisatie van het deel staat per periode hierboven)"}
     if plan.woningen_per_jaar is not None and plan.personen_per_woning is not None and ppw is not None:
         uit["aansluiting"] = aansluiting(res, plan.woningen_per_jaar * jaren, plan.personen_per_woning,
                                          float(woningen.mean()), ppw, float(real.sum(axis=1).mean()))
@@ -252,16 +258,21 @@ def aansluiting(res: SimResultaat, plan_woningen: float, plan_ppw: float, woning
             for k in ("sleutels_na_horizon", "vrij_in_aanbod", "terug_regulier_niet_vervangen")}
     ongebruikt = plan_woningen - woningen
     bewoners = woningen * ppw
+    rest = round(ongebruikt - sum(eind.values()), 1) + 0.0  # (+ 0.0: never "-0.0")
+    # The remainder after what is known at the end: fewer dwellings than the plan (or later ones),
+    # or, when negative, more than the plan.
+    rest_tekst = (f"later beschikbaar of minder aanbod {rest:.1f}" if rest >= 0
+                  else f"meer aanbod dan in het plan {-rest:.1f}")
     stappen = [
         {"stap": "plan", "personen": plan_woningen * plan_ppw,
          "toelichting": f"{plan_woningen:.1f} woningen x {plan_ppw:.2f} personen"},
         {"stap": "woningen niet gebruikt in de horizon", "personen": -ongebruikt * plan_ppw,
          "toelichting": f"{ongebruikt:.1f} woningen: sleutels na het eind {eind['sleutels_na_horizon']:.1f}, "
                         f"nog vrij {eind['vrij_in_aanbod']:.1f}, terug naar reguliere verhuur en nog niet vervangen "
-                        f"{eind['terug_regulier_niet_vervangen']:.1f}, later beschikbaar of minder aanbod "
-                        f"{ongebruikt - sum(eind.values()):.1f}"},
+                        f"{eind['terug_regulier_niet_vervangen']:.1f}, {rest_tekst}"},
         {"stap": "andere bezetting", "personen": woningen * (ppw - plan_ppw),
-         "toelichting": f"{woningen:.1f} woningen x ({ppw:.2f} - {plan_ppw:.2f}) personen"},
+         # (the persons per dwelling rounded as in the table above, then shown: one rounding, not two)
+         "toelichting": f"{woningen:.1f} woningen x ({round(ppw, 3):.2f} - {plan_ppw:.2f}) personen"},
         {"stap": "geteld buiten de woningen van het plan", "personen": realisatie - bewoners,
          "toelichting": "Nidos, doorstroomlocatie en realisatie vóór de start; min verhuizingen die niet opnieuw tellen"},
     ]

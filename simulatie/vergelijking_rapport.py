@@ -32,10 +32,11 @@ def als_json(v: Vergelijking) -> str:
     return json.dumps(als_dict(v), ensure_ascii=False, indent=2) + "\n"
 
 
-def _iv(d: dict | None, fmt: str = "{:+.2f}") -> str:
+def _iv(d: dict | None, fmt: str = "{:+.2f}", schaal: float = 1.0, eenheid: str = "") -> str:
     if not d or d.get("gemiddeld") is None:
         return "-"
-    return f"{fmt.format(d['gemiddeld'])} [{fmt.format(d['ondergrens'])}, {fmt.format(d['bovengrens'])}]"
+    f = lambda x: fmt.format(x * schaal)  # noqa: E731
+    return f"{f(d['gemiddeld'])} [{f(d['ondergrens'])}, {f(d['bovengrens'])}]{eenheid}"
 
 
 def _rijen(v: Vergelijking):
@@ -167,18 +168,31 @@ def als_tabel(v: Vergelijking, breedte: int = 130) -> str:
 
     console = Console(file=io.StringIO(), width=breedte, color_system=None, force_terminal=False)
     console.print(f"[bold]Vergelijking op scenario {v.scenario}[/bold]: {v.replicaties} gepaarde replicaties "
-                  f"(dezelfde wereld per replicatie), seed {v.seed}. Verschil = tweede min eerste, met 95%-interval.")
+                  f"(dezelfde wereld per replicatie), seed {v.seed}. Verschil = tweede min eerste, met 95%-interval; "
+                  "bij een kans in procentpunten (pp).")
     for p in v.paren:
         tab = Table(title=f"{p['b']} tegen {p['a']}", title_justify="left")
         for kol in ("periode", "maat", p["a"], p["b"], "verschil [95%]", "ongepaard [95%]"):
             tab.add_column(kol, justify="left" if kol in ("periode", "maat") else "right")
+        minder = False
         for per in p["perioden"]:
             for maat, d in per["maten"].items():
                 kans = maat == "totaalopgave_gehaald"
-                fmt = "{:+.1%}" if kans else "{:+.2f}"
+                # A difference in a probability is in percentage points, not a percentage of it.
+                stijl = ("{:+.1f}", 100.0, " pp") if kans else ("{:+.2f}", 1.0, "")
+                verschil = _iv(d["verschil"], *stijl)
+                n = d["verschil"].get("n")
+                if n is not None and n < v.replicaties and verschil != "-":
+                    verschil += f" (n={n})"
+                    minder = True
                 tab.add_row(per["periode"], MATEN.get(maat, maat), _getal(d["a"], kans), _getal(d["b"], kans),
-                            _iv(d["verschil"], fmt), _iv(d["ongepaard"], fmt))
+                            verschil, _iv(d["ongepaard"], *stijl))
         console.print(tab)
+        if minder:
+            console.print(f"n = de replicaties van de {v.replicaties} waarin de maat onder beide beleiden een waarde "
+                          "heeft (bijvoorbeeld kinderen per kinderslaapkamer alleen als er kinderen zijn geplaatst); "
+                          "het verschil is het gemiddelde over die paren, de twee kolommen ervoor zijn gemiddelden "
+                          "over alle replicaties met een waarde, dus hun verschil kan ervan afwijken.")
     if v.attributie:
         a, b = v.paren[0]["a"], v.paren[0]["b"]
         tab = Table(title="Wat elke regel bijdraagt aan de realisatie (personen, hele horizon)", title_justify="left")

@@ -117,3 +117,67 @@ def test_aansluiting_telt_op_ook_na_afronden():
     stappen = [s["personen"] for s in aansluiting(res, 35.0, 2.25, 30.0, 2.25 + 0.0004 / 30, 70.0008)]
     assert len(stappen) == 5
     assert abs(sum(stappen[:-1]) - stappen[-1]) < 1e-6, stappen
+
+
+def test_meer_aanbod_dan_het_plan_en_nooit_min_nul():
+    """35 planned, 36 used (one re-let more than the plan): nothing is left over at the end, so the
+    remainder is -1 dwelling: said as 'meer aanbod dan in het plan 1.0', not as a negative
+    'later beschikbaar of minder aanbod'. A step of -0.04 persons shows as +0.0 in the table."""
+    from simulatie.rapport import _plan_tabel
+    from rich.console import Console
+    import io
+
+    res = SimResultaat("t", "", "b", 0, _optelling_zonder_eind(), None)
+    stappen = aansluiting(res, 35.0, 2.25, 36.0, 2.25, 81.0 - 0.04)
+    assert "meer aanbod dan in het plan 1.0" in stappen[1]["toelichting"]
+    assert "minder aanbod" not in stappen[1]["toelichting"]
+    assert stappen[3]["personen"] == pytest.approx(-0.04)
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    console.print(_plan_tabel({"bron": "", "aansluiting": stappen}))
+    tekst = console.file.getvalue()
+    assert "-0.0" not in tekst and "+0.0" in tekst
+
+
+def test_zonder_hele_periode_geen_realisatie_tegen_het_plan(tmp_path):
+    """A horizon that ends two months into the half-year holds no whole period: the plan's
+    taakstelling (5, for the whole period) is not set against a part of it (before: 0.0)."""
+    import cli
+    from simulatie.rapport import als_tabel
+
+    pad = tmp_path / "renswoude.toml"
+    assert cli.main(["scenario", "nieuw", "--gemeente", "Renswoude", "--start", "2026-01-01", "--taakstelling",
+                     "2026-1=5", "--woningen-per-jaar", "4", "--einde", "2026-03-01", "--uitvoer", str(pad)]) == 0
+    res = simuleer(laad_scenario(str(pad)), None, 10)
+    real = plan_vergelijking(res)["realisatie"]
+    assert real["plan"] == 5 and real["simulatie"] is None and real["perioden"] == []
+    assert "geen hele periode" in real["toelichting"]
+    regel = next(r for r in als_tabel([res]).splitlines() if "realisatie (personen)" in r)
+    assert [c.strip() for c in regel.split("│")[2:4]] == ["5", "-"]
+
+
+def test_plancijfers_zo_precies_als_de_simulatie_ernaast_en_een_keer_afgerond():
+    """45.37 dwellings and 95.277 persons read as thousands to a Dutch eye: shown as 45.4 and
+    95.3 (a whole number stays whole). Persons per dwelling 2.85501 is 2.855 in the JSON and the
+    table shows that as 2.85; the step below says 2.85 too (before: 2.86, from the unrounded value)."""
+    from simulatie.rapport import _plan_tabel
+    from rich.console import Console
+    import io
+
+    res = SimResultaat("t", "", "b", 0, _optelling_zonder_eind(), None)
+    ppw = 2.85501
+    plan = {"bron": "", "woningen_gebruikt": {"plan": 45.37, "simulatie": {"gemiddeld": 40.0, "p10": 35, "p90": 45}},
+            "personen_per_woning": {"plan": 2.25, "simulatie": round(ppw, 3)},
+            "personen_in_plan_woningen": {"plan": 95.277, "simulatie": {"gemiddeld": 90.0, "p10": 80, "p90": 99}},
+            "realisatie": {"plan": 80, "simulatie": {"gemiddeld": 70.0, "p10": 60, "p90": 80}, "perioden": ["x"]},
+            "aansluiting": aansluiting(res, 45.37, 2.25, 40.0, ppw, 110.0)}
+    console = Console(file=io.StringIO(), width=220, color_system=None)
+    console.print(_plan_tabel(plan))
+    rijen = {r.split("│")[1].strip(): [c.strip() for c in r.split("│")[2:]] for r in console.file.getvalue().splitlines()
+             if r.startswith("│")}
+    assert rijen["woningen gebruikt (sleutels in de horizon)"][0] == "45.4"
+    assert rijen["personen in die woningen (met nareizigers)"][0] == "95.3"
+    assert rijen["realisatie (personen)"][0] == "80"
+    getoond = rijen["personen per woning"][1]
+    assert getoond == f"{round(ppw, 3):.2f}"
+    stap = next(k for k in rijen if k.startswith("andere bezetting"))
+    assert f"({getoond} - 2.25)" in stap

@@ -7,7 +7,7 @@ import numpy as np
 import cli
 from simulatie.replicaties import simuleer
 from simulatie.scenario import laad_scenario
-from simulatie.vergelijking import interval, maten, ongepaard, vergelijk, verschillende_groepen
+from simulatie.vergelijking import MATEN, interval, maten, ongepaard, vergelijk, verschillende_groepen
 
 
 def test_gelijke_beleiden_verschillen_in_elke_replicatie_precies_nul():
@@ -147,3 +147,31 @@ def test_beleiden_in_vergelijk_zoals_los_gesimuleerd():
         los = samenvatting(simuleer(g, naam, 6, 8, bewaar=False))
         assert samenvatting(r) == los
         assert r.optelling.wachtend_redenen  # not left out
+
+
+def test_tabel_kans_in_procentpunten_en_n_waar_paren_ontbreken():
+    """The table reads as the JSON: a difference in a probability in percentage points (100 x the
+    JSON's fraction, ' pp', no '%'), and where a measure has a value in fewer pairs than there are
+    replications (children per bedroom needs children placed), that n beside it, with a line that
+    says what n is."""
+    from simulatie.vergelijking_rapport import als_dict, als_tabel
+
+    g = laad_scenario("leusden-2023")
+    v = vergelijk(g, ["strikt", "flexibel"], 30, 20230101, attributie=False)
+    tabel, d = als_tabel(v, breedte=250), als_dict(v)
+    rijen = [[c.strip() for c in r.split("│")[1:-1]] for r in tabel.splitlines() if r.startswith("│")]
+    gezien_n = False
+    for per in d["paren"][0]["perioden"]:
+        for maat, m in per["maten"].items():
+            rij = next(r for r in rijen if r[0] == per["periode"] and r[1] == MATEN[maat])
+            vd = m["verschil"]
+            if maat == "totaalopgave_gehaald":
+                assert rij[4].startswith(f"{100 * vd['gemiddeld']:+.1f} [") and rij[4].endswith("] pp")
+                assert "%" not in rij[4] and "%" not in rij[5]
+            if vd["n"] < 30:
+                assert rij[4].endswith(f"(n={vd['n']})")
+                gezien_n = True
+            else:
+                assert "(n=" not in rij[4]
+    assert gezien_n  # (this seed has such a measure: the test would say nothing otherwise)
+    assert "n = de replicaties van de 30" in tabel
