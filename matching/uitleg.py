@@ -9,6 +9,7 @@ from enum import StrEnum
 import numpy as np
 
 from .beleid import REGELCODES, Beleid, Regel
+from .controle import meervoud
 from .bezetting import deelt_ouder_met_kind, slaapkamers_nodig
 from .huishoudens import Huishouden
 from .oplossers import Oplosser, Oplossing
@@ -92,15 +93,11 @@ NIVEAU_TEKST = {
 }
 
 
-def _woord(n: int, enkel: str, meer: str) -> str:
-    return f"{n} {enkel if n == 1 else meer}"
-
-
 def redenen_plaatsing(hh: Huishouden, h: int, w: int, r: Ronde, beleid: Beleid,
                       woning_soort: str) -> list[Reden]:
     nodig = int(r.hh.nodig[h])
     kamers = int(r.w.slaapkamers[w])
-    uit = [Reden(Redencode.TELT_VOOR_TAAKSTELLING, f"{_woord(hh.personen, 'persoon telt', 'personen tellen')} mee "
+    uit = [Reden(Redencode.TELT_VOOR_TAAKSTELLING, f"{meervoud(hh.personen, 'persoon telt', 'personen tellen')} mee "
                                            "voor de taakstelling")]
     if kamers == 0 and nodig == 1:
         # Only studio_voor_alleenstaande lets a single person into a studio (it counts as the one
@@ -108,10 +105,10 @@ def redenen_plaatsing(hh: Huishouden, h: int, w: int, r: Ronde, beleid: Beleid,
         uit.append(Reden(Redencode.PAST_PRECIES, "past precies: een studio telt onder dit beleid als 1 slaapkamer "
                                                  "voor een alleenstaande (studio_voor_alleenstaande)"))
     elif kamers == nodig:
-        uit.append(Reden(Redencode.PAST_PRECIES, f"past precies: {_woord(nodig, 'slaapkamer', 'slaapkamers')} nodig, "
+        uit.append(Reden(Redencode.PAST_PRECIES, f"past precies: {meervoud(nodig, 'slaapkamer', 'slaapkamers')} nodig, "
                                                  f"woning heeft er {kamers}"))
     else:
-        uit.append(Reden(Redencode.SLAAPKAMERS_OVER, f"{_woord(kamers - nodig, 'slaapkamer', 'slaapkamers')} over "
+        uit.append(Reden(Redencode.SLAAPKAMERS_OVER, f"{meervoud(kamers - nodig, 'slaapkamer', 'slaapkamers')} over "
                                              f"({nodig} nodig, woning heeft er {kamers})"))
     dagen = r.peildag - int(r.hh.koppeldag[h])
     # Days, not the koppeldatum itself: outputs carry no personal field but the pseudonymous id.
@@ -128,10 +125,10 @@ def redenen_plaatsing(hh: Huishouden, h: int, w: int, r: Ronde, beleid: Beleid,
     if hh.nareizigers:
         if beleid.nareizigers == "vooruit":
             uit.append(Reden(Redencode.RUIMTE_VOOR_NAREIZIGERS,
-                             f"woning is al groot genoeg voor {_woord(hh.nareizigers, 'nareiziger', 'nareizigers')}"))
+                             f"woning is al groot genoeg voor {meervoud(hh.nareizigers, 'nareiziger', 'nareizigers')}"))
         elif kamers < slaapkamers_nodig(hh, beleid, met_nareizigers=True):
             uit.append(Reden(Redencode.VERVOLGHUISVESTING_NODIG,
-                             f"bij aankomst van {_woord(hh.nareizigers, 'nareiziger', 'nareizigers')} "
+                             f"bij aankomst van {meervoud(hh.nareizigers, 'nareiziger', 'nareizigers')} "
                              "is vervolghuisvesting nodig"))
     if deelt_ouder_met_kind(hh, beleid):
         uit.append(Reden(Redencode.OUDER_DEELT_KAMER_MET_KIND, "ouder deelt een slaapkamer met een kind"))
@@ -202,7 +199,7 @@ def redenen_niet_geplaatst(h: int, r: Ronde, beleid: Beleid, opl: Oplossing, ok:
             return [Reden(code, tekst)]
         if code == Regel.TE_WEINIG_SLAAPKAMERS:
             tekst += f" (nodig {int(r.hh.nodig[h])})"
-        uit.append(Reden(code, f"{tekst}: {aantal} van {_woord(n_w, 'woning', 'woningen')}"))
+        uit.append(Reden(code, f"{tekst}: {aantal} van {meervoud(n_w, 'woning', 'woningen')}"))
     return uit
 
 

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .bestanden.csv_nl import csv_tekst
+from .controle import meervoud
 from .toewijzing import Toewijzing
 from .uitleg import DOORSLAG_TEKST, berekening_tekst
 
@@ -104,10 +105,11 @@ def als_tabel(toewijzingen: list[Toewijzing], verschillen: list[dict], breedte: 
                         " ".join(p.passend) or "-")
         console.print(tab)
         wl = s["wachtlijst"]
-        console.print(f"Geplaatst: {s['personen_geplaatst']} personen in {s['huishoudens_geplaatst']} huishoudens "
-                      f"({s['woningen_gebruikt']} van {s['woningen']} woningen); "
-                      f"wachtlijst (wie eerst komt): {wl['personen_geplaatst']} personen in "
-                      f"{wl['huishoudens_geplaatst']} huishoudens.")
+        console.print(f"Geplaatst: {meervoud(s['personen_geplaatst'], 'persoon', 'personen')} in "
+                      f"{meervoud(s['huishoudens_geplaatst'], 'huishouden', 'huishoudens')} "
+                      f"({s['woningen_gebruikt']} van {meervoud(s['woningen'], 'woning', 'woningen')}); "
+                      f"wachtlijst (wie eerst komt): {meervoud(wl['personen_geplaatst'], 'persoon', 'personen')} in "
+                      f"{meervoud(wl['huishoudens_geplaatst'], 'huishouden', 'huishoudens')}.")
         if s.get("doel_weggelaten"):
             console.print(f"Let op: deze ronde is te groot om de hele volgorde exact te maken; exact tot en met "
                           f"'{s['doel_exact'][-1]}', niet meegewogen: {', '.join(s['doel_weggelaten'])}.")
@@ -117,5 +119,6 @@ def als_tabel(toewijzingen: list[Toewijzing], verschillen: list[dict], breedte: 
         console.print(f"  huishoudens die alleen onder {v['naar']} een woning krijgen; regels van {v['van']} "
                       "die hun woning uitsluiten (een huishouden kan onder meer regels vallen):")
         for code, d in v["doorslaggevende_regels"].items():
-            console.print(f"  - {DOORSLAG_TEKST[code]}: {d['huishoudens']} huishoudens, {d['personen']} personen")
+            console.print(f"  - {DOORSLAG_TEKST[code]}: {meervoud(d['huishoudens'], 'huishouden', 'huishoudens')}, "
+                          f"{meervoud(d['personen'], 'persoon', 'personen')}")
     return console.file.getvalue()

@@ -54,8 +54,24 @@ def uit(tekst: str | bytes | Iterable, uitvoer: str | None, csv_stijl: str | Non
         schrijf_atomisch_in_stukken(uitvoer, stukken)
         click.echo(f"geschreven: {uitvoer}", err=True)
     else:
+        if csv_stijl and _scherm_is_een_bestand():
+            # `> x.csv`: a file Excel will open, so the BOM too (not into a pipe: the next program
+            # reads the text as it is).
+            from matching.bestanden.csv_nl import als_bestand
+            stukken = chain((als_bestand(next(stukken, ""), csv_stijl),), stukken)
         for stuk in stukken:
             click.echo(stuk, nl=False)
+
+
+def _scherm_is_een_bestand() -> bool:
+    """Whether standard output was sent to a file (`> x.csv`) rather than a terminal or a pipe."""
+    import os
+    import stat
+    import sys
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def vandaag() -> "dt.date":

@@ -269,3 +269,37 @@ def test_geleende_aftoppingsgrenzen_op_stderr(tmp_path, capsys):
     assert len(let_op) == 1 and "aftoppingsgrenzen 2026 onbekend" in let_op[0] and "die van 2025" in let_op[0]
     b, let_op = draai("2024-06-01")
     assert b["toewijzingen"] == [] and let_op == []
+
+
+def test_samenvatting_in_enkelvoud_en_meervoud(tmp_path, capsys):
+    """One person in one household in one of one dwelling reads as such, not '1 personen in 1 huishoudens'."""
+    h, w = tmp_path / "h.csv", tmp_path / "w.csv"
+    h.write_text("id;koppeldatum;volwassenen;kinderen;nareizigers\nA1;01-12-2023;1;;0\n", encoding="utf-8-sig")
+    w.write_text("id;kern;slaapkamers;huur;beschikbaar;soort\nB1;Leusden;1;600,00;01-01-2024;vrij\n",
+                 encoding="utf-8-sig")
+    assert cli.main(["toewijzen", "--huishoudens", str(h), "--woningen", str(w), "--peildatum", "2024-02-01",
+                     "--beleid", "strikt"]) == 0
+    regel = next(r for r in capsys.readouterr().out.splitlines() if r.startswith("Geplaatst:"))
+    assert regel == ("Geplaatst: 1 persoon in 1 huishouden (1 van 1 woning); wachtlijst (wie eerst komt): "
+                     "1 persoon in 1 huishouden.")
+    assert cli.main(["toewijzen", "--beleid", "strikt"]) == 0
+    regel = next(r for r in capsys.readouterr().out.splitlines() if r.startswith("Geplaatst:"))
+    assert " personen in " in regel and " huishoudens (" in regel and " woningen);" in regel
+
+
+def test_csv_naar_een_bestand_via_het_scherm_heeft_een_bom(tmp_path):
+    """`huisvesting toewijzen --format csv > x.csv` gives a file Dutch Excel opens (a BOM in front),
+    as --uitvoer does; into a pipe the text goes as it is, without one."""
+    import subprocess
+    import sys
+
+    opdracht = [sys.executable, "-c", "import sys, cli; sys.exit(cli.main(sys.argv[1:]))", "toewijzen", "--format", "csv"]
+    pad = tmp_path / "x.csv"
+    with open(pad, "wb") as f:
+        assert subprocess.run(opdracht, stdout=f, stderr=subprocess.DEVNULL).returncode == 0
+    naar_bestand = pad.read_bytes()
+    via_pipe = subprocess.run(opdracht, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
+    assert naar_bestand.startswith(b"\xef\xbb\xbf") and not via_pipe.startswith(b"\xef\xbb\xbf")
+    assert naar_bestand[3:] == via_pipe
+    assert cli.main(["toewijzen", "--format", "csv", "--uitvoer", str(tmp_path / "u.csv")]) == 0
+    assert (tmp_path / "u.csv").read_bytes() == naar_bestand
