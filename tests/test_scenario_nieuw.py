@@ -260,3 +260,84 @@ def test_toelichting_in_het_scenario_en_in_het_rapport_is_nederlands(tmp_path, c
     bronnen = {w["sleutel"]: w["bronnen"] for w in a["waarden"]}
     assert bronnen["toewijzing.ronde_dagen"] == ["aanname"] and bronnen["vraag.weigering_kans"] == ["publiek"]
     assert bronnen["plan.woningen_per_jaar"] == ["gebruiker"]
+
+
+# Common English words of the bundled scenarios' old comments that are no Dutch words (not "had", "was",
+# "over", "plan", "week", "half", "rent", "offers", "most": those are Dutch too).
+ENGELS_MEER = ENGELS | {"assumption", "assumptions", "public", "yearly", "families", "family", "which", "their",
+                        "they", "them", "reserved", "still", "housed", "weeks", "months", "rooms", "places",
+                        "moves", "fewer", "new", "builds", "become", "available", "within", "found", "applied",
+                        "passed", "bill", "minutes", "expected", "small", "large", "very", "few", "old", "into",
+                        "or", "than", "since", "people", "some", "none", "one", "two", "times", "up", "who"}
+# The sources per row as the files gave them before their comments were translated to Dutch:
+# editing a comment must not move a value to another source.
+BRONNEN_MEEGELEVERD = {
+    "leusden-2021": {"aanname": 21, "instelling": 8, "seed": 8},
+    "leusden-2022-2": {"aanname": 14, "instelling": 9, "publiek": 1, "seed": 5},
+    "leusden-2023": {"aanname": 25, "instelling": 8, "publiek": 12, "seed": 15},
+    "leusden-2026": {"aanname": 41, "instelling": 8, "publiek": 19, "seed": 8},
+}
+
+
+def _engels(tekst: str, woorden=ENGELS_MEER) -> set[str]:
+    import re
+
+    return {w for w in re.findall(r"[A-Za-z]+", re.sub(r"`[^`]*`", "", tekst)) if w.lower() in woorden}
+
+
+def _sleutels(ruw: dict) -> list[str]:
+    """Every value of a scenario as a row of "Aannames en bronnen", worked out from the data alone:
+    a value at the top or in a table is a row, a sub-table or an entry of an array of tables is one row."""
+    rijen = []
+    for k, v in ruw.items():
+        if k in ("naam", "gemeente", "omschrijving"):
+            continue
+        if isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
+            rijen += [f"{k}[{i}]" for i in range(1, len(v) + 1)]
+        elif isinstance(v, dict):
+            for k2, v2 in v.items():
+                if isinstance(v2, list) and v2 and all(isinstance(x, dict) for x in v2):
+                    rijen += [f"{k}.{k2}[{i}]" for i in range(1, len(v2) + 1)]
+                else:
+                    rijen.append(f"{k}.{k2}")
+        else:
+            rijen.append(k)
+    return rijen
+
+
+@pytest.mark.parametrize("naam", sorted(BRONNEN_MEEGELEVERD))
+def test_aannames_en_bronnen_van_de_meegeleverde_scenarios_zijn_nederlands(tmp_path, capsys, naam):
+    """The bundled scenarios' comments reach the council's report as they are: no English in the
+    file's comments nor in the report's "Aannames en bronnen", and the report shows every value of
+    the file once, with the sources read from the file's tags."""
+    import html
+    import re
+    from collections import Counter
+
+    from simulatie.rapportage.html import aannames
+
+    pad = BUNDEL / f"{naam}.toml"
+    tekst = pad.read_text(encoding="utf-8")
+    for regel in tekst.splitlines():
+        if "#" in regel:
+            assert not _engels(regel.split("#", 1)[1]), f"Engels in {naam}.toml: {regel!r}"
+    a = aannames(pad)
+    for t in [a["inleiding"]] + [w["toelichting"] for w in a["waarden"]]:
+        assert not _engels(t), f"Engels in Aannames en bronnen: {t!r}"
+    # every value of the file is a row, in the file's order, and each has a source
+    assert [w["sleutel"] for w in a["waarden"]] == _sleutels(tomllib.loads(tekst))
+    assert all(w["bronnen"] for w in a["waarden"])
+    assert Counter(b for w in a["waarden"] for b in w["bronnen"]) == BRONNEN_MEEGELEVERD[naam]
+    # and the report shows exactly those rows, sources and explanations
+    uit = tmp_path / "r.html"
+    code, _, err = _draai(capsys, "rapport", naam, "--replicaties", 2, "--workers", 1, "--uitvoer", uit)
+    assert code == 0, err
+    sectie = uit.read_text(encoding="utf-8").split("<h2>Aannames en bronnen</h2>", 1)[1].split("</section>", 1)[0]
+    rijen = re.findall(r"<tr><td><code>(.*?)</code></td><td><code>(.*?)</code></td>\s*<td>(.*?)</td>\s*<td>(.*?)</td></tr>",
+                       sectie, re.S)
+    assert [(html.unescape(s), html.unescape(w), re.findall(r'class="label (\w+)"', b), html.unescape(t))
+            for s, w, b, t in rijen] == [(w["sleutel"], w["waarde"], w["bronnen"], w["toelichting"])
+                                         for w in a["waarden"]]
+    leesbaar = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<code>.*?</code>", " ", sectie, flags=re.S)))
+    assert a["inleiding"] and a["inleiding"] in " ".join(leesbaar.split())
+    assert not _engels(leesbaar), f"Engels in Aannames en bronnen van {naam}"
