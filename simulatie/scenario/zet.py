@@ -77,11 +77,12 @@ def lees_zet_waarde(sleutel: str, tekst: str):
     t = tekst.strip()
     if not t:
         raise InvoerFout(None, "geen waarde na '='", veld=f"--zet {sleutel}")
+    from .meldingen import toml_uitleg
     try:
         return tomllib.loads(f"v = {t}")["v"]
     except tomllib.TOMLDecodeError as e:
         if t[0] in "[{\"'" or "\n" in t:
-            raise InvoerFout(None, f"geen geldige TOML-waarde: {t} ({e}); tekst tussen aanhalingstekens, "
+            raise InvoerFout(None, f"geen geldige TOML-waarde: {t} ({toml_uitleg(e)}); tekst tussen aanhalingstekens, "
                                    "een lijst als [\"A\", \"B\"]", veld=f"--zet {sleutel}") from None
         return t
 

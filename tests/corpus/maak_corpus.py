@@ -333,7 +333,7 @@ def maak_scenarios() -> None:
     (data / "huishoudens_kind_40.csv").write_text(hh(3, "kinderen", "j4 m40"), encoding="utf-8")
     s = SCENARIO
     scenario("kapot.toml", s.replace('naam = "corpus"', 'naam = "corpus'),
-             "kapot.toml, regel 1: geen geldige TOML: tekst niet gesloten op deze regel", "broken TOML")
+             "kapot.toml, regel 1, veld 'naam': geen geldige TOML: tekst niet gesloten op deze regel", "broken TOML")
     scenario("sleutel_verschreven.toml", s.replace("replicaties = 10", "replicatis = 10"),
              "sleutel_verschreven.toml, regel 5, veld 'replicatis': onbekende sleutel 'replicatis'; bedoelt u "
              "'replicaties'?", "misspelt key gets the right one")
@@ -386,7 +386,8 @@ def maak_scenarios() -> None:
              "sleutel_als_typenaam.toml, regel 19, veld 'toewijzing.int': onbekende sleutel 'int'",
              "an unknown key that looks like a type name stays an unknown key, on its own line")
     scenario("startdatum_ongeldig.toml", s.replace("startdatum = 2023-01-01", "startdatum = 2023-02-30"),
-             "startdatum_ongeldig.toml, regel 2: geen geldige TOML: datum of tijd bestaat niet",
+             "startdatum_ongeldig.toml, regel 2, veld 'startdatum': geen geldige TOML: datum 2023-02-30 bestaat niet; "
+             "verwacht JJJJ-MM-DD",
              "impossible date in TOML")
     scenario("startdatum_ontbreekt.toml", s.replace("startdatum = 2023-01-01\n", ""),
              "startdatum_ontbreekt.toml, veld 'startdatum': sleutel 'startdatum' ontbreekt", "missing key")
