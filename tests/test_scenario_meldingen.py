@@ -69,7 +69,7 @@ def test_een_dag_maand_jaar_datum_krijgt_de_dag_die_ze_bedoelt(kopie, capsys):
 def test_een_datum_tussen_aanhalingstekens_in_de_verkeerde_vorm(kopie, capsys):
     regel = _vervang(kopie, "datum = 2023-06-01", 'datum = "01-06-2023"')
     (fout,) = _controleer(capsys, kopie)
-    assert f"regel {regel}, veld 'oplevering" in fout and "2023-06-01" in fout
+    assert f"regel {regel}, veld 'oplevering[1].datum'" in fout and "2023-06-01" in fout
 
 
 @pytest.mark.parametrize("oud, nieuw, deel", [
@@ -92,3 +92,44 @@ def test_onbekende_toml_melding_krijgt_een_nederlandse_reserve():
     from simulatie.scenario.meldingen import toml_uitleg
     e = tomllib.TOMLDecodeError("Some new parser message (at line 3, column 1)")
     assert toml_uitleg(e) == "kan deze regel niet lezen"
+
+
+@pytest.mark.parametrize("oud, nieuw, sleutel", [
+    ("woningen_per_jaar = 35", "woningen_per_jaar = -35", "plan.woningen_per_jaar"),
+    ("weigering_kans = 0.01", "weigering_kans = -0.01", "vraag.weigering_kans"),
+    ("kso_sinds = 2022-10-01", 'kso_sinds = "gisteren"', "nidos.groepen[1].kso_sinds"),
+])
+def test_de_sleutel_staat_er_een_keer_in_met_items_vanaf_1(kopie, capsys, oud, nieuw, sleutel):
+    regel = _vervang(kopie, oud, nieuw)
+    fout = next(f for f in _controleer(capsys, kopie) if f"regel {regel}," in f)
+    assert f"veld '{sleutel}': " in fout
+    melding = fout.split(f"veld '{sleutel}': ", 1)[1]
+    assert sleutel.rsplit(".", 1)[-1] not in melding  # the key is named once, in veld '…'
+    assert not re.search(r"\.\d+[.']", fout.split(": ", 2)[1])  # no 0-based groepen.0.
+
+
+def test_aanbod_woningen_per_jaar_negatief_noemt_de_sleutel_een_keer(kopie, capsys):
+    regels = kopie.read_text(encoding="utf-8").split("\n")
+    nr = max(i for i, r in enumerate(regels) if r.startswith("woningen_per_jaar = 35"))  # [aanbod]
+    regels[nr] = "woningen_per_jaar = -35"
+    kopie.write_text("\n".join(regels), encoding="utf-8")
+    fout = next(f for f in _controleer(capsys, kopie) if f"regel {nr + 1}," in f)
+    assert fout.count("woningen_per_jaar") == 1 and "veld 'aanbod.woningen_per_jaar': " in fout
+
+
+@pytest.mark.parametrize("grens, tekst", [(0.0, "minstens 0 "), (0, "minstens 0 "), (0.5, "minstens 0,5 "),
+                                          (1.0, "minstens 1 ")])
+def test_grenzen_als_nederlandse_getallen(grens, tekst):
+    from matching.validatie import melding
+    m = melding({"type": "greater_than_equal", "loc": ("x",), "input": -1, "ctx": {"ge": grens}}, [])
+    assert tekst in m and "0.0" not in m
+
+
+def test_samenhang_noemt_het_item_vanaf_1(kopie, capsys):
+    # the second kern in oplevering[2] is unknown: named as the report names it
+    regels = kopie.read_text(encoding="utf-8").split("\n")
+    nr = [i for i, r in enumerate(regels) if r.startswith("kern = ")][1]
+    regels[nr] = 'kern = "Amersfoort"'
+    kopie.write_text("\n".join(regels), encoding="utf-8")
+    (fout,) = _controleer(capsys, kopie)
+    assert f"regel {nr + 1}, veld 'oplevering[2].kern': kern 'Amersfoort'" in fout

@@ -105,10 +105,9 @@ def fouten_uit_validatie(e: ValidationError, pad: Path, tekst: str = "") -> list
         if err["type"] == "samenhang":
             for sleutel, melding in (err.get("ctx") or {}).get("problemen", []):
                 deel = tuple(int(x) if x.isdigit() else x for x in sleutel.split("."))
-                uit.append(InvoerFout(pad, melding, veld=sleutel, regel=_regel(regels, loc + deel)))
+                uit.append(InvoerFout(pad, melding, veld=sleutel_naam(deel), regel=_regel(regels, loc + deel)))
             continue
-        sleutel = ".".join(str(x) for x in loc)
-        uit.append(InvoerFout(pad, _melding(err), veld=sleutel or None, regel=_regel(regels, loc)))
+        uit.append(InvoerFout(pad, _melding(err), veld=sleutel_naam(loc) or None, regel=_regel(regels, loc)))
     # In the order of the file, so the first problem reported is the first one the user meets.
     return sorted(uit, key=lambda f: f.regel if f.regel is not None else 10**9)
 

@@ -140,8 +140,9 @@ def zet_toe(ruw: dict, zet: dict[str, object], pad: Path | str | None = None) ->
 def _past_bij(veld: str | None, sleutel: str) -> bool:
     if not veld:
         return False
-    z = ".".join(_zet_delen(sleutel))
-    return veld == z or veld.startswith(z + ".") or z.startswith(veld + ".")
+    from .meldingen import sleutel_naam  # messages count array items from 1: periode[1]
+    z = sleutel_naam([int(d) if d.isdigit() else d for d in _zet_delen(sleutel)])
+    return veld == z or veld.startswith((z + ".", z + "[")) or z.startswith((veld + ".", veld + "["))
 
 
 def fouten_met_zet(fout: InvoerFout | InvoerFouten | list[InvoerFout], zet: dict[str, object],

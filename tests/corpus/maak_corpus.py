@@ -359,10 +359,10 @@ def maak_scenarios() -> None:
              "startdatum_naast_periode.toml, regel 2, veld 'startdatum': startdatum 2023-08-01 valt niet in de "
              "eerste periode 2023-1", "start date not at the first period")
     scenario("periode_naam.toml", s.replace('naam = "2023-2"', 'naam = "2023-3"'),
-             "periode_naam.toml, regel 13, veld 'periode.1': periode '2023-3': noem een halfjaar als JJJJ-1 of JJJJ-2",
+             "periode_naam.toml, regel 13, veld 'periode[2]': periode '2023-3': noem een halfjaar als JJJJ-1 of JJJJ-2",
              "period name that is no half-year")
     scenario("taakstelling_negatief.toml", s.replace("taakstelling = 35", "taakstelling = -35"),
-             "taakstelling_negatief.toml, regel 11, veld 'periode.0.taakstelling': verwacht een waarde van minstens 0 "
+             "taakstelling_negatief.toml, regel 11, veld 'periode[1].taakstelling': verwacht een waarde van minstens 0 "
              "(gegeven: -35)", "negative taakstelling")
     scenario("replicaties_tekst.toml", s.replace("replicaties = 10", 'replicaties = "veel"'),
              "replicaties_tekst.toml, regel 5, veld 'replicaties': verwacht een geheel getal (gegeven: 'veel')",
@@ -377,7 +377,7 @@ def maak_scenarios() -> None:
              "tussen [ ], bijvoorbeeld [1, 2] (gegeven: nan)",
              "TOML's nan where a number or [low, high] is expected: one line naming both forms")
     scenario("woningen_lijst_tekst.toml", s.replace("woningen_per_jaar = 35", 'woningen_per_jaar = [30, "veertig"]'),
-             "woningen_lijst_tekst.toml, regel 22, veld 'aanbod.woningen_per_jaar.1': verwacht een getal "
+             "woningen_lijst_tekst.toml, regel 22, veld 'aanbod.woningen_per_jaar[2]': verwacht een getal "
              "(gegeven: 'veertig')", "a [low, high] range with text in it: the element named, not the other form")
     scenario("woningen_drie_waarden.toml", s.replace("woningen_per_jaar = 35", "woningen_per_jaar = [30, 35, 40]"),
              "woningen_drie_waarden.toml, regel 22, veld 'aanbod.woningen_per_jaar': verwacht een getal of een lijst "
