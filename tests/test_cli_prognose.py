@@ -179,3 +179,40 @@ def test_scenario_dat_midden_in_de_periode_begint_wordt_geweigerd(tmp_path):
     pad.write_text(tekst.replace("realisatie = 31", "realisatie = 30"), encoding="utf-8")
     with pytest.raises(InvoerFout, match="realisatie vóór de start is 30, de tabel zegt 31"):
         prognose_uit_simulatie(pad, leusden, t.periode, 5, 1, Serieel())
+
+
+def _kolommen(out: str) -> tuple[list[str], dict[str, list[str]]]:
+    """Headers of the readable table (wrapped lines joined) and the first line of each row's cells."""
+    regels = out.splitlines()
+    kop = [r for r in regels[regels.index(next(r for r in regels if r.startswith("┏"))) + 1:] if r.startswith("┃")]
+    delen = [[c.strip() for c in r.strip("┃").split("┃")] for r in kop]
+    koppen = [" ".join(d[i] for d in delen if d[i]) for i in range(len(delen[0]))]
+    rijen = {}
+    for r in regels:
+        if r.startswith("│") and r.split("│")[1].strip():
+            cellen = [c.strip() for c in r.strip("│").split("│")]
+            rijen.setdefault(cellen[0], cellen)
+    return koppen, rijen
+
+
+def test_de_uitleg_onder_de_tabel_noemt_de_kolom_met_de_methode_bij_naam(capsys):
+    import re
+    code, out, _ = _draai(capsys, SEED_CSV, "--peildatum", "2022-11-10", "--workers", "1", "--replicaties", "20")
+    assert code == 0
+    assert "laatste kolom" not in out
+    naam = re.search(r"volgens de methode in de kolom '([^']+)'", " ".join(out.split())).group(1)
+    koppen, rijen = _kolommen(out)
+    i = koppen.index(naam)
+    assert rijen["Leusden"][i] == "tempomodel" and rijen["Houten"][i] == "geen"  # the methods are in that column
+
+
+def test_procentkolommen_lezen_als_procent_met_dezelfde_waarden_als_de_json(capsys):
+    code, out, _ = _draai(capsys, SEED_CSV, "--peildatum", "2022-11-10", "--workers", "1", "--replicaties", "20")
+    assert code == 0
+    koppen, rijen = _kolommen(out)
+    for naam, verwacht in (("Leusden", ("86%", "71%")), ("Utrecht", ("127%", "99%")), ("Totaal", ("106%", "79%"))):
+        assert (rijen[naam][koppen.index("%")], rijen[naam][koppen.index("% extra")]) == verwacht
+    # every cell in a column headed with % or 'kans' that holds a number reads as a percentage
+    for i, k in enumerate(koppen):
+        if k.startswith("%") or k.startswith("kans"):
+            assert all(r[i] in ("-", "") or r[i].endswith("%") for r in rijen.values()), k
