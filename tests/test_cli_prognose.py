@@ -216,3 +216,25 @@ def test_procentkolommen_lezen_als_procent_met_dezelfde_waarden_als_de_json(caps
     for i, k in enumerate(koppen):
         if k.startswith("%") or k.startswith("kans"):
             assert all(r[i] in ("-", "") or r[i].endswith("%") for r in rijen.values()), k
+
+
+def test_peildatum_naast_de_kop_citeert_de_kop_zoals_in_het_bestand(tmp_path, capsys):
+    import csv
+    import re
+    code, out, err = _draai(capsys, SEED_CSV, "--peildatum", "2022-11-20", "--workers", "1", "--replicaties", "5",
+                            "--uitvoer", tmp_path / "p.json", "--format", "json")
+    assert code == 2 and "Traceback" not in err and not (tmp_path / "p.json").exists()
+    veld = re.search(r"veld '([^']+)'", err).group(1)
+    # the header in the file, its line break after the (Unicode) hyphen gone, other breaks a space
+    with open(SEED_CSV, encoding="utf-8-sig", newline="") as f:
+        koppen = [" ".join(k.replace("\u2010\n", "\u2010").split()) for r in csv.reader(f, delimiter=";") for k in r]
+    assert veld in koppen and veld.startswith("Realisatie 2022\u20102 tot 10 november 2022")
+    assert not re.search(r"[-\u2010-\u2015]\s", veld)
+
+
+def test_veld_op_een_regel():
+    from matching.bestanden.fouten import veld_op_een_regel
+    assert veld_op_een_regel("Realisatie 2022\u2010\n2 tot 10 november 2022") == "Realisatie 2022\u20102 tot 10 november 2022"
+    assert veld_op_een_regel("Opgave 2022-\r\n 2") == "Opgave 2022-2"
+    assert veld_op_een_regel("Stand op 1 juli \n2022 \n(achterstand)") == "Stand op 1 juli 2022 (achterstand)"
+    assert veld_op_een_regel("plus -\nmin") == "plus - min"  # a lone dash is no hyphenation

@@ -430,7 +430,7 @@ def maak_provincie() -> None:
     tekst_getal = [list(r) for r in rijen]
     tekst_getal[leusden][7] = "ruim dertig"
     geval("provincie/tekst_in_getal.csv", als_csv(tekst_getal),
-          f"tekst_in_getal.csv, rij {leusden + 1}, veld 'Realisatie 2022‐ 2 tot 10 november 2022': 'ruim dertig' "
+          f"tekst_in_getal.csv, rij {leusden + 1}, veld 'Realisatie 2022‐2 tot 10 november 2022': 'ruim dertig' "
           "is geen geheel getal", 
           "text in a number of the province's table")
     geval("provincie/alleen_koppen.csv", als_csv([r for r in rijen[:3]]),
