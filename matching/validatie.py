@@ -22,6 +22,11 @@ TYPE_TEKST = {
 
 
 
+def _getal(x) -> str:
+    """A bound as Dutch text: 0 (not 0.0), 0,5 (not 0.5)."""
+    return f"{x:g}".replace(".", ",") if isinstance(x, float) else str(x)
+
+
 def melding(err: dict, kandidaten: list[str], reserve: list[str] | None = None) -> str:
     """The Dutch text for one pydantic error. `kandidaten`: the keys valid where the error is,
     to suggest the intended one for a misspelt key (`reserve`: all keys, if none is close)."""
@@ -44,7 +49,7 @@ def melding(err: dict, kandidaten: list[str], reserve: list[str] | None = None) 
         grens = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
         tekst = {"greater_than_equal": "minstens", "greater_than": "groter dan",
                  "less_than_equal": "hoogstens", "less_than": "kleiner dan"}[soort]
-        return f"verwacht een waarde van {tekst} {grens}{als}"
+        return f"verwacht een waarde van {tekst} {_getal(grens)}{als}"
     if soort == "literal_error":
         return f"verwacht een van {str(ctx.get('expected', '')).replace(' or ', ' of ')}{als}"
     if soort in ("too_short", "too_long"):

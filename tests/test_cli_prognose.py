@@ -179,3 +179,62 @@ def test_scenario_dat_midden_in_de_periode_begint_wordt_geweigerd(tmp_path):
     pad.write_text(tekst.replace("realisatie = 31", "realisatie = 30"), encoding="utf-8")
     with pytest.raises(InvoerFout, match="realisatie vóór de start is 30, de tabel zegt 31"):
         prognose_uit_simulatie(pad, leusden, t.periode, 5, 1, Serieel())
+
+
+def _kolommen(out: str) -> tuple[list[str], dict[str, list[str]]]:
+    """Headers of the readable table (wrapped lines joined) and the first line of each row's cells."""
+    regels = out.splitlines()
+    kop = [r for r in regels[regels.index(next(r for r in regels if r.startswith("┏"))) + 1:] if r.startswith("┃")]
+    delen = [[c.strip() for c in r.strip("┃").split("┃")] for r in kop]
+    koppen = [" ".join(d[i] for d in delen if d[i]) for i in range(len(delen[0]))]
+    rijen = {}
+    for r in regels:
+        if r.startswith("│") and r.split("│")[1].strip():
+            cellen = [c.strip() for c in r.strip("│").split("│")]
+            rijen.setdefault(cellen[0], cellen)
+    return koppen, rijen
+
+
+def test_de_uitleg_onder_de_tabel_noemt_de_kolom_met_de_methode_bij_naam(capsys):
+    import re
+    code, out, _ = _draai(capsys, SEED_CSV, "--peildatum", "2022-11-10", "--workers", "1", "--replicaties", "20")
+    assert code == 0
+    assert "laatste kolom" not in out
+    naam = re.search(r"volgens de methode in de kolom '([^']+)'", " ".join(out.split())).group(1)
+    koppen, rijen = _kolommen(out)
+    i = koppen.index(naam)
+    assert rijen["Leusden"][i] == "tempomodel" and rijen["Houten"][i] == "geen"  # the methods are in that column
+
+
+def test_procentkolommen_lezen_als_procent_met_dezelfde_waarden_als_de_json(capsys):
+    code, out, _ = _draai(capsys, SEED_CSV, "--peildatum", "2022-11-10", "--workers", "1", "--replicaties", "20")
+    assert code == 0
+    koppen, rijen = _kolommen(out)
+    for naam, verwacht in (("Leusden", ("86%", "71%")), ("Utrecht", ("127%", "99%")), ("Totaal", ("106%", "79%"))):
+        assert (rijen[naam][koppen.index("%")], rijen[naam][koppen.index("% extra")]) == verwacht
+    # every cell in a column headed with % or 'kans' that holds a number reads as a percentage
+    for i, k in enumerate(koppen):
+        if k.startswith("%") or k.startswith("kans"):
+            assert all(r[i] in ("-", "") or r[i].endswith("%") for r in rijen.values()), k
+
+
+def test_peildatum_naast_de_kop_citeert_de_kop_zoals_in_het_bestand(tmp_path, capsys):
+    import csv
+    import re
+    code, out, err = _draai(capsys, SEED_CSV, "--peildatum", "2022-11-20", "--workers", "1", "--replicaties", "5",
+                            "--uitvoer", tmp_path / "p.json", "--format", "json")
+    assert code == 2 and "Traceback" not in err and not (tmp_path / "p.json").exists()
+    veld = re.search(r"veld '([^']+)'", err).group(1)
+    # the header in the file, its line break after the (Unicode) hyphen gone, other breaks a space
+    with open(SEED_CSV, encoding="utf-8-sig", newline="") as f:
+        koppen = [" ".join(k.replace("\u2010\n", "\u2010").split()) for r in csv.reader(f, delimiter=";") for k in r]
+    assert veld in koppen and veld.startswith("Realisatie 2022\u20102 tot 10 november 2022")
+    assert not re.search(r"[-\u2010-\u2015]\s", veld)
+
+
+def test_veld_op_een_regel():
+    from matching.bestanden.fouten import veld_op_een_regel
+    assert veld_op_een_regel("Realisatie 2022\u2010\n2 tot 10 november 2022") == "Realisatie 2022\u20102 tot 10 november 2022"
+    assert veld_op_een_regel("Opgave 2022-\r\n 2") == "Opgave 2022-2"
+    assert veld_op_een_regel("Stand op 1 juli \n2022 \n(achterstand)") == "Stand op 1 juli 2022 (achterstand)"
+    assert veld_op_een_regel("plus -\nmin") == "plus - min"  # a lone dash is no hyphenation

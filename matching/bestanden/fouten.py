@@ -7,9 +7,20 @@ it collects every problem and raises them together as `InvoerFouten`.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .grenzen import grenzen
+
+
+# A hyphen (ASCII or the Unicode ones Excel puts in) that ends a line of a header: the word goes on.
+_AFBREKING = re.compile(r"(?<=\S)([-\u2010\u2011\u2012\u2013\u2014\u2212])[ \t]*\r?\n\s*")
+
+
+def veld_op_een_regel(veld: str) -> str:
+    """A header with line breaks on one line, as in the file: 'Realisatie 2022‐\\n2 tot …' ->
+    'Realisatie 2022‐2 tot …' (a hyphen at a line break joins, other breaks become a space)."""
+    return " ".join(_AFBREKING.sub(r"\1", veld).split())
 
 
 class InvoerFout(ValueError):
@@ -36,7 +47,7 @@ class InvoerFout(ValueError):
         if self.regel is not None:
             delen.append(f"regel {self.regel}")
         if self.veld:
-            delen.append(f"veld '{' '.join(self.veld.split())}'")  # a header with line breaks: one line
+            delen.append(f"veld '{veld_op_een_regel(self.veld)}'")
         plaats = ", ".join(delen)
         melding = " ".join(self.melding.splitlines())
         return f"{plaats}: {melding}" if plaats else melding

@@ -103,7 +103,8 @@ def laad_ruimte(pad: str | Path | None = None, basis_beleid=None, kernen: tuple[
     try:
         data = tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as e:
-        raise InvoerFout(bron, f"geen geldige TOML: {e}") from None
+        from simulatie.scenario.meldingen import _toml_fout
+        raise _toml_fout(e, bron, tekst) from None
     onbekend = set(data) - {"basis", "doelen", "regel"}
     if onbekend:
         raise InvoerFout(bron, f"onbekende sleutel '{sorted(onbekend)[0]}' (bekend: basis, doelen, regel)")

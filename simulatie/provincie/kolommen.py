@@ -71,8 +71,14 @@ TOTAALOPGAVE = Kolom("totaalopgave", "totaalopgave", None, "geheel", lambda p: p
 TOTAALOPGAVE_EXTRA = Kolom("totaalopgave_extra", "incl. extra", None, "geheel", lambda p: p.rij.totaalopgave_extra)
 REALISATIE = Kolom("realisatie", "realisatie", None, "geheel", lambda p: p.rij.realisatie)
 LINEAIR = Kolom("prognose_lineair", "lineair", None, "geheel", _lineair("prognose"))
-LINEAIR_PCT = Kolom("prognose_lineair_pct", "%", None, "geheel", _lineair("pct"))
-LINEAIR_PCT_EXTRA = Kolom("prognose_lineair_pct_extra", "% extra", None, "geheel", _lineair("pct_extra"))
+def _lineair_deel(veld: str) -> Callable[[object], object]:
+    """The province's 'Prognose totaalopgave … in %' (whole percents) as a fraction, so the table
+    writes it as a percentage like kans (127%); the csv/json keep the province's number."""
+    return lambda p: None if not p.lineair or getattr(p.lineair, veld) is None else getattr(p.lineair, veld) / 100
+
+
+LINEAIR_PCT = Kolom("prognose_lineair_pct", "%", None, "procent", _lineair_deel("pct"))
+LINEAIR_PCT_EXTRA = Kolom("prognose_lineair_pct_extra", "% extra", None, "procent", _lineair_deel("pct_extra"))
 P10 = Kolom("prognose", "p10", "Prognose p10", "geheel", _prognose("p10"),
             uitleg="Realisatie aan het eind van de periode die in 10% van de replicaties niet wordt gehaald.")
 P50 = Kolom("prognose", "p50", "Prognose p50", "geheel", _prognose("p50"),

@@ -245,8 +245,12 @@ def als_tabel(res: ProvincieResultaat, breedte: int = 160) -> str:
     for p in _alle_rijen(res):
         tab.add_row(*(kol.tabelcel(p) for kol in kolommen))
     console.print(tab)
-    console.print("lineair = methode van de provincie (realisatie x dagen periode / verstreken dagen); "
-                  "p10/p50/p90 en kans = realisatie aan het einde van de periode volgens de methode in de laatste kolom")
+    console.print(f"{declaratie.LINEAIR.tabel} = methode van de provincie (realisatie x dagen periode / verstreken "
+                  f"dagen); {declaratie.LINEAIR_PCT.tabel} en {declaratie.LINEAIR_PCT_EXTRA.tabel} = "
+                  f"{declaratie.LINEAIR.tabel} als deel van de {declaratie.TOTAALOPGAVE.tabel} en van de totaalopgave "
+                  f"{declaratie.TOTAALOPGAVE_EXTRA.tabel} (de provincie: 'in %'); {declaratie.P10.tabel}/"
+                  f"{declaratie.P50.tabel}/{declaratie.P90.tabel} en {declaratie.KANS.tabel} = realisatie aan het "
+                  f"einde van de periode volgens de methode in de kolom '{declaratie.METHODE.tabel}'")
     if ibt:
         lad = next(p.ibt["ladder"] for p in _alle_rijen(res) if p.ibt)
         console.print(f"IBT na beoordeling = kans per trede na de beoordeling van {t.periode.naam} (ladder {lad}), "

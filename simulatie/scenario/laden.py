@@ -54,7 +54,7 @@ def laad_scenario(naam_of_pad: str | None = None, verzamel: bool = False,
         tekst = pad.read_text(encoding="utf-8")
         ruw = tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as e:
-        raise _toml_fout(e, pad) from None
+        raise _toml_fout(e, pad, tekst) from None
     except UnicodeDecodeError:
         raise InvoerFout(pad, "geen UTF-8 tekst; sla het scenario op als UTF-8") from None
     ruw.setdefault("naam", pad.stem)

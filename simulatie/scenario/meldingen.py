@@ -43,6 +43,10 @@ def _model_op(loc: tuple) -> type[BaseModel] | None:
 def _melding(err: dict) -> str:
     model = _model_op(err["loc"]) if err["type"] == "extra_forbidden" else None
     kandidaten = list(model.model_fields) if model is not None else []
+    if err["type"].startswith("date") and isinstance(err.get("input"), str):
+        datum = _datum_uitleg(err["input"])  # "01-06-2023" in quotes: the date it means, as TOML writes it
+        if datum:
+            return datum
     return melding(err, kandidaten, _sleutels(Scenario))
 
 
@@ -101,34 +105,118 @@ def fouten_uit_validatie(e: ValidationError, pad: Path, tekst: str = "") -> list
         if err["type"] == "samenhang":
             for sleutel, melding in (err.get("ctx") or {}).get("problemen", []):
                 deel = tuple(int(x) if x.isdigit() else x for x in sleutel.split("."))
-                uit.append(InvoerFout(pad, melding, veld=sleutel, regel=_regel(regels, loc + deel)))
+                uit.append(InvoerFout(pad, melding, veld=sleutel_naam(deel), regel=_regel(regels, loc + deel)))
             continue
-        sleutel = ".".join(str(x) for x in loc)
-        uit.append(InvoerFout(pad, _melding(err), veld=sleutel or None, regel=_regel(regels, loc)))
+        uit.append(InvoerFout(pad, _melding(err), veld=sleutel_naam(loc) or None, regel=_regel(regels, loc)))
     # In the order of the file, so the first problem reported is the first one the user meets.
     return sorted(uit, key=lambda f: f.regel if f.regel is not None else 10**9)
 
 
-def _toml_fout(e: tomllib.TOMLDecodeError, pad: Path) -> InvoerFout:
-    tekst = str(e)
-    m = re.search(r"\(at line (\d+), column (\d+)\)", tekst)
-    regel = int(m.group(1)) if m else None
-    kern = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", tekst)
-    vertaling = {
-        "Invalid date or datetime": "datum of tijd bestaat niet of is verkeerd geschreven (verwacht 2023-01-01)",
-        "Cannot overwrite a value": "sleutel staat er twee keer in",
-        "Cannot declare": "tabel staat er twee keer in",
-        "Expected '=' after a key in a key/value pair": "verwacht '=' na de sleutel",
-        "Invalid value": "ongeldige waarde (tekst hoort tussen aanhalingstekens)",
-        "Invalid statement": "ongeldige regel (verwacht sleutel = waarde of [tabel])",
-        "Unclosed array": "lijst niet gesloten (']' ontbreekt)",
-        "Unclosed inline table": "tabel niet gesloten ('}' ontbreekt)",
-        "Unterminated string": "tekst niet gesloten (aanhalingsteken ontbreekt)",
-        "Illegal character": "ongeldig teken",
-    }
+# tomllib's messages (Python 3.11+) in Dutch, by how they begin; anything else gets a Dutch
+# fallback, never the English text.
+TOML_TEKST = {
+    "Invalid date or datetime": "datum of tijd bestaat niet of is verkeerd geschreven; verwacht JJJJ-MM-DD, "
+                                "bijvoorbeeld 2023-06-01",
+    "Expected newline or end of document after a statement": "na de waarde staat nog iets op deze regel (tekst "
+                                                             "hoort tussen aanhalingstekens, een datum als JJJJ-MM-DD)",
+    "Cannot overwrite a value": "sleutel staat er twee keer in",
+    "Duplicate inline table key": "sleutel staat er twee keer in",
+    "Cannot declare": "tabel staat er twee keer in",
+    "Cannot mutate immutable namespace": "tabel of sleutel botst met een eerdere op een andere regel",
+    "Cannot redefine namespace": "tabel of sleutel botst met een eerdere op een andere regel",
+    "Expected '=' after a key in a key/value pair": "verwacht '=' na de sleutel",
+    "Expected ']' at the end of a table declaration": "verwacht ']' aan het eind van de tabelnaam",
+    "Expected ']]' at the end of an array declaration": "verwacht ']]' aan het eind van de tabelnaam",
+    "Invalid initial character for a key part": "ongeldig teken aan het begin van een sleutel",
+    "Invalid value": "ongeldige waarde (tekst hoort tussen aanhalingstekens)",
+    "Invalid statement": "ongeldige regel (verwacht sleutel = waarde of [tabel])",
+    "Unclosed array": "lijst niet gesloten (']' ontbreekt)",
+    "Unclosed inline table": "tabel niet gesloten ('}' ontbreekt)",
+    "Unterminated string": "tekst niet gesloten (aanhalingsteken ontbreekt)",
+    "Unescaped '\\' in a string": "losse '\\' in tekst; schrijf '\\\\' of zet de tekst tussen enkele aanhalingstekens",
+    "Invalid hex value": "ongeldige \\u-code in tekst",
+    "Escaped character is not a Unicode scalar value": "ongeldige \\u-code in tekst",
+    "Illegal character": "ongeldig teken",
+    "Found invalid character": "ongeldig teken",
+}
+
+
+def _datum_uitleg(waarde: str) -> str | None:
+    """A date TOML cannot read, said in Dutch with the form it needs (JJJJ-MM-DD) and, where the
+    intended day is clear (01-06-2023, 2023-6-1), that day written correctly."""
+    import datetime as dt
+    w = waarde.strip().strip('"').strip("'")
+    nl = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", w)
+    iso = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", w)
+    if not (nl or iso):
+        return None
+    j, m, d = (int(nl.group(3)), int(nl.group(2)), int(nl.group(1))) if nl else (int(x) for x in iso.groups())
+    try:
+        goed = dt.date(j, m, d).isoformat()
+    except ValueError:
+        return f"datum {w} bestaat niet; verwacht JJJJ-MM-DD, bijvoorbeeld 2023-06-01"
+    if goed == w:  # well written, so something else on the line is wrong
+        return None
+    vorm = "DD-MM-JJJJ" if nl else "JJJJ-M-D"
+    return f"datum {w} staat als {vorm}; schrijf JJJJ-MM-DD zonder aanhalingstekens: {goed}"
+
+
+def toml_uitleg(e: tomllib.TOMLDecodeError) -> str:
+    """tomllib's message in Dutch, without its place (the caller names the line)."""
+    kern = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(e))
     if kern == "Illegal character '\\n'":
-        kern, uitleg = kern, "tekst niet gesloten op deze regel (aanhalingsteken ontbreekt)"
-    else:
-        uitleg = next((v for k, v in vertaling.items() if kern.startswith(k)), None)
-    melding = f"geen geldige TOML: {uitleg} ({kern})" if uitleg else f"geen geldige TOML: {kern}"
-    return InvoerFout(pad, melding, regel=regel)
+        return "tekst niet gesloten op deze regel (aanhalingsteken ontbreekt)"
+    uitleg = next((v for k, v in TOML_TEKST.items() if kern.startswith(k)), None)
+    if uitleg is None:
+        m = re.fullmatch(r"Expected (.+)", kern)
+        uitleg = f"verwacht {m.group(1)}" if m else "kan deze regel niet lezen"
+    return uitleg
+
+
+def _sleutel_op_regel(tekst: str, nr: int) -> tuple | None:
+    """The key (as a path, arrays of tables with their 0-based index) set on line `nr` of a TOML
+    text, or None when that line sets no key (a header, a continuation line)."""
+    if not tekst:
+        return None
+    regels = tekst.splitlines()
+    if not 1 <= nr <= len(regels) or "=" not in regels[nr - 1] or regels[nr - 1].lstrip().startswith(("#", "[")):
+        return None
+    paden = {v: k for k, v in _regels_per_sleutel("\n".join(regels[:nr])).items()}
+    pad = paden.get(nr)
+    return pad if pad and isinstance(pad[-1], str) else None
+
+
+def _toml_fout(e: tomllib.TOMLDecodeError, pad: Path, tekst: str = "") -> InvoerFout:
+    """A TOML syntax error in Dutch, with its line and, where the line sets a key, that key
+    (`oplevering[1].datum`); a date in another form gets the form TOML needs."""
+    m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
+    regel = int(m.group(1)) if m else None
+    if regel and tekst and str(e).startswith(("Unclosed array", "Unclosed inline table")):
+        # tomllib stops where the list should have closed, often a later line: point at the
+        # line that opened it (the last key line before with more '[' than ']')
+        open_, dicht = ("[", "]") if str(e).startswith("Unclosed array") else ("{", "}")
+        regels = tekst.splitlines()
+        regel = next((n for n in range(min(regel, len(regels)), 0, -1)
+                      if "=" in regels[n - 1] and regels[n - 1].count(open_) > regels[n - 1].count(dicht)), regel)
+    sleutel = _sleutel_op_regel(tekst, regel) if regel else None
+    uitleg = None
+    if regel and tekst:
+        r = tekst.splitlines()[regel - 1] if regel <= len(tekst.splitlines()) else ""
+        if "=" in r:
+            waarde = re.sub(r"\s+#.*$", "", r.split("=", 1)[1]).strip()
+            uitleg = _datum_uitleg(waarde)
+    uitleg = uitleg or toml_uitleg(e)
+    return InvoerFout(pad, f"geen geldige TOML: {uitleg}", veld=sleutel_naam(sleutel) if sleutel else None,
+                      regel=regel)
+
+
+def sleutel_naam(loc: tuple | list) -> str:
+    """A key as messages name it: tables with dots, an element of an array counted from 1,
+    as the report does (`nidos.groepen[1].kso_sinds`, `periode[2]`)."""
+    uit = ""
+    for deel in loc:
+        if isinstance(deel, int):
+            uit += f"[{deel + 1}]"
+        else:
+            uit += ("." if uit else "") + str(deel)
+    return uit

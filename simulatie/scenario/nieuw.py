@@ -51,7 +51,7 @@ OPTIE_VAN_SLEUTEL = {
     "naam": "--uitvoer", "gemeente": "--gemeente", "omschrijving": "--omschrijving", "startdatum": "--start",
     "einddatum": "--einde", "seed": "--seed", "beleid": "--beleid", "kernen": "--kernen",
     "huishoudens": "--huishoudens", "woningen": "--woningen", "stand_start": "--stand", "periode": "--taakstelling",
-    "periode.0.realisatie": "--realisatie", "plan.woningen_per_jaar": "--woningen-per-jaar",
+    "periode[1].realisatie": "--realisatie", "plan.woningen_per_jaar": "--woningen-per-jaar",
     "plan.personen_per_woning": "--personen-per-woning", "plan.taakstelling": "--taakstelling",
     "aanbod.woningen_per_jaar": "--woningen-per-jaar", "vraag.personen_per_woning": "--personen-per-woning",
     "aanbod.kern": "--kern-aandelen",
@@ -303,7 +303,7 @@ def scenario_tekst(inv: NieuwInvoer, huishoudens: str | None, woningen: str | No
 def _optie(veld: str | None) -> str | None:
     if not veld:
         return veld
-    kandidaten = [k for k in OPTIE_VAN_SLEUTEL if veld == k or veld.startswith(k + ".")]
+    kandidaten = [k for k in OPTIE_VAN_SLEUTEL if veld == k or veld.startswith((k + ".", k + "["))]
     return OPTIE_VAN_SLEUTEL[max(kandidaten, key=len)] if kandidaten else veld
 
 

@@ -87,7 +87,7 @@ class Aanbod(_Model):
             return v
         lo, hi = (v, v) if isinstance(v, (int, float)) else v
         if not 0 <= lo <= hi <= 100_000:
-            raise ValueError("aanbod.woningen_per_jaar: een aantal, of [laag, hoog] met 0 <= laag <= hoog")
+            raise ValueError("verwacht een aantal, of [laag, hoog] met 0 <= laag <= hoog")
         return v
 
     @property

@@ -77,11 +77,12 @@ def lees_zet_waarde(sleutel: str, tekst: str):
     t = tekst.strip()
     if not t:
         raise InvoerFout(None, "geen waarde na '='", veld=f"--zet {sleutel}")
+    from .meldingen import toml_uitleg
     try:
         return tomllib.loads(f"v = {t}")["v"]
     except tomllib.TOMLDecodeError as e:
         if t[0] in "[{\"'" or "\n" in t:
-            raise InvoerFout(None, f"geen geldige TOML-waarde: {t} ({e}); tekst tussen aanhalingstekens, "
+            raise InvoerFout(None, f"geen geldige TOML-waarde: {t} ({toml_uitleg(e)}); tekst tussen aanhalingstekens, "
                                    "een lijst als [\"A\", \"B\"]", veld=f"--zet {sleutel}") from None
         return t
 
@@ -139,8 +140,9 @@ def zet_toe(ruw: dict, zet: dict[str, object], pad: Path | str | None = None) ->
 def _past_bij(veld: str | None, sleutel: str) -> bool:
     if not veld:
         return False
-    z = ".".join(_zet_delen(sleutel))
-    return veld == z or veld.startswith(z + ".") or z.startswith(veld + ".")
+    from .meldingen import sleutel_naam  # messages count array items from 1: periode[1]
+    z = sleutel_naam([int(d) if d.isdigit() else d for d in _zet_delen(sleutel)])
+    return veld == z or veld.startswith((z + ".", z + "[")) or z.startswith((veld + ".", veld + "["))
 
 
 def fouten_met_zet(fout: InvoerFout | InvoerFouten | list[InvoerFout], zet: dict[str, object],

@@ -333,7 +333,7 @@ def maak_scenarios() -> None:
     (data / "huishoudens_kind_40.csv").write_text(hh(3, "kinderen", "j4 m40"), encoding="utf-8")
     s = SCENARIO
     scenario("kapot.toml", s.replace('naam = "corpus"', 'naam = "corpus'),
-             "kapot.toml, regel 1: geen geldige TOML: tekst niet gesloten op deze regel", "broken TOML")
+             "kapot.toml, regel 1, veld 'naam': geen geldige TOML: tekst niet gesloten op deze regel", "broken TOML")
     scenario("sleutel_verschreven.toml", s.replace("replicaties = 10", "replicatis = 10"),
              "sleutel_verschreven.toml, regel 5, veld 'replicatis': onbekende sleutel 'replicatis'; bedoelt u "
              "'replicaties'?", "misspelt key gets the right one")
@@ -359,10 +359,10 @@ def maak_scenarios() -> None:
              "startdatum_naast_periode.toml, regel 2, veld 'startdatum': startdatum 2023-08-01 valt niet in de "
              "eerste periode 2023-1", "start date not at the first period")
     scenario("periode_naam.toml", s.replace('naam = "2023-2"', 'naam = "2023-3"'),
-             "periode_naam.toml, regel 13, veld 'periode.1': periode '2023-3': noem een halfjaar als JJJJ-1 of JJJJ-2",
+             "periode_naam.toml, regel 13, veld 'periode[2]': periode '2023-3': noem een halfjaar als JJJJ-1 of JJJJ-2",
              "period name that is no half-year")
     scenario("taakstelling_negatief.toml", s.replace("taakstelling = 35", "taakstelling = -35"),
-             "taakstelling_negatief.toml, regel 11, veld 'periode.0.taakstelling': verwacht een waarde van minstens 0 "
+             "taakstelling_negatief.toml, regel 11, veld 'periode[1].taakstelling': verwacht een waarde van minstens 0 "
              "(gegeven: -35)", "negative taakstelling")
     scenario("replicaties_tekst.toml", s.replace("replicaties = 10", 'replicaties = "veel"'),
              "replicaties_tekst.toml, regel 5, veld 'replicaties': verwacht een geheel getal (gegeven: 'veel')",
@@ -377,7 +377,7 @@ def maak_scenarios() -> None:
              "tussen [ ], bijvoorbeeld [1, 2] (gegeven: nan)",
              "TOML's nan where a number or [low, high] is expected: one line naming both forms")
     scenario("woningen_lijst_tekst.toml", s.replace("woningen_per_jaar = 35", 'woningen_per_jaar = [30, "veertig"]'),
-             "woningen_lijst_tekst.toml, regel 22, veld 'aanbod.woningen_per_jaar.1': verwacht een getal "
+             "woningen_lijst_tekst.toml, regel 22, veld 'aanbod.woningen_per_jaar[2]': verwacht een getal "
              "(gegeven: 'veertig')", "a [low, high] range with text in it: the element named, not the other form")
     scenario("woningen_drie_waarden.toml", s.replace("woningen_per_jaar = 35", "woningen_per_jaar = [30, 35, 40]"),
              "woningen_drie_waarden.toml, regel 22, veld 'aanbod.woningen_per_jaar': verwacht een getal of een lijst "
@@ -386,7 +386,8 @@ def maak_scenarios() -> None:
              "sleutel_als_typenaam.toml, regel 19, veld 'toewijzing.int': onbekende sleutel 'int'",
              "an unknown key that looks like a type name stays an unknown key, on its own line")
     scenario("startdatum_ongeldig.toml", s.replace("startdatum = 2023-01-01", "startdatum = 2023-02-30"),
-             "startdatum_ongeldig.toml, regel 2: geen geldige TOML: datum of tijd bestaat niet",
+             "startdatum_ongeldig.toml, regel 2, veld 'startdatum': geen geldige TOML: datum 2023-02-30 bestaat niet; "
+             "verwacht JJJJ-MM-DD",
              "impossible date in TOML")
     scenario("startdatum_ontbreekt.toml", s.replace("startdatum = 2023-01-01\n", ""),
              "startdatum_ontbreekt.toml, veld 'startdatum': sleutel 'startdatum' ontbreekt", "missing key")
@@ -429,7 +430,7 @@ def maak_provincie() -> None:
     tekst_getal = [list(r) for r in rijen]
     tekst_getal[leusden][7] = "ruim dertig"
     geval("provincie/tekst_in_getal.csv", als_csv(tekst_getal),
-          f"tekst_in_getal.csv, rij {leusden + 1}, veld 'Realisatie 2022‐ 2 tot 10 november 2022': 'ruim dertig' "
+          f"tekst_in_getal.csv, rij {leusden + 1}, veld 'Realisatie 2022‐2 tot 10 november 2022': 'ruim dertig' "
           "is geen geheel getal", 
           "text in a number of the province's table")
     geval("provincie/alleen_koppen.csv", als_csv([r for r in rijen[:3]]),
