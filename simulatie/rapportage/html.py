@@ -181,15 +181,35 @@ def aannames(pad: str | Path) -> dict:
 
 # ---------------------------------------------------------------- comparison
 
+def _niveau(v: dict, beleid: str, periode: str, maat: str) -> float | None:
+    """A policy's level of one measure in one period, from the first pair it is part of: the
+    value the paired table shows as a or b for that period."""
+    for paar in v.get("paren", []):
+        kant = "a" if paar["a"] == beleid else "b" if paar["b"] == beleid else None
+        if kant is None:
+            continue
+        for per in paar["perioden"]:
+            if per["periode"] == periode and maat in per["maten"]:
+                return per["maten"][maat].get(kant)
+    return None
+
+
+# Decimals of a measure's level and difference in the comparison tables.
+_DECIMALEN = {"kinderen_per_slaapkamer": 2}
+
+
 def vergelijking_tabellen(v: dict) -> dict:
     """Levels per policy and paired differences with intervals, rule groups by their Dutch
     names with their price; from the comparison dict (`als_dict`)."""
     niveaus = []
     for s in v["beleiden"]:
         for p in s["perioden"]:
+            # Per period, the same figures as the paired table below (not the whole horizon's kpi).
             niveaus.append({"beleid": s["beleid"], "periode": p["periode"], "realisatie": p["realisatie"],
-                            "kans": p["kans_totaalopgave_gehaald"], "wachtweken": s["kpi"].get("wachtweken_mediaan"),
-                            "kinderen_per_slaapkamer": s["kpi"].get("kinderen_per_slaapkamer")})
+                            "kans": p["kans_totaalopgave_gehaald"],
+                            "wachtweken": _niveau(v, s["beleid"], p["periode"], "wachtweken_mediaan"),
+                            "kinderen_per_slaapkamer": _niveau(v, s["beleid"], p["periode"],
+                                                               "kinderen_per_slaapkamer")})
     paren = []
     for paar in v["paren"]:
         rijen = []
@@ -198,10 +218,11 @@ def vergelijking_tabellen(v: dict) -> dict:
                 if d["verschil"].get("gemiddeld") is None:
                     continue
                 kans = maat == "totaalopgave_gehaald"
+                dec = _DECIMALEN.get(maat, 1)
                 rijen.append({"periode": per["periode"], "maat": maat_naam(maat), "eenheid": MATEN.get(maat, ("", ""))[1],
-                              "a": pct(d["a"]) if kans else getal(d["a"], 1),
-                              "b": pct(d["b"]) if kans else getal(d["b"], 1),
-                              "verschil": interval_tekst(d["verschil"], 100.0 if kans else 1.0, 1)})
+                              "a": pct(d["a"]) if kans else getal(d["a"], dec),
+                              "b": pct(d["b"]) if kans else getal(d["b"], dec),
+                              "verschil": interval_tekst(d["verschil"], 100.0 if kans else 1.0, 1 if kans else dec)})
         paren.append({"a": paar["a"], "b": paar["b"], "rijen": rijen})
     regels = []
     if v.get("attributie") and v.get("paren"):
