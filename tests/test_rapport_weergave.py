@@ -5,6 +5,7 @@ dicts: no simulation needed."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -56,3 +57,83 @@ def test_niveaus_per_periode_gelijk_aan_het_gepaarde_verschil():
             elif r["maat"].startswith("kinderen"):
                 assert (r["a"], r["b"]) == (getal(n_a["kinderen_per_slaapkamer"], 2),
                                             getal(n_b["kinderen_per_slaapkamer"], 2))
+
+
+# ---------------------------------------------------------------- plan to simulation: the shown steps add up
+
+def _aansluiting(rnd: random.Random) -> list[dict]:
+    from types import SimpleNamespace
+
+    from simulatie.replicaties import aansluiting
+
+    n = rnd.randint(1, 500)
+    eind = {k: rnd.randint(0, 3 * n) for k in ("sleutels_na_horizon", "vrij_in_aanbod", "terug_regulier_niet_vervangen")}
+    res = SimpleNamespace(replicaties=n, optelling=SimpleNamespace(eind_woningen=eind))
+    woningen = rnd.uniform(5, 60)
+    ppw = rnd.uniform(1.2, 4.0)
+    return aansluiting(res, rnd.uniform(5, 60), round(rnd.uniform(1.5, 3.5), 2), woningen, ppw,
+                       woningen * ppw + rnd.uniform(-5, 5))
+
+
+def _tekstgetal(s: str) -> float:
+    return float(s.replace("−", "-").replace("+", "").replace(".", "").replace(",", "."))
+
+
+def test_getoonde_stappen_tellen_op_tot_het_getoonde_totaal():
+    from simulatie.rapport import _plan_tabel
+    from simulatie.replicaties import getoonde_stappen
+    from rich.console import Console
+    import io
+
+    rnd = random.Random(20261128)
+    for _ in range(500):
+        stappen = _aansluiting(rnd)
+        getoond = getoonde_stappen(stappen)
+        # each shown step is its own value rounded, give or take the display rounding of the others
+        for st, g in zip(stappen, getoond):
+            assert abs(st["personen"] - g) <= 0.05 * len(stappen) + 1e-9
+        assert getoond[0] == round(stappen[0]["personen"], 1) and getoond[-1] == round(stappen[-1]["personen"], 1)
+        # the terminal table, as printed
+        c = Console(file=io.StringIO(), width=400, color_system=None)
+        c.print(_plan_tabel({"bron": "", "aansluiting": stappen}))
+        cellen = [regel.split("│")[3].strip() for regel in c.file.getvalue().splitlines()
+                  if regel.startswith("│") and regel.count("│") > 3 and regel.split("│")[3].strip()]
+        assert len(cellen) == len(stappen)
+        assert all(re.fullmatch(r"[+-]?\d+\.\d", x) for x in cellen), cellen
+        assert round(sum(float(x) for x in cellen[:-1]), 1) == float(cellen[-1])
+
+
+@pytest.fixture(scope="module")
+def leusden_2026():
+    """A real small run of leusden-2026 (its plan has dwellings per year and persons per dwelling)."""
+    from simulatie.replicaties import samenvatting, simuleer
+    from simulatie.scenario import laad_scenario
+
+    g = laad_scenario("leusden-2026")
+    res = simuleer(g, replicaties=8)
+    return g, res, samenvatting(res)
+
+
+def _stappen_html(html: str) -> list[str]:
+    i = html.index("stap voor stap")
+    tabel = html[i:html.index("</table>", i)]
+    return re.findall(r'<td class="getal">([^<]*)</td>', tabel)
+
+
+def test_html_stappen_tellen_op_tot_het_getoonde_totaal(leusden_2026):
+    import copy
+    import datetime as dt
+
+    from simulatie.rapportage.html import rapport_html
+
+    g, _, s = leusden_2026
+    assert s["plan"] and s["plan"].get("aansluiting")
+    rnd = random.Random(7)
+    for k in range(60):
+        s2 = copy.deepcopy(s)
+        if k:  # the real run first, then random steps of the same shape
+            s2["plan"]["aansluiting"] = _aansluiting(rnd)
+        cellen = _stappen_html(rapport_html(s2, g, gemaakt=dt.date(2026, 11, 28)))
+        assert len(cellen) == len(s2["plan"]["aansluiting"])
+        assert all(re.fullmatch(r"[+−-]?\d{1,3}(\.\d{3})*,\d", x) for x in cellen), cellen
+        assert round(sum(_tekstgetal(x) for x in cellen[:-1]), 1) == _tekstgetal(cellen[-1])

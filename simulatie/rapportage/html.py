@@ -26,7 +26,10 @@ def _omgeving():
 
     env = Environment(loader=FileSystemLoader(SJABLONEN), autoescape=select_autoescape(["html", "j2"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(pct=pct, getal=getal, datum=datum_tekst, iv=interval_tekst)
+    from simulatie.replicaties import getoonde_stappen
+
+    env.filters.update(pct=pct, getal=getal, datum=datum_tekst, iv=interval_tekst,
+                       getoonde_stappen=getoonde_stappen)
     return env
 
 
