@@ -137,3 +137,85 @@ def test_html_stappen_tellen_op_tot_het_getoonde_totaal(leusden_2026):
         assert len(cellen) == len(s2["plan"]["aansluiting"])
         assert all(re.fullmatch(r"[+−-]?\d{1,3}(\.\d{3})*,\d", x) for x in cellen), cellen
         assert round(sum(_tekstgetal(x) for x in cellen[:-1]), 1) == _tekstgetal(cellen[-1])
+
+
+# ---------------------------------------------------------------- Dutch numbers: decimal comma
+
+def test_decimale_komma_in_gegenereerde_tekst():
+    from simulatie.rapportage.namen import decimale_komma
+
+    assert decimale_komma("35.0 woningen x 2.25 personen") == "35,0 woningen x 2,25 personen"
+    assert (decimale_komma("4.6 woningen: sleutels na het eind 0.4, nog vrij 1.0, meer aanbod dan in het plan 2.3")
+            == "4,6 woningen: sleutels na het eind 0,4, nog vrij 1,0, meer aanbod dan in het plan 2,3")
+    assert decimale_komma("35.0 woningen x (2.31 - 2.25) personen") == "35,0 woningen x (2,31 - 2,25) personen"
+    # dates, ids, versions and sentence ends stay as they are
+    for blijft in ("op 2023.01.01", "versie 1.2.3", "seed 42.", "scenario leusden-2023.toml", "v2.0.1-rc"):
+        assert decimale_komma(blijft) == blijft
+
+
+def test_html_toelichting_van_de_stappen_met_decimale_komma(leusden_2026):
+    import datetime as dt
+
+    from simulatie.rapportage.html import rapport_html
+
+    g, _, s = leusden_2026
+    html = rapport_html(s, g, gemaakt=dt.date(2026, 11, 28))
+    i = html.index("stap voor stap")
+    tabel = html[i:html.index("</table>", i)]
+    assert "woningen x" in tabel
+    assert not re.search(r"\d\.\d", tabel), re.findall(r".{20}\d\.\d.{20}", tabel)
+    assert re.search(r"\d,\d{2} personen", tabel)
+
+
+def _labels(fig) -> list[str]:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig).draw()
+    uit = []
+    for ax in fig.axes:
+        uit += [t.get_text() for t in ax.texts] + [t.get_text() for t in ax.get_xticklabels()]
+    return [x for x in uit if x]
+
+
+def _fake_vergelijking():
+    from types import SimpleNamespace
+
+    def iv(g, lo, hi):
+        return {"gemiddeld": g, "ondergrens": lo, "bovengrens": hi, "n": 60}
+
+    per = [{"periode": "2023-1", "maten": {
+               "realisatie": {"a": 29.8, "b": 31.2, "verschil": iv(1.4, 0.9, 1.9)},
+               "wachtweken_mediaan": {"a": 12.6, "b": 12.5, "verschil": iv(-0.1, -0.35, 0.15)},
+               "vervolghuisvesting": {"a": 0.0, "b": 0.01, "verschil": iv(0.01, -0.02, 0.04)}}},
+           {"periode": "totaal", "maten": {"realisatie": {"a": 60.0, "b": 62.5, "verschil": iv(2.5, 1.5, 3.5)}}}]
+    paar = {"a": "strikt", "b": "flexibel", "perioden": per}
+    return SimpleNamespace(paren=[paar], attributie=[], scenario="leusden-2023", replicaties=60)
+
+
+def test_vergelijkingsgrafiek_met_decimale_komma():
+    from simulatie.vergelijking_grafiek import maak_figuur
+
+    labels = _labels(maak_figuur(_fake_vergelijking()))
+    assert "+1,4" in labels and "-0,1" in labels and "29,8" in labels
+    assert "0,0" in labels and "+0,0" not in labels  # a difference that shows as 0 gets no sign
+    assert not [x for x in labels if re.search(r"\d\.\d", x)], labels
+
+
+def test_rapportgrafiek_verschillen_met_decimale_komma(monkeypatch):
+    from simulatie.rapportage import grafieken
+
+    figuren = []
+    monkeypatch.setattr(grafieken, "_svg", lambda fig, sleutel: figuren.append(fig) or "<svg/>")
+    v = _fake_vergelijking()
+    grafieken.verschillen_svg({"paren": v.paren})
+    labels = _labels(figuren[0])
+    assert "+1,4" in labels and "+2,5" in labels
+    assert not [x for x in labels if re.search(r"\d\.\d", x)], labels
+
+
+def test_verschil_van_nul_zonder_teken():
+    from simulatie.rapportage.html import interval_tekst
+
+    assert interval_tekst({"gemiddeld": 0.01, "ondergrens": -0.02, "bovengrens": 0.04}) == "0,0 (0,0 tot 0,0)"
+    assert interval_tekst({"gemiddeld": 0.04, "ondergrens": -0.04, "bovengrens": 0.06}) == "0,0 (0,0 tot +0,1)"
+    assert interval_tekst({"gemiddeld": -3.3, "ondergrens": -3.7, "bovengrens": 2.9}) == "-3,3 (-3,7 tot +2,9)"

@@ -16,7 +16,7 @@ from pathlib import Path
 from simulatie.kalender import datum_tekst
 
 from . import grafieken
-from .namen import BRONNEN, MATEN, PRIJS, maat_naam, regel_naam
+from .namen import BRONNEN, MATEN, PRIJS, decimale_komma, getal, maat_naam, regel_naam, verschil_getal
 
 SJABLONEN = Path(__file__).with_name("sjablonen")
 
@@ -29,20 +29,11 @@ def _omgeving():
     from simulatie.replicaties import getoonde_stappen
 
     env.filters.update(pct=pct, getal=getal, datum=datum_tekst, iv=interval_tekst,
-                       getoonde_stappen=getoonde_stappen)
+                       getoonde_stappen=getoonde_stappen, komma=decimale_komma)
     return env
 
 
 # ---------------------------------------------------------------- number formats (Dutch)
-
-def getal(x, decimalen: int = 0) -> str:
-    if x is None:
-        return "–"
-    if round(x, decimalen) == 0:
-        x = 0.0  # no "-0,0"
-    s = f"{x:,.{decimalen}f}"
-    return s.replace(",", "_").replace(".", ",").replace("_", ".")
-
 
 def pct(x, decimalen: int = 0) -> str:
     return "–" if x is None else f"{getal(x * 100, decimalen)}%"
@@ -51,7 +42,7 @@ def pct(x, decimalen: int = 0) -> str:
 def interval_tekst(d: dict | None, schaal: float = 1.0, decimalen: int = 1, teken: bool = True) -> str:
     if not d or d.get("gemiddeld") is None:
         return "–"
-    f = (lambda v: ("+" if teken and v * schaal > 0 else "") + getal(v * schaal, decimalen))
+    f = (lambda v: verschil_getal(v * schaal, decimalen) if teken else getal(v * schaal, decimalen))
     return f"{f(d['gemiddeld'])} ({f(d['ondergrens'])} tot {f(d['bovengrens'])})"
 
 
