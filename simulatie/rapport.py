@@ -153,7 +153,9 @@ def _een_decimaal(x) -> str:
 
 def _plan_tabel(plan: dict) -> Table:
     """The plan's figures beside the simulation's, and the steps from one to the other."""
-    tab = Table(title=f"Plan en simulatie naast elkaar — {plan['bron']}" if plan["bron"] else "Plan en simulatie",
+    from .rapportage.namen import in_woorden
+
+    tab = Table(title=f"Plan en simulatie naast elkaar — {in_woorden(plan['bron'])}" if plan["bron"] else "Plan en simulatie",
                 title_justify="left")
     for kol in ("", "plan", "simulatie gem.", "p10", "p90"):
         tab.add_column(kol, justify="left" if not kol else "right")

@@ -219,3 +219,47 @@ def test_verschil_van_nul_zonder_teken():
     assert interval_tekst({"gemiddeld": 0.01, "ondergrens": -0.02, "bovengrens": 0.04}) == "0,0 (0,0 tot 0,0)"
     assert interval_tekst({"gemiddeld": 0.04, "ondergrens": -0.04, "bovengrens": 0.06}) == "0,0 (0,0 tot +0,1)"
     assert interval_tekst({"gemiddeld": -3.3, "ondergrens": -3.7, "bovengrens": 2.9}) == "-3,3 (-3,7 tot +2,9)"
+
+
+# ---------------------------------------------------------------- words, not code; sources that fit
+
+def test_bron_volgt_het_eigen_commentaar_van_de_waarde():
+    from pathlib import Path
+
+    from simulatie.rapportage.html import aannames
+
+    w = {x["sleutel"]: x for x in aannames(Path("scenario's/leusden-2026.toml"))["waarden"]}
+    assert w["plan.woningen_per_jaar"]["bronnen"] == ["aanname"]  # "aanname: ... plan 2023 had 35 [seed]"
+
+
+def test_codewoorden_in_woorden(leusden_2026):
+    import datetime as dt
+
+    from simulatie.rapportage.html import rapport_html
+    from simulatie.rapportage.namen import in_woorden
+
+    assert in_woorden("woningen_per_jaar 30 is een aanname") == "woningen per jaar 30 is een aanname"
+    g, _, s = leusden_2026
+    html = rapport_html(s, g, gemaakt=dt.date(2026, 11, 28))
+    zin = re.search(r"<p>Het plan: (.*?)</p>", html, re.S).group(1)
+    assert "woningen per jaar 30" in zin and not re.search(r"[a-z]_[a-z]", zin)
+
+
+def test_legenda_van_de_bronnen_volgt_de_gemeente(leusden_2026, tmp_path):
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from simulatie.rapportage.html import rapport_html
+
+    g, _, s = leusden_2026
+    pad = tmp_path / "woudenberg.toml"
+    pad.write_text('naam = "woudenberg"\ngemeente = "Woudenberg"  # [gebruiker]\nstand_start = 0  # [gebruiker]\n'
+                   "[vraag]\nweigering_kans = 0.05  # aanname\n", encoding="utf-8")
+    html = rapport_html(s, SimpleNamespace(sc=g.sc, pad=pad), gemaakt=dt.date(2026, 11, 28))
+    i = html.index('id="aannames"')
+    deel = html[i:html.index("</table>", i)]
+    assert "Leusden" not in deel and "(2022)" not in deel
+    html = rapport_html(s, g, gemaakt=dt.date(2026, 11, 28))  # Leusden's own file has [seed] values
+    i = html.index('id="aannames"')
+    assert "de stukken van\n    Leusden en de provincie" in html[i:html.index("</table>", i)] or \
+        re.search(r"stukken van\s+Leusden en de provincie", html[i:])

@@ -16,7 +16,7 @@ from pathlib import Path
 from simulatie.kalender import datum_tekst
 
 from . import grafieken
-from .namen import BRONNEN, MATEN, PRIJS, decimale_komma, getal, maat_naam, regel_naam, verschil_getal
+from .namen import BRONNEN, MATEN, PRIJS, decimale_komma, getal, in_woorden, maat_naam, regel_naam, verschil_getal
 
 SJABLONEN = Path(__file__).with_name("sjablonen")
 
@@ -29,7 +29,7 @@ def _omgeving():
     from simulatie.replicaties import getoonde_stappen
 
     env.filters.update(pct=pct, getal=getal, datum=datum_tekst, iv=interval_tekst,
-                       getoonde_stappen=getoonde_stappen, komma=decimale_komma)
+                       getoonde_stappen=getoonde_stappen, komma=decimale_komma, woorden=in_woorden)
     return env
 
 
@@ -73,8 +73,14 @@ _INSTELLINGEN = {"startdatum", "einddatum", "seed", "replicaties", "beleid", "ke
 
 
 def _bronnen(tekst: str) -> list[str]:
+    """The sources a comment names, in the order it names them; a comment that opens with a tag
+    ("aanname: 46 + 22 ... plan 2023 had 35 [seed]") speaks of the value with that one tag, the
+    others of figures it mentions."""
     t = tekst.lower()
-    return [b for tag, b in _BRON_TAGS if tag in t]
+    plek = sorted((t.find(tag), b) for tag, b in _BRON_TAGS if tag in t)
+    if plek and t.lstrip().startswith(next(tag for tag, b in _BRON_TAGS if b == plek[0][1])):
+        return [plek[0][1]]
+    return list(dict.fromkeys(b for _, b in plek))
 
 
 def _commentaar(regel: str) -> tuple[str, str]:
@@ -170,7 +176,9 @@ def aannames(pad: str | Path) -> dict:
         waarden.append({"sleutel": volledig, "waarde": waarde, "bronnen": bronnen,
                         "bron": "; ".join(BRONNEN[b] for b in bronnen), "toelichting": toelichting})
         blok = []
-    return {"inleiding": " ".join(inleiding), "waarden": waarden, "naam": ruw.get("naam", Path(pad).stem)}
+    return {"inleiding": " ".join(inleiding), "waarden": waarden, "naam": ruw.get("naam", Path(pad).stem),
+            "gemeente": ruw.get("gemeente"),
+            "gebruikt": sorted({b for w in waarden for b in w["bronnen"]})}
 
 
 # ---------------------------------------------------------------- comparison

@@ -90,3 +90,11 @@ def decimale_komma(tekst: str) -> str:
     Only a lone number with one point changes: dates, ids and version numbers (2023.01.01, 1.2.3)
     have more than one and stay as they are."""
     return _DECIMAAL.sub(r"\1,\2", tekst)
+
+
+_CODEWOORD = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+def in_woorden(tekst: str) -> str:
+    """Code words in text for people (`woningen_per_jaar 30`) in words: woningen per jaar 30."""
+    return _CODEWOORD.sub(lambda m: m.group(0).replace("_", " "), tekst)
