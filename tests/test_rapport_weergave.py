@@ -263,3 +263,46 @@ def test_legenda_van_de_bronnen_volgt_de_gemeente(leusden_2026, tmp_path):
     i = html.index('id="aannames"')
     assert "de stukken van\n    Leusden en de provincie" in html[i:html.index("</table>", i)] or \
         re.search(r"stukken van\s+Leusden en de provincie", html[i:])
+
+
+# ---------------------------------------------------------------- small things
+
+def test_ibt_regel_een_label_en_peildatum_niet_vandaag(leusden_2026, monkeypatch):
+    import datetime as dt
+
+    from simulatie.ibt import lees_historie
+    from simulatie.rapportage import grafieken
+    from simulatie.rapportage.html import rapport_uit_resultaten
+
+    figuren = []
+    echt = grafieken._svg
+    monkeypatch.setattr(grafieken, "_svg", lambda fig, sleutel: figuren.append(fig) or echt(fig, sleutel))
+    g, res, _ = leusden_2026
+    html, _ = rapport_uit_resultaten(g, [res], ibt_invoer={"ladder": "utrecht", "huidige_trede": 3,
+                                                           "historie": lees_historie("2025-1=niet,2025-2=niet")},
+                                     gemaakt=dt.date(2026, 11, 28))
+    i = html.index('id="ibt"')
+    tekst = re.sub(r"<[^>]+>", " ", html[i:html.index("</section>", i)])
+    assert "aanname: één trede" in open("simulatie/ibt_ladders.toml", encoding="utf-8").read()
+    assert not re.search(r"aanname\s+aanname", tekst)
+    assert re.search(r"aanname\s+één trede per beoordeling", tekst)
+    legenda = [t.get_text() for f in figuren for ax in f.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+    peil = [x for x in legenda if x.startswith("peildatum")]
+    assert peil and all("vandaag" not in x for x in peil)
+
+
+def test_aannames_met_het_gebruikte_aantal_replicaties_en_leesbare_sleutels():
+    from pathlib import Path
+
+    from simulatie.rapportage.html import aannames
+
+    pad = Path("scenario's/leusden-2026.toml")
+    w = {x["sleutel"]: x for x in aannames(pad, replicaties=100)["waarden"]}
+    assert w["replicaties"]["waarde"] == "100" and "--replicaties" in w["replicaties"]["toelichting"]
+    assert w["replicaties"]["bronnen"] == ["instelling"]
+    w = {x["sleutel"]: x for x in aannames(pad)["waarden"]}
+    assert w["replicaties"]["waarde"] != "100"
+    for sleutel in ("aanbod.slaapkamers", "aanbod.huur"):
+        assert w[sleutel]["waarde"].startswith("0 slaapkamers = "), w[sleutel]["waarde"]
+        assert not re.search(r"(^|, )\d+ =", w[sleutel]["waarde"])
+    assert "1 slaapkamer = 0.20" in w["aanbod.slaapkamers"]["waarde"]  # the value itself as in the file

@@ -138,7 +138,9 @@ def waaier_svg(waaier: dict, perioden: list[dict], gemeente: str = "") -> str:
                         textcoords="offset points", ha="right", fontsize=8, color="#b2182b")
         if i:
             ax.axvline(a, color="0.75", linewidth=0.8)
-    ax.axvline(start, color="black", linewidth=1, linestyle="-.", label=f"peildatum (vandaag): {datum_tekst(start)}")
+    # (the scenario's start, not the day the report is made)
+    ax.axvline(start, color="black", linewidth=1, linestyle="-.",
+               label=f"peildatum (start van het scenario): {datum_tekst(start)}")
     ax.annotate("peildatum", (start, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -10),
                 textcoords="offset points", fontsize=8)
     ax.set_xlim(begin, dt.date.fromisoformat(per[-1]["eind"]))

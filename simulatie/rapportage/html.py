@@ -97,7 +97,14 @@ def _commentaar(regel: str) -> tuple[str, str]:
     return regel.rstrip(), ""
 
 
-def aannames(pad: str | Path) -> dict:
+def _getalsleutel(tabel: str, sleutel: str) -> str:
+    """A number as key ([aanbod.slaapkamers] "0" = 0.04) in words: 0 slaapkamers."""
+    if tabel.split(".")[-1] in ("slaapkamers", "huur"):
+        return f"{sleutel} slaapkamer{'' if sleutel == '1' else 's'}"
+    return f"bij {sleutel}"
+
+
+def aannames(pad: str | Path, replicaties: int | None = None) -> dict:
     """Every value of the scenario file with its source, read from the file's comments:
     `[seed]`, `[publiek ...]`, `[gebruiker]`, or else an assumption (aanname). A comment on the
     value's line decides; without one, the comment block right above it (or above its table).
@@ -153,11 +160,12 @@ def aannames(pad: str | Path) -> dict:
             blok = []
             continue
         toelichting = " ".join(x for x in [*blok, opm] if x)
+        weergave = _getalsleutel(tabel, sleutel) if sleutel.isdigit() else sleutel  # "0" = 0.04 reads as nothing
         # A sub-table or an entry of an array of tables ([aanbod.kern], [[vraag.samenstelling]]) is one row.
         groeperen = bool(tabel) and ("." in tabel or "[" in tabel)
         if groeperen and waarden and waarden[-1]["sleutel"] == tabel:
             rij = waarden[-1]
-            rij["waarde"] += f", {sleutel} = {waarde}"
+            rij["waarde"] += f", {weergave} = {waarde}"
             rij["toelichting"] = " ".join(x for x in (rij["toelichting"], toelichting) if x)
             nieuw = _bronnen(toelichting)
             if nieuw:
@@ -167,7 +175,7 @@ def aannames(pad: str | Path) -> dict:
             blok = []
             continue
         if groeperen:
-            volledig, waarde = tabel, f"{sleutel} = {waarde}"
+            volledig, waarde = tabel, f"{weergave} = {waarde}"
         bronnen = (_bronnen(opm) or _bronnen(" ".join(blok)) or _bronnen(" ".join(tabel_blok))
                    or (["instelling"] if (sleutel in _INSTELLINGEN and not tabel) or (sleutel == "bron" and not groeperen)
                        else ["aanname"]))
@@ -176,6 +184,15 @@ def aannames(pad: str | Path) -> dict:
         waarden.append({"sleutel": volledig, "waarde": waarde, "bronnen": bronnen,
                         "bron": "; ".join(BRONNEN[b] for b in bronnen), "toelichting": toelichting})
         blok = []
+    if replicaties is not None and replicaties != ruw.get("replicaties"):
+        # The run's own number of replications (--replicaties), not the file's.
+        rij = next((w for w in waarden if w["sleutel"] == "replicaties"), None)
+        if rij is None:
+            rij = {"sleutel": "replicaties", "bronnen": ["instelling"], "bron": BRONNEN["instelling"]}
+            waarden.append(rij)
+        rij["waarde"] = str(replicaties)
+        rij["toelichting"] = ("opgegeven bij het maken van dit rapport (--replicaties)"
+                              + (f"; in het scenariobestand {ruw['replicaties']}" if "replicaties" in ruw else ""))
     return {"inleiding": " ".join(inleiding), "waarden": waarden, "naam": ruw.get("naam", Path(pad).stem),
             "gemeente": ruw.get("gemeente"),
             "gebruikt": sorted({b for w in waarden for b in w["bronnen"]})}
@@ -279,7 +296,7 @@ def rapport_html(samenvatting: dict, scenario, *, vergelijking: dict | None = No
         "vergelijking_svg": grafieken.verschillen_svg(vergelijking) if vergelijking and vergelijking.get("paren") else None,
         "ibt": ibt, "ibt_zin": ibt_zin(ibt, gemeente) if ibt else None,
         "ibt_svg": grafieken.ibt_svg(ibt) if ibt and ibt.get("volgende") else None,
-        "aannames": aannames(pad) if pad else None,
+        "aannames": aannames(pad, samenvatting.get("replicaties")) if pad else None,
         "gemaakt": gemaakt or dt.date.today(),
     }
     return _omgeving().get_template("rapport.html.j2").render(**data)
