@@ -13,7 +13,7 @@ from matching.bestanden.csv_nl import csv_stukken, csv_tekst
 
 from . import gelijkheid, kengetallen, kolommen
 from .kolommen import Replicatieperiode
-from .replicaties import SimResultaat, samenvatting, standen
+from .replicaties import SimResultaat, getoonde_stappen, samenvatting, standen
 
 
 def als_json(resultaten: list[SimResultaat], extra: dict | None = None) -> str:
@@ -153,7 +153,9 @@ def _een_decimaal(x) -> str:
 
 def _plan_tabel(plan: dict) -> Table:
     """The plan's figures beside the simulation's, and the steps from one to the other."""
-    tab = Table(title=f"Plan en simulatie naast elkaar — {plan['bron']}" if plan["bron"] else "Plan en simulatie",
+    from .rapportage.namen import in_woorden
+
+    tab = Table(title=f"Plan en simulatie naast elkaar — {in_woorden(plan['bron'])}" if plan["bron"] else "Plan en simulatie",
                 title_justify="left")
     for kol in ("", "plan", "simulatie gem.", "p10", "p90"):
         tab.add_column(kol, justify="left" if not kol else "right")
@@ -175,8 +177,8 @@ def _plan_tabel(plan: dict) -> Table:
             tab.add_row(naam, plan_tekst, "-" if sim is None else f"{sim:.2f}", "", "")
         if v.get("toelichting"):
             tab.add_row(f"  {v['toelichting']}", "", "", "", "")
-    for st in plan.get("aansluiting", []):
-        personen = round(st["personen"], 1) + 0.0  # (+ 0.0: never "-0.0")
+    stappen = plan.get("aansluiting", [])
+    for st, personen in zip(stappen, getoonde_stappen(stappen)):  # (the shown steps add up to the shown total)
         teken = "" if st["stap"] in ("plan", "realisatie (simulatie)") else "+" if personen >= 0 else ""
         tab.add_row(f"  {st['stap']}: {st['toelichting']}", "", f"{teken}{personen:.1f}", "", "")
     return tab

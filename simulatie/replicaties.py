@@ -284,6 +284,16 @@ def aansluiting(res: SimResultaat, plan_woningen: float, plan_ppw: float, woning
     return stappen
 
 
+def getoonde_stappen(stappen: list[dict], decimalen: int = 1) -> list[float]:
+    """The steps of `aansluiting` as shown with `decimalen` decimals, adding up exactly to the
+    shown total: each rounded, the last middle step takes the display rounding (as `aansluiting`
+    does at 3 decimals). The HTML report and the terminal table both print these."""
+    getoond = [round(st["personen"], decimalen) + 0.0 for st in stappen]  # (+ 0.0: never "-0.0")
+    if len(getoond) >= 3:
+        getoond[-2] = round(getoond[-1] - sum(getoond[:-2]), decimalen) + 0.0
+    return getoond
+
+
 def kpi(res: SimResultaat) -> dict:
     sc = res.invoer.sc
     o = res.optelling

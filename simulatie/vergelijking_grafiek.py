@@ -22,7 +22,8 @@ def maak_figuur(v: Vergelijking):
     """The figure (matplotlib Figure, no pyplot state): for tests and for `grafiek_png`."""
     from matplotlib.figure import Figure
 
-    from .rapportage.namen import maat_naam, regel_naam
+    from .rapportage.grafieken import komma_as
+    from .rapportage.namen import getal, maat_naam, regel_naam, verschil_getal
 
     p = v.paren[0]
     a, b = p["a"], p["b"]
@@ -40,7 +41,7 @@ def maak_figuur(v: Vergelijking):
         zeker = lo > 0 or hi < 0
         ax.errorbar(g, y + dy, xerr=[[g - lo], [hi - g]], fmt="o", color=kleur, capsize=3,
                     markerfacecolor=kleur if zeker else "white", label=label)
-        ax.annotate(f"{g:+.1f}", (g, y + dy), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
+        ax.annotate(verschil_getal(g, 1), (g, y + dy), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
 
     for i, m in enumerate(maten):
         rijen = list(reversed(rijen_per_maat[m]))
@@ -51,13 +52,14 @@ def maak_figuur(v: Vergelijking):
             for waarde, kleur, dy, naam in ((d["a"], KLEUR_A, 0.12, a), (d["b"], KLEUR_B, -0.12, b)):
                 if waarde is not None:
                     niveau.plot(waarde * schaal, y + dy, "s", color=kleur, label=naam if y == 0 else None)
-                    niveau.annotate(f"{waarde * schaal:.1f}", (waarde * schaal, y + dy), textcoords="offset points",
+                    niveau.annotate(getal(waarde * schaal, 1), (waarde * schaal, y + dy), textcoords="offset points",
                                     xytext=(6, -3), fontsize=7)
             punt(verschil, y, d["verschil"], schaal, KLEUR_B, label="verschil met 95%-interval" if y == 0 else None)
         for ax in (niveau, verschil):
             ax.set_yticks(range(len(rijen)), [r[0] for r in rijen], fontsize=8)
             ax.set_ylim(-0.7, len(rijen) - 0.3)
             ax.grid(axis="x", alpha=0.3)
+            komma_as(ax.xaxis)
         verschil.axvline(0, color="black", linewidth=0.8)
         niveau.margins(x=0.25)
         eenheid = " (%)" if kans else ""
@@ -74,6 +76,7 @@ def maak_figuur(v: Vergelijking):
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_title("Bijdrage per regel aan de realisatie, hele horizon (personen)", fontsize=9, loc="left")
         ax.grid(axis="x", alpha=0.3)
+        komma_as(ax.xaxis)
     # One legend below all panels: policy levels, the difference, and the rule variants.
     handvatten, namen = [], []
     for ax in fig.axes:

@@ -11,6 +11,8 @@ import numpy as np
 
 from simulatie.kalender import MAANDEN_KORT, datum_tekst, totaalopgave
 
+from .namen import getal, verschil_getal
+
 BANDEN = ((10, 90), (25, 75))
 
 
@@ -78,6 +80,20 @@ def _figuur(breed: float, hoog: float):
     return fig
 
 
+def komma_as(as_):
+    """Tick labels with a decimal comma (matplotlib writes 0.5)."""
+    from matplotlib.ticker import FuncFormatter
+
+    as_.set_major_formatter(FuncFormatter(lambda x, _: getal(x, _decimalen(x))))
+
+
+def _decimalen(x: float) -> int:
+    for d in range(4):
+        if abs(x - round(x, d)) < 1e-9:
+            return d
+    return 4
+
+
 def _maanden_as(ax):
     from matplotlib.dates import MonthLocator, num2date
     from matplotlib.ticker import FuncFormatter
@@ -113,16 +129,18 @@ def waaier_svg(waaier: dict, perioden: list[dict], gemeente: str = "") -> str:
         a, b = dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["eind"])
         ax.hlines(d["totaalopgave"], a, b, color="#b2182b", linewidth=1.8,
                   label="totaalopgave (taakstelling + achterstand)" if i == 0 else None)
-        ax.annotate(f"{d['totaalopgave']:g}", (b, d["totaalopgave"]), xytext=(-3, -11), textcoords="offset points",
+        ax.annotate(getal(d['totaalopgave']), (b, d["totaalopgave"]), xytext=(-3, -11), textcoords="offset points",
                     ha="right", fontsize=8, color="#b2182b")
         if d["inclusief_extra"] != d["totaalopgave"]:
             ax.hlines(d["inclusief_extra"], a, b, color="#b2182b", linewidth=1.4, linestyles="--",
                       label="totaalopgave inclusief extra opgave")
-            ax.annotate(f"{d['inclusief_extra']:g}", (b, d["inclusief_extra"]), xytext=(-3, 3),
+            ax.annotate(getal(d['inclusief_extra']), (b, d["inclusief_extra"]), xytext=(-3, 3),
                         textcoords="offset points", ha="right", fontsize=8, color="#b2182b")
         if i:
             ax.axvline(a, color="0.75", linewidth=0.8)
-    ax.axvline(start, color="black", linewidth=1, linestyle="-.", label=f"peildatum (vandaag): {datum_tekst(start)}")
+    # (the scenario's start, not the day the report is made)
+    ax.axvline(start, color="black", linewidth=1, linestyle="-.",
+               label=f"peildatum (start van het scenario): {datum_tekst(start)}")
     ax.annotate("peildatum", (start, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -10),
                 textcoords="offset points", fontsize=8)
     ax.set_xlim(begin, dt.date.fromisoformat(per[-1]["eind"]))
@@ -177,11 +195,13 @@ def verschillen_svg(vergelijking: dict) -> str | None:
         v = d["verschil"]
         g, lo, hi = v["gemiddeld"], v["ondergrens"], v["bovengrens"]
         rechts.errorbar(g, yy, xerr=[[g - lo], [hi - g]], fmt="o", color="#1f5fa8", capsize=3)
-        rechts.annotate(f"{g:+.1f}", (g, yy), xytext=(0, 6), textcoords="offset points", ha="center", fontsize=8)
+        rechts.annotate(verschil_getal(g, 1), (g, yy), xytext=(0, 6), textcoords="offset points", ha="center", fontsize=8)
     rechts.axvline(0, color="black", linewidth=0.8)
     rechts.set_yticks(y, [r[0] for r in rijen], fontsize=8)
     rechts.set_ylim(-0.7, len(rijen) - 0.3)
     rechts.set_title(f"{paar['b']} min {paar['a']} (95%-interval)", fontsize=9, loc="left")
     rechts.tick_params(labelsize=8)
     rechts.grid(axis="x", alpha=0.3)
+    komma_as(links.xaxis)
+    komma_as(rechts.xaxis)
     return _svg(fig, "vergelijking")

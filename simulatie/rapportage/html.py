@@ -16,7 +16,7 @@ from pathlib import Path
 from simulatie.kalender import datum_tekst
 
 from . import grafieken
-from .namen import BRONNEN, MATEN, PRIJS, maat_naam, regel_naam
+from .namen import BRONNEN, MATEN, PRIJS, decimale_komma, getal, in_woorden, maat_naam, regel_naam, verschil_getal
 
 SJABLONEN = Path(__file__).with_name("sjablonen")
 
@@ -26,20 +26,14 @@ def _omgeving():
 
     env = Environment(loader=FileSystemLoader(SJABLONEN), autoescape=select_autoescape(["html", "j2"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(pct=pct, getal=getal, datum=datum_tekst, iv=interval_tekst)
+    from simulatie.replicaties import getoonde_stappen
+
+    env.filters.update(pct=pct, getal=getal, datum=datum_tekst, iv=interval_tekst,
+                       getoonde_stappen=getoonde_stappen, komma=decimale_komma, woorden=in_woorden)
     return env
 
 
 # ---------------------------------------------------------------- number formats (Dutch)
-
-def getal(x, decimalen: int = 0) -> str:
-    if x is None:
-        return "–"
-    if round(x, decimalen) == 0:
-        x = 0.0  # no "-0,0"
-    s = f"{x:,.{decimalen}f}"
-    return s.replace(",", "_").replace(".", ",").replace("_", ".")
-
 
 def pct(x, decimalen: int = 0) -> str:
     return "–" if x is None else f"{getal(x * 100, decimalen)}%"
@@ -48,7 +42,7 @@ def pct(x, decimalen: int = 0) -> str:
 def interval_tekst(d: dict | None, schaal: float = 1.0, decimalen: int = 1, teken: bool = True) -> str:
     if not d or d.get("gemiddeld") is None:
         return "–"
-    f = (lambda v: ("+" if teken and v * schaal > 0 else "") + getal(v * schaal, decimalen))
+    f = (lambda v: verschil_getal(v * schaal, decimalen) if teken else getal(v * schaal, decimalen))
     return f"{f(d['gemiddeld'])} ({f(d['ondergrens'])} tot {f(d['bovengrens'])})"
 
 
@@ -79,8 +73,14 @@ _INSTELLINGEN = {"startdatum", "einddatum", "seed", "replicaties", "beleid", "ke
 
 
 def _bronnen(tekst: str) -> list[str]:
+    """The sources a comment names, in the order it names them; a comment that opens with a tag
+    ("aanname: 46 + 22 ... plan 2023 had 35 [seed]") speaks of the value with that one tag, the
+    others of figures it mentions."""
     t = tekst.lower()
-    return [b for tag, b in _BRON_TAGS if tag in t]
+    plek = sorted((t.find(tag), b) for tag, b in _BRON_TAGS if tag in t)
+    if plek and t.lstrip().startswith(next(tag for tag, b in _BRON_TAGS if b == plek[0][1])):
+        return [plek[0][1]]
+    return list(dict.fromkeys(b for _, b in plek))
 
 
 def _commentaar(regel: str) -> tuple[str, str]:
@@ -97,7 +97,14 @@ def _commentaar(regel: str) -> tuple[str, str]:
     return regel.rstrip(), ""
 
 
-def aannames(pad: str | Path) -> dict:
+def _getalsleutel(tabel: str, sleutel: str) -> str:
+    """A number as key ([aanbod.slaapkamers] "0" = 0.04) in words: 0 slaapkamers."""
+    if tabel.split(".")[-1] in ("slaapkamers", "huur"):
+        return f"{sleutel} slaapkamer{'' if sleutel == '1' else 's'}"
+    return f"bij {sleutel}"
+
+
+def aannames(pad: str | Path, replicaties: int | None = None) -> dict:
     """Every value of the scenario file with its source, read from the file's comments:
     `[seed]`, `[publiek ...]`, `[gebruiker]`, or else an assumption (aanname). A comment on the
     value's line decides; without one, the comment block right above it (or above its table).
@@ -153,11 +160,12 @@ def aannames(pad: str | Path) -> dict:
             blok = []
             continue
         toelichting = " ".join(x for x in [*blok, opm] if x)
+        weergave = _getalsleutel(tabel, sleutel) if sleutel.isdigit() else sleutel  # "0" = 0.04 reads as nothing
         # A sub-table or an entry of an array of tables ([aanbod.kern], [[vraag.samenstelling]]) is one row.
         groeperen = bool(tabel) and ("." in tabel or "[" in tabel)
         if groeperen and waarden and waarden[-1]["sleutel"] == tabel:
             rij = waarden[-1]
-            rij["waarde"] += f", {sleutel} = {waarde}"
+            rij["waarde"] += f", {weergave} = {waarde}"
             rij["toelichting"] = " ".join(x for x in (rij["toelichting"], toelichting) if x)
             nieuw = _bronnen(toelichting)
             if nieuw:
@@ -167,7 +175,7 @@ def aannames(pad: str | Path) -> dict:
             blok = []
             continue
         if groeperen:
-            volledig, waarde = tabel, f"{sleutel} = {waarde}"
+            volledig, waarde = tabel, f"{weergave} = {waarde}"
         bronnen = (_bronnen(opm) or _bronnen(" ".join(blok)) or _bronnen(" ".join(tabel_blok))
                    or (["instelling"] if (sleutel in _INSTELLINGEN and not tabel) or (sleutel == "bron" and not groeperen)
                        else ["aanname"]))
@@ -176,10 +184,38 @@ def aannames(pad: str | Path) -> dict:
         waarden.append({"sleutel": volledig, "waarde": waarde, "bronnen": bronnen,
                         "bron": "; ".join(BRONNEN[b] for b in bronnen), "toelichting": toelichting})
         blok = []
-    return {"inleiding": " ".join(inleiding), "waarden": waarden, "naam": ruw.get("naam", Path(pad).stem)}
+    if replicaties is not None and replicaties != ruw.get("replicaties"):
+        # The run's own number of replications (--replicaties), not the file's.
+        rij = next((w for w in waarden if w["sleutel"] == "replicaties"), None)
+        if rij is None:
+            rij = {"sleutel": "replicaties", "bronnen": ["instelling"], "bron": BRONNEN["instelling"]}
+            waarden.append(rij)
+        rij["waarde"] = str(replicaties)
+        rij["toelichting"] = ("opgegeven bij het maken van dit rapport (--replicaties)"
+                              + (f"; in het scenariobestand {ruw['replicaties']}" if "replicaties" in ruw else ""))
+    return {"inleiding": " ".join(inleiding), "waarden": waarden, "naam": ruw.get("naam", Path(pad).stem),
+            "gemeente": ruw.get("gemeente"),
+            "gebruikt": sorted({b for w in waarden for b in w["bronnen"]})}
 
 
 # ---------------------------------------------------------------- comparison
+
+def _niveau(v: dict, beleid: str, periode: str, maat: str) -> float | None:
+    """A policy's level of one measure in one period, from the first pair it is part of: the
+    value the paired table shows as a or b for that period."""
+    for paar in v.get("paren", []):
+        kant = "a" if paar["a"] == beleid else "b" if paar["b"] == beleid else None
+        if kant is None:
+            continue
+        for per in paar["perioden"]:
+            if per["periode"] == periode and maat in per["maten"]:
+                return per["maten"][maat].get(kant)
+    return None
+
+
+# Decimals of a measure's level and difference in the comparison tables.
+_DECIMALEN = {"kinderen_per_slaapkamer": 2}
+
 
 def vergelijking_tabellen(v: dict) -> dict:
     """Levels per policy and paired differences with intervals, rule groups by their Dutch
@@ -187,9 +223,12 @@ def vergelijking_tabellen(v: dict) -> dict:
     niveaus = []
     for s in v["beleiden"]:
         for p in s["perioden"]:
+            # Per period, the same figures as the paired table below (not the whole horizon's kpi).
             niveaus.append({"beleid": s["beleid"], "periode": p["periode"], "realisatie": p["realisatie"],
-                            "kans": p["kans_totaalopgave_gehaald"], "wachtweken": s["kpi"].get("wachtweken_mediaan"),
-                            "kinderen_per_slaapkamer": s["kpi"].get("kinderen_per_slaapkamer")})
+                            "kans": p["kans_totaalopgave_gehaald"],
+                            "wachtweken": _niveau(v, s["beleid"], p["periode"], "wachtweken_mediaan"),
+                            "kinderen_per_slaapkamer": _niveau(v, s["beleid"], p["periode"],
+                                                               "kinderen_per_slaapkamer")})
     paren = []
     for paar in v["paren"]:
         rijen = []
@@ -198,10 +237,11 @@ def vergelijking_tabellen(v: dict) -> dict:
                 if d["verschil"].get("gemiddeld") is None:
                     continue
                 kans = maat == "totaalopgave_gehaald"
+                dec = _DECIMALEN.get(maat, 1)
                 rijen.append({"periode": per["periode"], "maat": maat_naam(maat), "eenheid": MATEN.get(maat, ("", ""))[1],
-                              "a": pct(d["a"]) if kans else getal(d["a"], 1),
-                              "b": pct(d["b"]) if kans else getal(d["b"], 1),
-                              "verschil": interval_tekst(d["verschil"], 100.0 if kans else 1.0, 1)})
+                              "a": pct(d["a"]) if kans else getal(d["a"], dec),
+                              "b": pct(d["b"]) if kans else getal(d["b"], dec),
+                              "verschil": interval_tekst(d["verschil"], 100.0 if kans else 1.0, 1 if kans else dec)})
         paren.append({"a": paar["a"], "b": paar["b"], "rijen": rijen})
     regels = []
     if v.get("attributie") and v.get("paren"):
@@ -256,7 +296,7 @@ def rapport_html(samenvatting: dict, scenario, *, vergelijking: dict | None = No
         "vergelijking_svg": grafieken.verschillen_svg(vergelijking) if vergelijking and vergelijking.get("paren") else None,
         "ibt": ibt, "ibt_zin": ibt_zin(ibt, gemeente) if ibt else None,
         "ibt_svg": grafieken.ibt_svg(ibt) if ibt and ibt.get("volgende") else None,
-        "aannames": aannames(pad) if pad else None,
+        "aannames": aannames(pad, samenvatting.get("replicaties")) if pad else None,
         "gemaakt": gemaakt or dt.date.today(),
     }
     return _omgeving().get_template("rapport.html.j2").render(**data)

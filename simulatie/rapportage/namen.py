@@ -4,6 +4,8 @@ the end of a simulation."""
 
 from __future__ import annotations
 
+import re
+
 # Rule groups as the council discusses them.
 REGELGROEPEN = {
     "reserveren": "woningen vooruit reserveren (nieuwbouw, renovatie, aangekondigde opzegging)",
@@ -61,3 +63,38 @@ def regel_naam(sleutel: str) -> str:
 
 def maat_naam(sleutel: str) -> str:
     return MATEN.get(sleutel, (sleutel.replace("_", " "), ""))[0]
+
+
+# ---------------------------------------------------------------- numbers as a Dutch reader reads them
+
+def getal(x, decimalen: int = 0) -> str:
+    """Decimal comma, a dot between thousands; never "-0,0"."""
+    if x is None:
+        return "–"
+    if round(x, decimalen) == 0:
+        x = 0.0  # no "-0,0"
+    s = f"{x:,.{decimalen}f}"
+    return s.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def verschil_getal(x, decimalen: int = 1) -> str:
+    """A difference: "+" when it shows as more than 0, none for a 0 ("0,0", not "+0,0")."""
+    return ("+" if round(x, decimalen) > 0 else "") + getal(x, decimalen)
+
+
+_DECIMAAL = re.compile(r"(?<![\w.,])(\d+)\.(\d+)(?![.,]\d|\w)")
+
+
+def decimale_komma(tekst: str) -> str:
+    """Generated text with decimal points ("35.0 woningen x 2.25 personen") with decimal commas.
+    Only a lone number with one point changes: dates, ids and version numbers (2023.01.01, 1.2.3)
+    have more than one and stay as they are."""
+    return _DECIMAAL.sub(r"\1,\2", tekst)
+
+
+_CODEWOORD = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+def in_woorden(tekst: str) -> str:
+    """Code words in text for people (`woningen_per_jaar 30`) in words: woningen per jaar 30."""
+    return _CODEWOORD.sub(lambda m: m.group(0).replace("_", " "), tekst)
