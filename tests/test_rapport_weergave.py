@@ -230,6 +230,7 @@ def test_bron_volgt_het_eigen_commentaar_van_de_waarde():
 
     w = {x["sleutel"]: x for x in aannames(Path("scenario's/leusden-2026.toml"))["waarden"]}
     assert w["plan.woningen_per_jaar"]["bronnen"] == ["aanname"]  # "aanname: ... plan 2023 had 35 [seed]"
+    assert w["plan.personen_per_woning"]["bronnen"] == ["seed", "aanname"]  # "[seed] plan 2023; aanname dat ..."
 
 
 def test_codewoorden_in_woorden(leusden_2026):

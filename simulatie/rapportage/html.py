@@ -73,14 +73,14 @@ _INSTELLINGEN = {"startdatum", "einddatum", "seed", "replicaties", "beleid", "ke
 
 
 def _bronnen(tekst: str) -> list[str]:
-    """The sources a comment names, in the order it names them; a comment that opens with a tag
-    ("aanname: 46 + 22 ... plan 2023 had 35 [seed]") speaks of the value with that one tag, the
-    others of figures it mentions."""
+    """The sources a comment names. One that opens with "aanname" ("aanname: 46 + 22 ... plan 2023
+    had 35 [seed]") says the value is assumed, the tags after it are of figures it mentions; one
+    that opens with a source and assumes something of it ("[seed] plan 2023; aanname dat dit in 2026
+    nog geldt") has both."""
     t = tekst.lower()
-    plek = sorted((t.find(tag), b) for tag, b in _BRON_TAGS if tag in t)
-    if plek and t.lstrip().startswith(next(tag for tag, b in _BRON_TAGS if b == plek[0][1])):
-        return [plek[0][1]]
-    return list(dict.fromkeys(b for _, b in plek))
+    if t.lstrip().startswith("aanname"):
+        return ["aanname"]
+    return [b for tag, b in _BRON_TAGS if tag in t]
 
 
 def _commentaar(regel: str) -> tuple[str, str]:
