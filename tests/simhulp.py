@@ -48,3 +48,17 @@ def woning(id, kamers, beschikbaar, soort="vrij", kern="Leusden", huur=500.0, **
 def beleid(naam: str, **wijzig):
     b = laad_beleid(naam)
     return b.met(**wijzig) if wijzig else b
+
+
+def tabelrijen(tekst: str, titel: str) -> dict[str, str]:
+    """Label -> cell of a two-column terminal table (rich) whose title line starts with `titel`."""
+    regels = tekst.splitlines()
+    begin = next(i for i, r in enumerate(regels) if r.startswith(titel))
+    kop = next(i for i in range(begin, len(regels)) if regels[i].startswith("┡"))
+    uit = {}
+    for r in regels[kop + 1:]:
+        if not r.startswith("│"):
+            break
+        label, cel = (c.strip() for c in r.strip("│").split("│"))
+        uit[label] = cel
+    return uit

@@ -4,7 +4,7 @@ and order, the table's labels and the counters they average all come from that d
 import ast
 from pathlib import Path
 
-from simhulp import D, beleid, hh, invoer, scenario, woning
+from simhulp import D, beleid, hh, invoer, scenario, tabelrijen, woning
 
 from simulatie import kengetallen
 from simulatie.kengetallen import Kengetal
@@ -27,15 +27,7 @@ def _resultaat(**over):
 
 def _kengetal_rijen(tekst: str) -> dict[str, str]:
     """Label -> cell of the Kengetallen table."""
-    regels = tekst.splitlines()
-    begin = next(i for i, r in enumerate(regels) if r.startswith("Kengetallen"))
-    uit = {}
-    for r in regels[begin + 4:]:
-        if not r.startswith("│"):
-            break
-        label, cel = (c.strip() for c in r.strip("│").split("│"))
-        uit[label] = cel
-    return uit
+    return tabelrijen(tekst, "Kengetallen")
 
 
 def test_json_volgt_de_declaratie_en_elke_teller_is_het_gemiddelde_per_replicatie():

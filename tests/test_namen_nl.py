@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import openpyxl
 import pytest
-from simhulp import D, beleid, hh, invoer, scenario, woning
+from simhulp import D, beleid, hh, invoer, scenario, tabelrijen, woning
 
 import cli
 from matching.beleid import Regel
@@ -65,15 +65,7 @@ def _resultaat():
 
 
 def _wachttabel(tekst: str) -> dict[str, str]:
-    regels = tekst.splitlines()
-    begin = next(i for i, r in enumerate(regels) if r.startswith("Nog wachtend aan het eind"))
-    uit = {}
-    for r in regels[begin + 4:]:
-        if not r.startswith("│"):
-            break
-        reden, cel = (c.strip() for c in r.strip("│").split("│"))
-        uit[reden] = cel
-    return uit
+    return tabelrijen(tekst, "Nog wachtend aan het eind")
 
 
 def test_simuleer_tabel_noemt_elke_wachtreden_in_woorden_en_laat_nul_weg():
