@@ -40,6 +40,8 @@ def test_duizendtal_zonder_komma_is_nederlands_en_blijft_binnen_het_bereik():
     with pytest.raises(InvoerFout, match=r"^w.csv, rij 2, veld 'huur': '12.345' \(gelezen als 12345\) is "
                                          r"onwaarschijnlijk hoog; verwacht een bedrag van 100 t/m 5000$"):
         lees_bedrag("12.345", "w.csv", 2, "huur", minimum=100, maximum=5000)
+    # No group of a thousands notation starts a number with 0: 0.500 is a half, never 500.
+    assert lees_bedrag("0.500", "w.csv", 2, "huur") == 0.5
 
 
 def test_getalcel_uit_excel_met_drie_decimalen_is_geen_duizendtal(tmp_path):

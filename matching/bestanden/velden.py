@@ -89,7 +89,7 @@ def lees_int(waarde: str, bestand: str, rij: int, veld: str, minimum: int | None
 _DECIMAAL = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 # A dot followed by groups of exactly three digits is the Dutch thousands separator, also without
 # a decimal comma: 1.234 is 1234 (the range check still refuses a value that makes no sense).
-_NL_DUIZENDTAL = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_NL_DUIZENDTAL = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")  # (never "0.500": no group starts a number with 0)
 _NL_KOMMA = re.compile(r"^[+-]?\d+,\d+$")
 
 
